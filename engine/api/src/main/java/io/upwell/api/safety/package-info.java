@@ -1,0 +1,6 @@
+/**
+ * Alarms and the engine's hard limits (see SAFETY.md in the design documents).
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package io.upwell.api.safety;

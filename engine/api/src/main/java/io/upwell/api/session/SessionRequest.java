@@ -1,0 +1,48 @@
+package io.upwell.api.session;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything needed to start a session.
+ *
+ * @param operator    who runs the session (the therapist); journaled
+ * @param client      who is treated
+ * @param screening   the client's screening, or empty (allowed on simulated devices only)
+ * @param techniqueId the technique to run
+ * @param parameters  technique parameter values; missing ones take the declared defaults
+ * @param placements  the cups, in order; a program's timeline for cup {@code i} drives placement {@code i}
+ * @param intensity   the starting intensity in percent of the program's nominal levels (10 to 150)
+ */
+public record SessionRequest(String operator, Client client, Optional<Screening> screening, String techniqueId,
+        Map<String, Double> parameters, List<Placement> placements, int intensity) {
+
+    /** The least intensity a session may run at, in percent. */
+    public static final int MIN_INTENSITY = 10;
+    /** The greatest intensity a session may run at, in percent; the envelope still clamps every level. */
+    public static final int MAX_INTENSITY = 150;
+    /** The step of intensity up and down, in percent. */
+    public static final int INTENSITY_STEP = 10;
+
+    public SessionRequest {
+        if (operator == null || operator.isBlank()) {
+            throw new IllegalArgumentException("session request: operator must not be blank");
+        }
+        Objects.requireNonNull(client, "session request: client");
+        screening = screening == null ? Optional.empty() : screening;
+        if (techniqueId == null || techniqueId.isBlank()) {
+            throw new IllegalArgumentException("session request: technique id must not be blank");
+        }
+        parameters = Map.copyOf(parameters);
+        placements = List.copyOf(placements);
+        if (placements.isEmpty()) {
+            throw new IllegalArgumentException("session request: at least one cup placement is needed");
+        }
+        if (intensity < MIN_INTENSITY || intensity > MAX_INTENSITY) {
+            throw new IllegalArgumentException("session request: intensity must be " + MIN_INTENSITY + " to "
+                    + MAX_INTENSITY + " %, got " + intensity);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.upwell.api.session;
+
+import io.upwell.api.technique.TechniqueDescriptor;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The engine: registered by the core as an OSGi service, and the one object an integrator needs.
+ * One session runs at a time.
+ */
+@ProviderType
+public interface SessionService {
+
+    /**
+     * Checks the request, plans the technique and starts the session.
+     *
+     * @throws SessionException naming what is wrong: unknown technique or device, a channel in use
+     *                          or out of range, a parameter out of its range, no screening on a real
+     *                          device, a session already running, an unacknowledged emergency stop
+     */
+    Session start(SessionRequest request) throws SessionException;
+
+    /** The running or most recent session. */
+    Optional<Session> current();
+
+    /**
+     * Vents every channel of every device within one control period and latches: nothing applies
+     * vacuum again until {@link #acknowledge}. Idempotent; safe from any thread (SR-13).
+     *
+     * @param source who or what pressed it, for the journal
+     */
+    void emergencyStop(String source);
+
+    /**
+     * The operator acknowledges every fault and emergency stop: clears the latch and lets a paused
+     * session be resumed. It never resumes anything by itself.
+     *
+     * @param operator who acknowledges, for the journal
+     */
+    void acknowledge(String operator);
+
+    /** True while an emergency stop or fault waits for acknowledgement. */
+    boolean latched();
+
+    List<DeviceStatus> devices();
+
+    List<TechniqueDescriptor> techniques();
+
+    LoopStatistics loopStatistics();
+}

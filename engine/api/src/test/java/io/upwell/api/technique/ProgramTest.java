@@ -1,0 +1,42 @@
+package io.upwell.api.technique;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProgramTest {
+
+    @Test
+    void durationIsTheLongestTimeline() {
+        Program program = new Program("p", List.of(
+                new Timeline(0, List.of(new Segment.Ramp(40, Duration.ofSeconds(5)),
+                        new Segment.Hold(40, Duration.ofSeconds(60)), new Segment.Release(Duration.ofSeconds(3)))),
+                new Timeline(1, List.of(new Segment.Pulse(0, 20, Duration.ofSeconds(10), Duration.ofSeconds(7), 4)))));
+        assertEquals(Duration.ofSeconds(68), program.duration());
+    }
+
+    @Test
+    void segmentsRejectBadNumbersNamingTheField() {
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> new Segment.Hold(Double.NaN, Duration.ofSeconds(1)));
+        assertTrue(nan.getMessage().contains("hold: kpa"), nan.getMessage());
+        IllegalArgumentException pulse = assertThrows(IllegalArgumentException.class,
+                () -> new Segment.Pulse(30, 20, Duration.ofSeconds(1), Duration.ofSeconds(1), 1));
+        assertTrue(pulse.getMessage().contains("lowKpa"), pulse.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Segment.Ramp(10, Duration.ofSeconds(-1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Segment.Wave(10, 11, Duration.ofSeconds(4), 0, Duration.ofSeconds(20)));
+    }
+
+    @Test
+    void aCupMayHaveOnlyOneTimeline() {
+        Timeline a = new Timeline(0, List.of(new Segment.Hold(10, Duration.ofSeconds(1))));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Program("twice", List.of(a, a)));
+        assertTrue(e.getMessage().contains("cup 0"), e.getMessage());
+    }
+}
