@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /** The engine's configuration (PID {@code io.upwell.engine}); see {@link EngineSettings} for the sources of the defaults. */
-@ObjectClassDefinition(pid = "io.upwell.engine", name = "Upwell engine",
+@ObjectClassDefinition(id = "io.upwell.engine", name = "Upwell engine",
         description = "Timing and safety limits of the Upwell engine. Values outside their bounds stop the engine from starting, with a message naming the setting.")
 public @interface EngineConfig {
 
