@@ -76,6 +76,7 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
     private ControlThread controlThread;
     private Clock.Scheduled virtualTicks;
     private volatile boolean started;
+    private boolean closed;
 
     /** A registered technique and the module that brought it. */
     record TechniqueEntry(Technique technique, TechniqueDescriptor descriptor, String module) {
@@ -135,6 +136,12 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
 
     /** Stops the engine: vents every device, aborts a live session, disconnects drivers, closes the journal. */
     public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         started = false;
         ActiveSession current = session;
         if (current != null && current.isLive()) {
