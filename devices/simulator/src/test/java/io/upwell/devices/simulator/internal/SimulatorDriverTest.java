@@ -196,6 +196,7 @@ class SimulatorDriverTest {
         IllegalArgumentException query = assertThrows(IllegalArgumentException.class, () -> driver.activeFaults(-1));
         assertEquals("channel -1 is out of range: sim-1 has channels 0..3", query.getMessage());
         assertThrows(IllegalArgumentException.class, () -> driver.activeFaults(4));
+        assertThrows(IllegalArgumentException.class, () -> driver.truePressureKpa(4));
         // A device-wide fault is still refused for a channel that does not exist.
         assertThrows(IllegalArgumentException.class, () -> driver.inject(Fault.SILENCE, 9));
     }
