@@ -163,7 +163,8 @@ public final class SimulatorDriver implements DeviceDriver, SimulatorControl {
     }
 
     private String rangeMessage(int channel) {
-        return "channel " + channel + " is out of range: " + settings.id() + " has channels 0.." + (settings.channels() - 1);
+        return "channel " + channel + " is out of range: " + settings.id()
+                + " has channels 0.." + (settings.channels() - 1);
     }
 
     private static String where(Fault fault, int channel) {
