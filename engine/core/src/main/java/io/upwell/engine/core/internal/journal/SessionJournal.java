@@ -10,12 +10,27 @@ import java.util.Map;
  * Callers never wait on the disk: {@link #sample} is lock-free and allocation-free for the control
  * thread; every other method queues a record. A writer thread of the journal's own writes and
  * forces the files at least every {@code flushInterval}, so a crash loses at most that much.
+ * <p>
+ * Records and samples reach the files in the order they were handed in: a record is written after
+ * every sample handed in before it. Journal I/O failures never reach the caller; they are logged
+ * and kept for the core to show. Misuse by the caller (an id that cannot name a file, an event
+ * for a session that was not begun, a field named like one the journal writes itself:
+ * {@code type}, {@code time}, {@code session}, {@code t}, {@code dropped}) is refused with an
+ * {@link IllegalArgumentException} or {@link IllegalStateException}. The fields maps are copied
+ * when handed in; their values are converted to JSON later, on the writer thread, so they should
+ * be immutable (strings, numbers, booleans, enums, records, lists and maps of those, and
+ * {@code java.time} values). A non-finite number is written as {@code null}.
  */
 public interface SessionJournal extends AutoCloseable {
 
     /**
      * Opens the session's file and writes its first record, {@code "type":"session-start"}, with
      * the given fields (operator, client, screening, technique, parameters, placements, limits...).
+     * <p>
+     * A numeric field {@code "clockNanos"} (the engine clock's reading at the start) fixes the
+     * session's time zero for samples; without it the session's first sample is time zero. Any
+     * later record of the session that carries {@code "clockNanos"} also gets {@code "t"}, its
+     * seconds since that zero. Samples go to the most recently begun session until it ends.
      */
     void begin(String sessionId, Map<String, Object> fields);
 
@@ -30,6 +45,7 @@ public interface SessionJournal extends AutoCloseable {
      * Records one cup's commanded and measured vacuum at a moment of the engine clock, for the
      * running session. Lock-free and allocation-free: safe on the control thread. When the buffer is
      * full the oldest unwritten samples are dropped and the loss is counted in the next record.
+     * Samples handed in while no session is running are discarded.
      */
     void sample(long clockNanos, int cup, double commandedKpa, double measuredKpa);
 
@@ -39,11 +55,16 @@ public interface SessionJournal extends AutoCloseable {
     /**
      * Run once at engine start, before any device is driven: finds session files that have no
      * {@code session-end} record (the engine died mid-session), appends a {@code "recovered"} record
-     * to each, and returns their session ids.
+     * to each, and returns their session ids. A file whose last record is {@code recovered} is
+     * settled, so a session is returned once. A last line cut short by the crash is skipped and
+     * counted, never fatal.
      */
     List<String> recoverUnfinished();
 
-    /** Writes what is queued, forces it to disk and stops the writer. */
+    /**
+     * Writes what is queued, forces it to disk and stops the writer; idempotent. Sessions still
+     * running are left without {@code session-end}, to be recovered at the next start.
+     */
     @Override
     void close();
 }

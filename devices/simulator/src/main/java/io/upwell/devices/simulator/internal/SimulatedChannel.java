@@ -1,0 +1,67 @@
+package io.upwell.devices.simulator.internal;
+
+import io.upwell.api.device.MagnetSupport;
+
+/**
+ * One channel of the simulated device: the physics of its cup and what its sensor reports, faults
+ * included. Stepped by the physics thread only.
+ */
+final class SimulatedChannel {
+    private final ChannelPhysics physics;
+    private final MagnetSupport magnet;
+    private double lastReadingKpa;
+
+    SimulatedChannel(ChannelPhysics physics, MagnetSupport magnet) {
+        this.physics = physics;
+        this.magnet = magnet;
+    }
+
+    /** Applies a command from the engine; the magnet level is interpreted as the cup's magnet allows. */
+    void command(double targetKpa, boolean vent, double magnetLevel) {
+        physics.command(targetKpa, vent, effectiveMagnet(magnetLevel));
+    }
+
+    /** Opens to atmosphere with the pump and the magnet off: the safe state. */
+    void vent() {
+        physics.command(0, true, 0);
+    }
+
+    void step(double dtSeconds, boolean leak, boolean regulatorFailed) {
+        physics.faults(leak, regulatorFailed);
+        physics.step(dtSeconds);
+    }
+
+    /**
+     * Reads the sensor. A stuck sensor repeats the reading it gave before it stuck; a NaN fault
+     * garbles the value on its way out, so the sensor behind it keeps its own history.
+     */
+    double read(boolean stuck, boolean nan) {
+        double fresh = physics.sensorReadingKpa();
+        if (!stuck) {
+            lastReadingKpa = fresh;
+        }
+        return nan ? Double.NaN : lastReadingKpa;
+    }
+
+    /** The true vacuum in the cup, which a stuck sensor no longer shows. */
+    double pressureKpa() {
+        return physics.pressureKpa();
+    }
+
+    /** Back to ambient, vented: the state a released device is found in. */
+    void reset() {
+        physics.reset();
+        lastReadingKpa = 0;
+    }
+
+    private double effectiveMagnet(double level) {
+        if (!Double.isFinite(level)) {
+            return 0;
+        }
+        return switch (magnet) {
+            case NONE -> 0;
+            case ON_OFF -> level >= 0.5 ? 1 : 0;
+            case LEVEL -> Math.max(0, Math.min(1, level));
+        };
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Control of the simulated vacuum device: fault injection and its emergency-stop button.
+ * <p>
+ * The simulator registers itself twice: as an {@link io.upwell.api.device.DeviceDriver}, which the
+ * engine drives like any vendor's device, and as a {@link io.upwell.devices.simulator.SimulatorControl},
+ * through which tests and the shell make the device misbehave in the ways real devices do.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package io.upwell.devices.simulator;

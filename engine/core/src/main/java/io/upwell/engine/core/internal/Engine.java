@@ -1,0 +1,709 @@
+package io.upwell.engine.core.internal;
+
+import io.upwell.api.device.ConnectionState;
+import io.upwell.api.device.DeviceDescriptor;
+import io.upwell.api.device.DeviceDriver;
+import io.upwell.api.device.DeviceState;
+import io.upwell.api.safety.Alarm;
+import io.upwell.api.safety.AlarmCondition;
+import io.upwell.api.safety.AlarmPriority;
+import io.upwell.api.session.DeviceStatus;
+import io.upwell.api.session.EngineListener;
+import io.upwell.api.session.LoopStatistics;
+import io.upwell.api.session.Session;
+import io.upwell.api.session.SessionException;
+import io.upwell.api.session.SessionRequest;
+import io.upwell.api.session.SessionService;
+import io.upwell.api.session.SessionState;
+import io.upwell.api.technique.Technique;
+import io.upwell.api.technique.TechniqueDescriptor;
+import io.upwell.api.time.Clock;
+import io.upwell.engine.core.internal.device.DeviceSlot;
+import io.upwell.engine.core.internal.journal.SessionJournal;
+import io.upwell.engine.core.internal.loop.ControlLoop;
+import io.upwell.engine.core.internal.loop.ControlThread;
+import io.upwell.engine.core.internal.loop.LatenessHistogram;
+import io.upwell.engine.core.internal.loop.Watchdog;
+import io.upwell.engine.core.internal.session.ActiveSession;
+import io.upwell.engine.core.internal.session.SessionHost;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine, free of OSGi so that unit tests run it on the virtual clock: the session service,
+ * the registry of devices and techniques, and the safety paths that act outside the control loop
+ * (emergency stop, plugins leaving, lost devices, a stopped loop).
+ * <p>
+ * Plugin code (a driver's connect and disconnect, a technique's plan and descriptor) runs on the
+ * engine's plugin threads under a deadline, never on the control thread and never while holding
+ * a lock the control thread needs.
+ */
+public final class Engine implements SessionService, SessionHost, DeviceSlot.Events, ControlLoop.Host {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    private static final int MAX_ENGINE_ALARMS = 1000;
+
+    private final EngineSettings settings;
+    private final Clock clock;
+    private final SessionJournal journal;
+    private final ControlLoop loop;
+    private final Watchdog watchdog;
+    private final SessionPlanner planner;
+    private final ExecutorService pluginCalls;
+    private final ExecutorService events;
+    private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger sessionCounter = new AtomicInteger();
+
+    private final Object registry = new Object();
+    private final Map<String, DeviceSlot> devices = new LinkedHashMap<>();
+    private final Map<String, TechniqueEntry> techniques = new LinkedHashMap<>();
+    private volatile DeviceSlot[] slots = new DeviceSlot[0];
+    private volatile ActiveSession session;
+    private volatile boolean latched;
+    private final List<Alarm> engineAlarms = new ArrayList<>();
+
+    private ControlThread controlThread;
+    private Clock.Scheduled virtualTicks;
+    private volatile boolean started;
+
+    /** A registered technique and the module that brought it. */
+    record TechniqueEntry(Technique technique, TechniqueDescriptor descriptor, String module) {
+    }
+
+    public Engine(EngineSettings settings, Clock clock, SessionJournal journal) {
+        this.settings = settings;
+        this.clock = clock;
+        this.journal = journal;
+        this.loop = new ControlLoop(this, settings.periodNanos(), settings.lateTickThresholdMillis() * 1_000_000L,
+                settings.maxConsecutiveLateTicks(), settings.journalSampleRateHz());
+        this.watchdog = new Watchdog(loop::ticks, settings.watchdogTimeoutMillis() * 1_000_000L, this::loopStopped);
+        this.planner = new SessionPlanner(settings);
+        this.pluginCalls = Executors.newCachedThreadPool(named("upwell-plugin-call"));
+        this.events = Executors.newSingleThreadExecutor(named("upwell-events"));
+    }
+
+    // ================================================================ lifecycle
+
+    /**
+     * Starts the engine. Its first act is the vent-first recovery of SR-16: every device found is
+     * vented (a slot's first command is always vent, and here every slot is force-vented), and
+     * sessions the journal shows unfinished are marked recovered.
+     *
+     * @param watchdogThread start the wall-clock watchdog thread (tests call {@link #watchdog()} directly)
+     */
+    public void start(boolean watchdogThread) {
+        List<String> vented = new ArrayList<>();
+        for (DeviceSlot slot : slots) {
+            slot.forceVentAll();
+            vented.add(slot.id());
+        }
+        List<String> unfinished = journal.recoverUnfinished();
+        if (!unfinished.isEmpty()) {
+            LOG.warn("The engine stopped during {} session(s) {}; every device was vented first", unfinished.size(),
+                    unfinished);
+        }
+        journal.event(null, "engine-start", Map.of("clock", clock.isVirtual() ? "virtual" : "system",
+                "ventedDevices", vented, "unfinishedSessions", unfinished));
+        if (clock.isVirtual()) {
+            virtualTicks = clock.every(settings.periodNanos(), "upwell-control",
+                    () -> {
+                        long now = clock.nanoTime();
+                        loop.tick(now, now);
+                    });
+        } else {
+            controlThread = new ControlThread(loop, settings.periodNanos());
+            controlThread.start();
+        }
+        if (watchdogThread) {
+            watchdog.start();
+        }
+        started = true;
+        LOG.info("Upwell engine started: {} Hz on the {} clock, journal in {}", settings.controlRateHz(),
+                clock.isVirtual() ? "virtual" : "system", settings.dataDirectory());
+    }
+
+    /** Stops the engine: vents every device, aborts a live session, disconnects drivers, closes the journal. */
+    public void close() {
+        started = false;
+        ActiveSession current = session;
+        if (current != null && current.isLive()) {
+            current.abort("the engine stopped");
+        }
+        watchdog.stop();
+        if (controlThread != null) {
+            controlThread.shutdown();
+        }
+        if (virtualTicks != null) {
+            virtualTicks.close();
+        }
+        List<DeviceSlot> all;
+        synchronized (registry) {
+            all = new ArrayList<>(devices.values());
+            devices.clear();
+            slots = new DeviceSlot[0];
+        }
+        for (DeviceSlot slot : all) {
+            slot.close();
+            callDriver(slot, "disconnect", () -> {
+                slot.driver().disconnect();
+                return null;
+            });
+        }
+        journal.event(null, "engine-stop", Map.of());
+        pluginCalls.shutdown();
+        events.shutdown();
+        try {
+            events.awaitTermination(settings.pluginCallTimeoutMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        journal.close();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Watchdog watchdog() {
+        return watchdog;
+    }
+
+    public ControlLoop loop() {
+        return loop;
+    }
+
+    /** True while a session applies or ramps vacuum: the virtual clock then runs at full speed. */
+    public boolean busy() {
+        ActiveSession current = session;
+        return current != null && current.isActive();
+    }
+
+    // ================================================================ whiteboard: devices
+
+    /** A driver service arrived: describe and connect it on a plugin thread, under a deadline. */
+    public void addDriver(DeviceDriver driver) {
+        String who = "driver " + driver.getClass().getName();
+        callPlugin(who, "descriptor", driver::descriptor).whenComplete((descriptor, failure) -> {
+            if (failure != null) {
+                raiseEngine(AlarmPriority.MEDIUM, AlarmCondition.DRIVER_FAILED, "", -1,
+                        who + " could not describe its device: " + describe(failure), false);
+            } else {
+                attach(driver, descriptor);
+            }
+        });
+    }
+
+    private void attach(DeviceDriver driver, DeviceDescriptor descriptor) {
+        DeviceSlot slot = new DeviceSlot(driver, descriptor, clock, this);
+        synchronized (registry) {
+            DeviceSlot existing = devices.get(descriptor.id());
+            if (existing != null) {
+                raiseEngine(AlarmPriority.MEDIUM, AlarmCondition.DRIVER_FAILED, descriptor.id(), -1,
+                        "two drivers claim device id '" + descriptor.id() + "'; the second ("
+                                + driver.getClass().getName() + ") is ignored", false);
+                return;
+            }
+            devices.put(descriptor.id(), slot);
+            slots = devices.values().toArray(new DeviceSlot[0]);
+            ActiveSession current = session;
+            if (current != null && current.isLive() && current.uses(descriptor.id())) {
+                current.rebind(slot);
+            }
+        }
+        moveDevice(slot, DeviceState.CONNECTING, "connecting");
+        callDriver(slot, "connect", () -> {
+            slot.driver().connect(slot);
+            return null;
+        }).whenComplete((ok, failure) -> {
+            if (failure != null && !slot.isClosed()) {
+                moveDevice(slot, DeviceState.DISCONNECTED, "connect failed: " + describe(failure));
+            }
+        });
+    }
+
+    /** A driver service left: its channels are vented and a session using it pauses (SR-09). */
+    public void removeDriver(DeviceDriver driver) {
+        DeviceSlot gone = null;
+        synchronized (registry) {
+            for (DeviceSlot slot : devices.values()) {
+                if (slot.driver() == driver) {
+                    gone = slot;
+                }
+            }
+            if (gone == null) {
+                return;
+            }
+            devices.remove(gone.id());
+            slots = devices.values().toArray(new DeviceSlot[0]);
+        }
+        DeviceSlot slot = gone;
+        slot.close();
+        moveDevice(slot, DeviceState.DISCONNECTED, "driver service left");
+        deviceLost(slot, "device " + slot.id() + " left: its driver service was unregistered");
+        callDriver(slot, "disconnect", () -> {
+            driver.disconnect();
+            return null;
+        });
+    }
+
+    @Override
+    public void connectionChanged(DeviceSlot slot, ConnectionState connection, String reason) {
+        switch (connection) {
+            case CONNECTING:
+                if (slot.canMoveTo(DeviceState.CONNECTING)) {
+                    moveDevice(slot, DeviceState.CONNECTING, reason);
+                }
+                break;
+            case CONNECTED:
+                if (slot.state() == DeviceState.DISCONNECTED) {
+                    moveDevice(slot, DeviceState.CONNECTING, reason);
+                }
+                if (slot.state() == DeviceState.CONNECTING) {
+                    slot.markReady(clock.nanoTime());
+                    moveDevice(slot, DeviceState.READY, reason.isEmpty() ? "connected" : reason);
+                }
+                break;
+            case DISCONNECTED:
+                slot.forceVentAll();
+                if (slot.canMoveTo(DeviceState.DISCONNECTED)) {
+                    moveDevice(slot, DeviceState.DISCONNECTED, reason);
+                    deviceLost(slot, "device " + slot.id() + " disconnected: " + reason);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void deviceLost(DeviceSlot slot, String message) {
+        ActiveSession current = session;
+        if (current != null && current.isLive() && current.uses(slot.id())) {
+            current.fault(AlarmCondition.DEVICE_LOST, slot.id(), -1, message + "; session paused");
+        } else {
+            raiseEngine(AlarmPriority.LOW, AlarmCondition.DEVICE_LOST, slot.id(), -1, message, false);
+        }
+    }
+
+    @Override
+    public void deviceSilent(DeviceSlot slot, long silentNanos) {
+        slot.forceVentAll();
+        slot.markSilent();
+        String message = "device " + slot.id() + " sent no sample for " + silentNanos / 1_000_000
+                + " ms; its channels are vented";
+        if (slot.canMoveTo(DeviceState.DISCONNECTED)) {
+            moveDevice(slot, DeviceState.DISCONNECTED, "silent for " + silentNanos / 1_000_000 + " ms");
+        }
+        ActiveSession current = session;
+        if (current != null && current.isLive() && current.uses(slot.id())) {
+            current.fault(AlarmCondition.DEVICE_SILENT, slot.id(), -1, message);
+        } else {
+            raiseEngine(AlarmPriority.HIGH, AlarmCondition.DEVICE_SILENT, slot.id(), -1, message, true);
+        }
+    }
+
+    @Override
+    public void deviceHeard(DeviceSlot slot) {
+        if (slot.state() == DeviceState.DISCONNECTED) {
+            moveDevice(slot, DeviceState.CONNECTING, "samples arrive again");
+            slot.markReady(clock.nanoTime());
+            moveDevice(slot, DeviceState.READY, "samples arrive again");
+        } else {
+            slot.markReady(clock.nanoTime());
+        }
+    }
+
+    private void moveDevice(DeviceSlot slot, DeviceState to, String reason) {
+        DeviceState from = slot.moveTo(to, reason);
+        if (from != null) {
+            journal.event(null, "device", Map.of("device", slot.id(), "from", from.name(), "to", to.name(),
+                    "reason", reason));
+            LOG.info("device {}: {} -> {} ({})", slot.id(), from, to, reason);
+            notifyListeners(l -> l.deviceChanged(slot.id(), from, to, reason));
+        }
+    }
+
+    // ================================================================ whiteboard: techniques
+
+    /** A technique service arrived; {@code module} names the bundle that brought it, for the operator. */
+    public void addTechnique(Technique technique, String module) {
+        TechniqueDescriptor descriptor;
+        try {
+            descriptor = callPlugin("technique module " + module, "descriptor", technique::descriptor)
+                    .get(settings.pluginCallTimeoutMillis() * 2, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            raiseEngine(AlarmPriority.LOW, AlarmCondition.TECHNIQUE_FAILED, "", -1,
+                    "technique module " + module + " could not describe itself: " + describe(e), false);
+            return;
+        }
+        synchronized (registry) {
+            if (techniques.containsKey(descriptor.id())) {
+                raiseEngine(AlarmPriority.LOW, AlarmCondition.TECHNIQUE_FAILED, "", -1, "technique id '"
+                        + descriptor.id() + "' from " + module + " is already taken by "
+                        + techniques.get(descriptor.id()).module() + "; ignored", false);
+                return;
+            }
+            techniques.put(descriptor.id(), new TechniqueEntry(technique, descriptor, module));
+        }
+        LOG.info("technique {} from {} available", descriptor.id(), module);
+    }
+
+    /** A technique left; a session running it is vented and aborted at once (SR-11). */
+    public void removeTechnique(Technique technique) {
+        TechniqueEntry gone = null;
+        synchronized (registry) {
+            for (var it = techniques.values().iterator(); it.hasNext();) {
+                TechniqueEntry entry = it.next();
+                if (entry.technique() == technique) {
+                    gone = entry;
+                    it.remove();
+                }
+            }
+        }
+        ActiveSession current = session;
+        if (gone != null && current != null && current.isLive() && current.technique() == technique) {
+            String message = "technique '" + gone.descriptor().id() + "' (module " + gone.module()
+                    + ") left mid-session; every cup vented";
+            current.abort(message);
+            raise(current, AlarmPriority.HIGH, AlarmCondition.TECHNIQUE_FAILED, "", -1, message, true);
+        }
+    }
+
+    // ================================================================ listeners
+
+    public void addListener(EngineListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(EngineListener listener) {
+        listeners.remove(listener);
+    }
+
+    private void notifyListeners(java.util.function.Consumer<EngineListener> call) {
+        if (listeners.isEmpty() || events.isShutdown()) {
+            return;
+        }
+        try {
+            events.execute(() -> {
+                for (EngineListener listener : listeners) {
+                    try {
+                        call.accept(listener);
+                    } catch (RuntimeException e) {
+                        LOG.warn("engine listener {} failed", listener.getClass().getName(), e);
+                    }
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("engine stopping; event not delivered");
+        }
+    }
+
+    // ================================================================ SessionService
+
+    @Override
+    public Session start(SessionRequest request) throws SessionException {
+        if (!started) {
+            throw new SessionException("the engine is not running");
+        }
+        if (latched) {
+            throw new SessionException("an emergency stop or fault is latched; the operator must acknowledge it first");
+        }
+        synchronized (this) {
+            ActiveSession current = session;
+            if (current != null && current.isLive()) {
+                throw new SessionException("session " + current.id() + " is " + current.state()
+                        + "; stop it before starting another");
+            }
+            TechniqueEntry technique;
+            Map<String, DeviceSlot> known;
+            synchronized (registry) {
+                technique = techniques.get(request.techniqueId());
+                known = new LinkedHashMap<>(devices);
+                if (technique == null) {
+                    throw new SessionException("unknown technique '" + request.techniqueId() + "'; available: "
+                            + techniques.keySet());
+                }
+            }
+            String id = newSessionId();
+            SessionPlanner.Plan plan = planner.plan(id, request, technique, known, this::callPlugin, this);
+            ActiveSession next = plan.session();
+            session = next;
+            journal.begin(id, plan.journalHeader());
+            next.begin();
+            LOG.info("session {} started: {} on {} cup(s)", id, request.techniqueId(), request.placements().size());
+            return next;
+        }
+    }
+
+    private String newSessionId() {
+        return String.format("%s-%03d", java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(Instant.now()), sessionCounter.incrementAndGet());
+    }
+
+    @Override
+    public Optional<Session> current() {
+        return Optional.ofNullable(session);
+    }
+
+    @Override
+    public void emergencyStop(String source) {
+        boolean first = !latched;
+        latched = true;
+        for (DeviceSlot slot : slots) {
+            slot.forceVentAll();
+        }
+        String message = "emergency stop by " + source + ": every channel vented";
+        ActiveSession current = session;
+        if (current != null && current.isLive()) {
+            current.abort(message);
+        }
+        if (first) {
+            if (current != null && current.state() == SessionState.ABORTED && current.reason().equals(message)) {
+                raise(current, AlarmPriority.HIGH, AlarmCondition.EMERGENCY_STOP, "", -1, message, true);
+            } else {
+                raiseEngine(AlarmPriority.HIGH, AlarmCondition.EMERGENCY_STOP, "", -1, message, true);
+            }
+        }
+    }
+
+    @Override
+    public void acknowledge(String operator) {
+        if (operator == null || operator.isBlank()) {
+            throw new IllegalArgumentException("acknowledge: the operator's name is needed for the journal");
+        }
+        boolean was = latched;
+        latched = false;
+        for (DeviceSlot slot : slots) {
+            if (slot.state() == DeviceState.FAULTED) {
+                moveDevice(slot, DeviceState.READY, "fault acknowledged by " + operator);
+            }
+        }
+        ActiveSession current = session;
+        journal.event(current != null && current.isLive() ? current.id() : null, "acknowledge",
+                Map.of("operator", operator, "wasLatched", was));
+        LOG.info("acknowledged by {} (latched: {})", operator, was);
+    }
+
+    @Override
+    public boolean latched() {
+        return latched;
+    }
+
+    @Override
+    public List<DeviceStatus> devices() {
+        List<DeviceStatus> list = new ArrayList<>();
+        for (DeviceSlot slot : slots) {
+            list.add(new DeviceStatus(slot.descriptor(), slot.state(), slot.stateReason()));
+        }
+        return list;
+    }
+
+    @Override
+    public List<TechniqueDescriptor> techniques() {
+        synchronized (registry) {
+            return techniques.values().stream().map(TechniqueEntry::descriptor).toList();
+        }
+    }
+
+    @Override
+    public LoopStatistics loopStatistics() {
+        LatenessHistogram h = loop.lateness();
+        return new LoopStatistics(loop.periodNanos(), loop.ticks(), loop.lateTicks(), h.percentile(50),
+                h.percentile(99), h.max());
+    }
+
+    /** Alarms raised outside any session, oldest first. */
+    public List<Alarm> engineAlarms() {
+        synchronized (engineAlarms) {
+            return List.copyOf(engineAlarms);
+        }
+    }
+
+    // ================================================================ loop host
+
+    @Override
+    public DeviceSlot[] slots() {
+        return slots;
+    }
+
+    @Override
+    public ActiveSession session() {
+        return session;
+    }
+
+    @Override
+    public void loopLate(int consecutiveLateTicks, long latenessNanos) {
+        for (DeviceSlot slot : slots) {
+            slot.forceVentAll();
+        }
+        String message = consecutiveLateTicks + " control ticks in a row ran late (last by "
+                + latenessNanos / 1_000_000 + " ms); every channel vented";
+        ActiveSession current = session;
+        if (current != null && current.isLive()) {
+            current.fault(AlarmCondition.LOOP_LATE, "", -1, message);
+        } else {
+            raiseEngine(AlarmPriority.HIGH, AlarmCondition.LOOP_LATE, "", -1, message, true);
+        }
+    }
+
+    /** The watchdog found the control loop stopped: vent everything from the watchdog's thread. */
+    void loopStopped() {
+        for (DeviceSlot slot : slots) {
+            slot.forceVentAll();
+        }
+        String message = "the control loop stopped ticking for more than " + settings.watchdogTimeoutMillis()
+                + " ms; every channel vented by the watchdog";
+        latched = true;
+        ActiveSession current = session;
+        if (current != null && current.isLive()) {
+            current.abort(message);
+            raise(current, AlarmPriority.HIGH, AlarmCondition.LOOP_LATE, "", -1, message, true);
+        } else {
+            raiseEngine(AlarmPriority.HIGH, AlarmCondition.LOOP_LATE, "", -1, message, true);
+        }
+    }
+
+    // ================================================================ session host
+
+    @Override
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public SessionJournal journal() {
+        return journal;
+    }
+
+    @Override
+    public void raise(ActiveSession target, AlarmPriority priority, AlarmCondition condition, String deviceId,
+            int channel, String message, boolean latch) {
+        if (latch) {
+            latched = true;
+        }
+        Alarm alarm = new Alarm(priority, condition, deviceId, channel, Instant.now(), message);
+        if (target != null) {
+            target.recordAlarm(alarm);
+        } else {
+            synchronized (engineAlarms) {
+                if (engineAlarms.size() == MAX_ENGINE_ALARMS) {
+                    engineAlarms.remove(0);
+                }
+                engineAlarms.add(alarm);
+            }
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("priority", priority.name());
+        fields.put("condition", condition.name());
+        fields.put("requirement", condition.requirement());
+        fields.put("device", deviceId);
+        fields.put("channel", channel);
+        fields.put("message", message);
+        fields.put("latched", latch);
+        journal.event(target == null ? null : target.id(), "alarm", fields);
+        if (priority == AlarmPriority.HIGH) {
+            LOG.error("ALARM {}", alarm);
+        } else {
+            LOG.warn("ALARM {}", alarm);
+        }
+        notifyListeners(l -> l.alarmRaised(alarm));
+    }
+
+    private void raiseEngine(AlarmPriority priority, AlarmCondition condition, String deviceId, int channel,
+            String message, boolean latch) {
+        raise(null, priority, condition, deviceId, channel, message, latch);
+    }
+
+    @Override
+    public void sessionChanged(ActiveSession changed, SessionState from, SessionState to, String reason) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("from", from.name());
+        fields.put("to", to.name());
+        fields.put("reason", reason);
+        journal.event(changed.id(), "state", fields);
+        if (to.isFinal()) {
+            SessionSnapshotSummary.write(journal, changed);
+        }
+        LOG.info("session {}: {} -> {}{}", changed.id(), from, to, reason.isEmpty() ? "" : " (" + reason + ")");
+        notifyListeners(l -> l.sessionChanged(changed.id(), from, to, reason));
+    }
+
+    @Override
+    public String deviceNotReady(ActiveSession target) {
+        for (var placement : target.request().placements()) {
+            DeviceSlot slot;
+            synchronized (registry) {
+                slot = devices.get(placement.deviceId());
+            }
+            if (slot == null) {
+                return "device " + placement.deviceId() + " is not connected";
+            }
+            if (slot.state() != DeviceState.READY) {
+                return "device " + placement.deviceId() + " is " + slot.state() + " (" + slot.stateReason() + ")";
+            }
+        }
+        return null;
+    }
+
+    // ================================================================ plugin calls
+
+    /** Runs plugin code on a plugin thread; the future fails if it throws or overruns the deadline. */
+    <T> CompletableFuture<T> callPlugin(String who, String what, java.util.concurrent.Callable<T> call) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        try {
+            pluginCalls.execute(() -> {
+                try {
+                    future.complete(call.call());
+                } catch (Throwable t) {
+                    future.completeExceptionally(t);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            future.completeExceptionally(e);
+        }
+        return future.orTimeout(settings.pluginCallTimeoutMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private CompletableFuture<Void> callDriver(DeviceSlot slot, String what,
+            java.util.concurrent.Callable<Void> call) {
+        return callPlugin("driver of " + slot.id(), what, call).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                raiseEngine(AlarmPriority.MEDIUM, AlarmCondition.DRIVER_FAILED, slot.id(), -1,
+                        "driver of " + slot.id() + ": " + what + " failed: " + describe(failure), false);
+            }
+        });
+    }
+
+    static String describe(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof java.util.concurrent.CompletionException
+                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof java.util.concurrent.TimeoutException) {
+            return "no answer within the deadline";
+        }
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+}

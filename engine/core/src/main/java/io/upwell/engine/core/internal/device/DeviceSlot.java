@@ -1,0 +1,268 @@
+package io.upwell.engine.core.internal.device;
+
+import io.upwell.api.device.ConnectionState;
+import io.upwell.api.device.DeviceDescriptor;
+import io.upwell.api.device.DeviceDriver;
+import io.upwell.api.device.DeviceLink;
+import io.upwell.api.device.DeviceState;
+import io.upwell.api.time.Clock;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The core's side of one connected driver: the non-blocking hand-off between the driver's threads
+ * and the control loop.
+ * <p>
+ * Commands and samples live in atomic primitive arrays, so neither side ever waits and the control
+ * loop allocates nothing. A channel is vented when the control loop commands it or when a safety
+ * path has <em>forced</em> it (emergency stop, a plugin leaving, a lost device); a forced vent
+ * wins over any command until the core deliberately releases it, so no race with a tick in flight
+ * can undo it.
+ */
+public final class DeviceSlot implements DeviceLink {
+
+    /** Hears what the driver reports; implemented by the engine. */
+    public interface Events {
+        void connectionChanged(DeviceSlot slot, ConnectionState state, String reason);
+
+        void emergencyStop(String source);
+    }
+
+    private static final long NO_SAMPLE = Long.MIN_VALUE;
+
+    private final DeviceDriver driver;
+    private final DeviceDescriptor descriptor;
+    private final Clock clock;
+    private final Events events;
+    private final int channels;
+
+    private final AtomicLongArray targetBits;
+    private final AtomicLongArray magnetBits;
+    private final AtomicIntegerArray commandedVent;
+    private final AtomicIntegerArray forcedVent;
+    private final AtomicLongArray sampleBits;
+    private final AtomicLongArray sampleTime;
+    private volatile long commandSequence;
+    private volatile boolean closed;
+    private volatile long readySince = Long.MIN_VALUE;
+    private volatile boolean silent;
+
+    private final Object stateLock = new Object();
+    private DeviceState state = DeviceState.DISCONNECTED;
+    private String stateReason = "not connected yet";
+
+    public DeviceSlot(DeviceDriver driver, DeviceDescriptor descriptor, Clock clock, Events events) {
+        this.driver = driver;
+        this.descriptor = descriptor;
+        this.clock = clock;
+        this.events = events;
+        this.channels = descriptor.channelCount();
+        this.targetBits = new AtomicLongArray(channels);
+        this.magnetBits = new AtomicLongArray(channels);
+        this.commandedVent = new AtomicIntegerArray(channels);
+        this.forcedVent = new AtomicIntegerArray(channels);
+        this.sampleBits = new AtomicLongArray(channels);
+        this.sampleTime = new AtomicLongArray(channels);
+        for (int ch = 0; ch < channels; ch++) {
+            commandedVent.set(ch, 1); // the first command a driver sees is vent
+            sampleBits.set(ch, Double.doubleToRawLongBits(Double.NaN));
+            sampleTime.set(ch, NO_SAMPLE);
+        }
+    }
+
+    public DeviceDriver driver() {
+        return driver;
+    }
+
+    public DeviceDescriptor descriptor() {
+        return descriptor;
+    }
+
+    public String id() {
+        return descriptor.id();
+    }
+
+    public int channels() {
+        return channels;
+    }
+
+    // ---- the driver's side (DeviceLink) ----
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void sample(int channel, double measuredKpa) {
+        if (closed || channel < 0 || channel >= channels) {
+            return;
+        }
+        sampleBits.set(channel, Double.doubleToRawLongBits(measuredKpa));
+        sampleTime.set(channel, clock.nanoTime());
+    }
+
+    @Override
+    public void connectionChanged(ConnectionState connection, String reason) {
+        if (!closed && connection != null) {
+            events.connectionChanged(this, connection, reason == null ? "" : reason);
+        }
+    }
+
+    @Override
+    public void emergencyStop(String source) {
+        events.emergencyStop(source == null || source.isBlank() ? descriptor.id() + " button" : source);
+    }
+
+    @Override
+    public double targetKpa(int channel) {
+        if (vent(channel)) {
+            return 0.0;
+        }
+        return Double.longBitsToDouble(targetBits.get(channel));
+    }
+
+    @Override
+    public boolean vent(int channel) {
+        return closed || forcedVent.get(channel) != 0 || commandedVent.get(channel) != 0;
+    }
+
+    @Override
+    public double magnetLevel(int channel) {
+        if (vent(channel)) {
+            return 0.0;
+        }
+        return Double.longBitsToDouble(magnetBits.get(channel));
+    }
+
+    @Override
+    public long commandSequence() {
+        return commandSequence;
+    }
+
+    // ---- the control loop's side ----
+
+    /** Sets one channel's command; vent when {@code vent} is true or the target is zero. */
+    public void command(int channel, double targetKpa, boolean vent, double magnetLevel) {
+        targetBits.set(channel, Double.doubleToRawLongBits(vent ? 0.0 : targetKpa));
+        magnetBits.set(channel, Double.doubleToRawLongBits(vent ? 0.0 : magnetLevel));
+        commandedVent.set(channel, vent || targetKpa <= 0.0 ? 1 : 0);
+    }
+
+    /** Marks the end of a tick's commands; drivers watch this to know the engine is alive. */
+    public void publishTick() {
+        commandSequence = commandSequence + 1;
+    }
+
+    /** The latest measurement of a channel, NaN when none has arrived. */
+    public double measuredKpa(int channel) {
+        return Double.longBitsToDouble(sampleBits.get(channel));
+    }
+
+    /** When the channel's latest sample arrived on the engine clock, or {@link Long#MIN_VALUE} if never. */
+    public long sampleTimeNanos(int channel) {
+        return sampleTime.get(channel);
+    }
+
+    /** The newest sample time over all channels, or {@link Long#MIN_VALUE} if none. */
+    public long newestSampleNanos() {
+        long newest = NO_SAMPLE;
+        for (int ch = 0; ch < channels; ch++) {
+            newest = Math.max(newest, sampleTime.get(ch));
+        }
+        return newest;
+    }
+
+    // ---- safety paths, from any thread ----
+
+    /** Vents a channel regardless of what the control loop commands, until {@link #releaseForcedVent}. */
+    public void forceVent(int channel) {
+        forcedVent.set(channel, 1);
+    }
+
+    public void forceVentAll() {
+        for (int ch = 0; ch < channels; ch++) {
+            forcedVent.set(ch, 1);
+        }
+    }
+
+    public void releaseForcedVent(int channel) {
+        forcedVent.set(channel, 0);
+    }
+
+    public boolean isForcedVent(int channel) {
+        return forcedVent.get(channel) != 0;
+    }
+
+    /** The driver is gone: every channel reads as vented and nothing it reports counts any more. */
+    public void close() {
+        closed = true;
+        forceVentAll();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ---- liveness, for the control loop's quiet-time check (SR-08) ----
+
+    /** When the device last became ready, on the engine clock; the quiet-time counts from here until a sample arrives. */
+    public long readySinceNanos() {
+        return readySince;
+    }
+
+    public void markReady(long now) {
+        readySince = now;
+        silent = false;
+    }
+
+    /** True after the control loop found the device silent, until samples flow again. */
+    public boolean isSilent() {
+        return silent;
+    }
+
+    public void markSilent() {
+        silent = true;
+    }
+
+    // ---- state, guarded by the slot's own lock; transitions only through the table ----
+
+    public DeviceState state() {
+        synchronized (stateLock) {
+            return state;
+        }
+    }
+
+    public String stateReason() {
+        synchronized (stateLock) {
+            return stateReason;
+        }
+    }
+
+    /**
+     * Moves to {@code to} if the table allows it from the current state; returns the previous state,
+     * or null when the device is already in {@code to}.
+     *
+     * @throws IllegalStateException for a move outside the table
+     */
+    public DeviceState moveTo(DeviceState to, String reason) {
+        synchronized (stateLock) {
+            if (state == to) {
+                stateReason = reason;
+                return null;
+            }
+            DeviceTransitions.TABLE.check(state, to);
+            DeviceState from = state;
+            state = to;
+            stateReason = reason;
+            return from;
+        }
+    }
+
+    /** True when a move from the current state to {@code to} is in the table. */
+    public boolean canMoveTo(DeviceState to) {
+        synchronized (stateLock) {
+            return state != to && DeviceTransitions.TABLE.allows(state, to);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.upwell.engine.core.internal.loop;
+
+import java.util.function.LongSupplier;
+
+/**
+ * The independent check that the control loop is alive (SR-10): if the tick counter stands still
+ * for longer than the timeout of wall time, {@code onStopped} runs once, from the watchdog's own
+ * thread. It re-arms when ticks resume, so a later stop is caught too.
+ * <p>
+ * {@link #check(long)} holds the logic and is called by tests with chosen times; {@link #start()}
+ * runs it on a daemon thread against {@link System#nanoTime()}.
+ */
+public final class Watchdog {
+    private final LongSupplier tickCount;
+    private final long timeoutNanos;
+    private final Runnable onStopped;
+    private long lastCount = -1;
+    private long lastProgress;
+    private boolean fired;
+    private volatile Thread thread;
+
+    public Watchdog(LongSupplier tickCount, long timeoutNanos, Runnable onStopped) {
+        this.tickCount = tickCount;
+        this.timeoutNanos = timeoutNanos;
+        this.onStopped = onStopped;
+    }
+
+    /** Returns true if this check declared the loop stopped. */
+    public synchronized boolean check(long wallNanos) {
+        long count = tickCount.getAsLong();
+        if (count != lastCount) {
+            lastCount = count;
+            lastProgress = wallNanos;
+            fired = false;
+            return false;
+        }
+        if (!fired && wallNanos - lastProgress > timeoutNanos) {
+            fired = true;
+            onStopped.run();
+            return true;
+        }
+        return false;
+    }
+
+    public void start() {
+        Thread t = new Thread(() -> {
+            long interval = Math.max(1_000_000L, timeoutNanos / 5);
+            while (thread == Thread.currentThread()) {
+                check(System.nanoTime());
+                java.util.concurrent.locks.LockSupport.parkNanos(this, interval);
+            }
+        }, "upwell-watchdog");
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    public void stop() {
+        Thread t = thread;
+        thread = null;
+        if (t != null) {
+            java.util.concurrent.locks.LockSupport.unpark(t);
+        }
+    }
+}

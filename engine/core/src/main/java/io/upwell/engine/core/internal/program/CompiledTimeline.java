@@ -1,0 +1,141 @@
+package io.upwell.engine.core.internal.program;
+
+import io.upwell.api.technique.Segment;
+import io.upwell.api.technique.Timeline;
+import java.util.List;
+
+/**
+ * One cup's timeline turned into primitive arrays, evaluated by the control loop without
+ * allocating. Program time only moves forward (a pause holds it), so a cursor finds the current
+ * segment in constant time.
+ */
+public final class CompiledTimeline {
+    private final int count;
+    private final long[] start;
+    private final long[] end;
+    private final byte[] kind;
+    private final double[] levelA;
+    private final double[] levelB;
+    private final double[] fraction;
+    private final long[] spanA;
+    private final long[] spanB;
+    private final double magnetLevel;
+    private long totalNanos;
+    private int cursor;
+
+    private CompiledTimeline(int count, double magnetLevel) {
+        this.count = count;
+        this.start = new long[count];
+        this.end = new long[count];
+        this.kind = new byte[count];
+        this.levelA = new double[count];
+        this.levelB = new double[count];
+        this.fraction = new double[count];
+        this.spanA = new long[count];
+        this.spanB = new long[count];
+        this.magnetLevel = magnetLevel;
+    }
+
+    /** A cup the program leaves alone: ambient throughout. */
+    public static CompiledTimeline idle() {
+        return compile(new Timeline(0, List.of()));
+    }
+
+    public static CompiledTimeline compile(Timeline timeline) {
+        List<Segment> segments = timeline.segments();
+        CompiledTimeline compiled = new CompiledTimeline(segments.size(), timeline.magnetLevel());
+        long t = 0;
+        double level = 0.0; // every timeline starts at ambient
+        for (int i = 0; i < segments.size(); i++) {
+            Segment segment = segments.get(i);
+            compiled.start[i] = t;
+            long duration = segment.duration().toNanos();
+            if (segment instanceof Segment.Ramp ramp) {
+                compiled.kind[i] = Phase.RAMP;
+                compiled.levelA[i] = level;
+                compiled.levelB[i] = ramp.toKpa();
+                level = ramp.toKpa();
+            } else if (segment instanceof Segment.Hold hold) {
+                compiled.kind[i] = Phase.HOLD;
+                compiled.levelA[i] = hold.kpa();
+                level = hold.kpa();
+            } else if (segment instanceof Segment.Pulse pulse) {
+                compiled.kind[i] = Phase.PULSE;
+                compiled.levelA[i] = pulse.lowKpa();
+                compiled.levelB[i] = pulse.highKpa();
+                compiled.spanA[i] = pulse.on().toNanos();
+                compiled.spanB[i] = pulse.off().toNanos();
+                level = pulse.off().isZero() ? pulse.highKpa() : pulse.lowKpa();
+            } else if (segment instanceof Segment.Wave wave) {
+                compiled.kind[i] = Phase.WAVE;
+                compiled.levelA[i] = wave.baseKpa();
+                compiled.levelB[i] = wave.amplitudeKpa();
+                compiled.fraction[i] = wave.phaseOffset();
+                compiled.spanA[i] = wave.period().toNanos();
+                level = waveLevel(wave.baseKpa(), wave.amplitudeKpa(), wave.phaseOffset(),
+                        wave.period().toNanos(), duration);
+            } else if (segment instanceof Segment.Release) {
+                compiled.kind[i] = Phase.RELEASE;
+                compiled.levelA[i] = level;
+                level = 0.0;
+            }
+            t += duration;
+            compiled.end[i] = t;
+        }
+        compiled.totalNanos = t;
+        return compiled;
+    }
+
+    public long totalNanos() {
+        return totalNanos;
+    }
+
+    public double magnetLevel() {
+        return magnetLevel;
+    }
+
+    /** Moves the cursor to the segment running at program time {@code t}. */
+    private int seek(long t) {
+        while (cursor < count && t >= end[cursor]) {
+            cursor++;
+        }
+        return cursor;
+    }
+
+    /** The level at program time {@code t}, in kPa at nominal intensity; ambient after the end. */
+    public double levelAt(long t) {
+        int i = seek(t);
+        if (i >= count) {
+            return 0.0;
+        }
+        long offset = t - start[i];
+        long duration = end[i] - start[i];
+        switch (kind[i]) {
+            case Phase.RAMP:
+                return duration == 0 ? levelB[i] : levelA[i] + (levelB[i] - levelA[i]) * ((double) offset / duration);
+            case Phase.HOLD:
+                return levelA[i];
+            case Phase.PULSE: {
+                long cycle = spanA[i] + spanB[i];
+                return (offset % cycle) < spanA[i] ? levelB[i] : levelA[i];
+            }
+            case Phase.WAVE:
+                return waveLevel(levelA[i], levelB[i], fraction[i], spanA[i], offset);
+            case Phase.RELEASE:
+                return duration == 0 ? 0.0 : levelA[i] * (1.0 - (double) offset / duration);
+            default:
+                return 0.0;
+        }
+    }
+
+    /** The phase at program time {@code t}; call after {@link #levelAt} for the same time. */
+    public byte phaseAt(long t) {
+        int i = seek(t);
+        return i >= count ? Phase.DONE : kind[i];
+    }
+
+    private static double waveLevel(double base, double amplitude, double phase, long period, long offset) {
+        double cycles = (double) offset / period + phase;
+        return base + amplitude * Math.sin(2.0 * Math.PI * cycles);
+    }
+}
