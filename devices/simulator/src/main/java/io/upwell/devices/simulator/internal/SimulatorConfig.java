@@ -69,8 +69,8 @@ public @interface SimulatorConfig {
     double sensorNoiseKpa() default 0.05;
 
     @AttributeDefinition(name = "Regulator proportional gain (1/kPa)", description = "The device's own PI regulator.")
-    double regulatorProportionalGain() default 0.3;
+    double regulatorProportionalGain() default 0.25;
 
     @AttributeDefinition(name = "Regulator integral gain (1/(kPa·s))", description = "The device's own PI regulator.")
-    double regulatorIntegralGain() default 0.05;
+    double regulatorIntegralGain() default 0.04;
 }
