@@ -1,0 +1,44 @@
+package io.upwell.plugins.staticcupping.internal;
+
+import io.upwell.api.technique.ParameterSpec;
+import java.util.List;
+
+/**
+ * The parameters a therapist may set for static cupping. Ranges and defaults come from
+ * docs/DOMAIN.md; each constant says which line.
+ */
+final class StaticCuppingParameters {
+
+    static final String TARGET_KPA = "targetKpa";
+    static final String HOLD_SECONDS = "holdSeconds";
+    static final String RAMP_IN_SECONDS = "rampInSeconds";
+    static final String RAMP_OUT_SECONDS = "rampOutSeconds";
+
+    /**
+     * 8 to 60 kPa: dry-cupping studies used 60 to 600 mmHg (8 to 80 kPa, Kim 2020); the top is kept at
+     * 60 kPa (450 mmHg), above fire cupping's measured 305 to 401 mmHg. The default, 40 kPa (300 mmHg),
+     * gave the largest skin blood-flow response in Wang 2020.
+     */
+    static final ParameterSpec TARGET = new ParameterSpec(TARGET_KPA, "kPa", 8, 60, 40,
+            "Vacuum each cup holds, in kPa below ambient (40 kPa = 300 mmHg). Set one cup alone with "
+                    + "targetKpa@<cup>. A cup never gets more than its site's and device's limit.");
+
+    /** 10 s to 15 min: static dwell is usually 5 to 15 min; 5 min (the default) gave the best response (Wang 2020). */
+    static final ParameterSpec HOLD = new ParameterSpec(HOLD_SECONDS, "s", 10, 900, 300,
+            "How long each cup holds its target, in seconds; 5 to 15 minutes is usual, and blister risk "
+                    + "grows with pressure and time.");
+
+    /** 3 to 10 s: practice guides raise suction gradually over about 3 to 10 s. */
+    static final ParameterSpec RAMP_IN = new ParameterSpec(RAMP_IN_SECONDS, "s", 3, 10, 5,
+            "Time to rise from ambient to the target, in seconds. The engine never lets vacuum rise faster "
+                    + "than its ramp limit (default 10 kPa/s), so a steep ramp reaches its target later than this.");
+
+    /** 0 to 10 s: release may be immediate (SAFETY.md SR-03); a gentle release is more comfortable. */
+    static final ParameterSpec RAMP_OUT = new ParameterSpec(RAMP_OUT_SECONDS, "s", 0, 10, 3,
+            "Time to fall from the target back to ambient at the end, in seconds; 0 releases at once.");
+
+    static final List<ParameterSpec> ALL = List.of(TARGET, HOLD, RAMP_IN, RAMP_OUT);
+
+    private StaticCuppingParameters() {
+    }
+}

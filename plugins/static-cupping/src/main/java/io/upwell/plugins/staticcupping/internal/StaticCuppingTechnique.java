@@ -1,0 +1,86 @@
+package io.upwell.plugins.staticcupping.internal;
+
+import io.upwell.api.technique.Cup;
+import io.upwell.api.technique.ParameterSpec;
+import io.upwell.api.technique.PlanRequest;
+import io.upwell.api.technique.Program;
+import io.upwell.api.technique.Segment;
+import io.upwell.api.technique.Technique;
+import io.upwell.api.technique.TechniqueDescriptor;
+import io.upwell.api.technique.TechniqueException;
+import io.upwell.api.technique.TechniqueStyle;
+import io.upwell.api.technique.Timeline;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Static cupping: every cup ramps from ambient to its target, holds it, and releases. Cups run in
+ * parallel; each may have its own target through a per-cup override.
+ */
+@Component(service = Technique.class)
+public final class StaticCuppingTechnique implements Technique {
+
+    static final String ID = "static-cupping";
+
+    private static final TechniqueDescriptor DESCRIPTOR = new TechniqueDescriptor(ID, "Static cupping",
+            TechniqueStyle.STATIC,
+            "Cups stay in place: each ramps up to its target vacuum, holds it, then releases. Every cup may "
+                    + "have its own target (targetKpa@<cup>). No cup is planned above its limit, and the "
+                    + "engine's envelope still limits how fast vacuum rises.",
+            StaticCuppingParameters.ALL);
+
+    @Override
+    public TechniqueDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Program plan(PlanRequest request) throws TechniqueException {
+        if (request.cups().isEmpty()) {
+            throw new TechniqueException(ID + ": the request has no cups");
+        }
+        List<Timeline> timelines = new ArrayList<>(request.cups().size());
+        for (Cup cup : request.cups()) {
+            timelines.add(timelineFor(cup, request));
+        }
+        return new Program("Static cupping", timelines);
+    }
+
+    private static Timeline timelineFor(Cup cup, PlanRequest request) throws TechniqueException {
+        if (!(cup.maxVacuumKpa() > 0) || !Double.isFinite(cup.maxVacuumKpa())) {
+            throw new TechniqueException(ID + ": cup " + cup.index() + " at " + cup.site()
+                    + " has no usable vacuum limit (" + cup.maxVacuumKpa() + " kPa)");
+        }
+        double target = parameter(request, StaticCuppingParameters.TARGET, cup);
+        double level = Math.min(target, cup.maxVacuumKpa());
+        Duration rampIn = seconds(parameter(request, StaticCuppingParameters.RAMP_IN, cup));
+        Duration hold = seconds(parameter(request, StaticCuppingParameters.HOLD, cup));
+        Duration rampOut = seconds(parameter(request, StaticCuppingParameters.RAMP_OUT, cup));
+        return new Timeline(cup.index(), List.of(
+                new Segment.Ramp(level, rampIn),
+                new Segment.Hold(level, hold),
+                new Segment.Release(rampOut)));
+    }
+
+    /** The cup's value of a parameter, refusing one the core should already have kept in range. */
+    private static double parameter(PlanRequest request, ParameterSpec spec, Cup cup) throws TechniqueException {
+        double value;
+        try {
+            value = request.parameter(spec.name(), cup.index());
+        } catch (NoSuchElementException e) {
+            throw new TechniqueException(ID + ": parameter " + spec.name() + " is missing for cup " + cup.index());
+        }
+        if (!spec.accepts(value)) {
+            throw new TechniqueException(ID + ": " + spec.name() + " for cup " + cup.index() + " is " + value + " "
+                    + spec.unit() + ", outside " + spec.min() + ".." + spec.max() + " " + spec.unit());
+        }
+        return value;
+    }
+
+    private static Duration seconds(double seconds) {
+        return Duration.ofNanos(Math.round(seconds * 1_000_000_000L));
+    }
+}
