@@ -3,6 +3,7 @@ package io.upwell.launcher.itest;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -32,10 +33,17 @@ public final class Await {
      * tell why it never happened.
      */
     public static <T> T value(String what, Supplier<T> probe, Predicate<? super T> accepted) {
-        return value(what, DEFAULT_BOUND, probe, accepted);
+        return value(what, DEFAULT_BOUND, probe, accepted, String::valueOf);
     }
 
-    public static <T> T value(String what, Duration bound, Supplier<T> probe, Predicate<? super T> accepted) {
+    /** As {@link #value(String, Supplier, Predicate)}, describing the last value seen with {@code describe} on timeout. */
+    public static <T> T value(String what, Supplier<T> probe, Predicate<? super T> accepted,
+            Function<? super T, String> describe) {
+        return value(what, DEFAULT_BOUND, probe, accepted, describe);
+    }
+
+    public static <T> T value(String what, Duration bound, Supplier<T> probe, Predicate<? super T> accepted,
+            Function<? super T, String> describe) {
         long deadline = System.nanoTime() + bound.toNanos();
         T last = null;
         RuntimeException lastError = null;
@@ -51,7 +59,8 @@ public final class Await {
                 lastError = e;
             }
             if (System.nanoTime() - deadline >= 0) {
-                String seen = lastError != null ? "the last poll threw " + lastError : "last value seen: " + last;
+                String seen = lastError != null ? "the last poll threw " + lastError
+                        : "last value seen: " + describe.apply(last);
                 throw new AssertionError(
                         "never became true within " + bound.toSeconds() + " s: " + what + "; " + seen, lastError);
             }

@@ -46,9 +46,8 @@ public class BundlesStartIT {
     @Test
     public void everyBundleIsActive() {
         // Bundles start at their start levels; wait for all, then name any that did not make it and why.
-        List<Bundle> notActive = Await.value("every bundle ACTIVE (fragments RESOLVED)",
-                this::bundlesNotActive, List::isEmpty);
-        assertEquals("bundles not started: " + Bundles.whyNotStarted(notActive), List.of(), notActive);
+        Await.value("every bundle ACTIVE (fragments RESOLVED)", this::bundlesNotActive, List::isEmpty,
+                Bundles::whyNotStarted);
     }
 
     @Test
