@@ -64,6 +64,10 @@ final class RecordingLink implements DeviceLink {
         }
     }
 
+    void magnet(int channel, double level) {
+        magnetLevel[channel] = level;
+    }
+
     List<Double> samplesOf(int channel) {
         return samples.stream().filter(s -> s.channel() == channel).map(Sample::kpa).toList();
     }

@@ -76,6 +76,7 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
     private ControlThread controlThread;
     private Clock.Scheduled virtualTicks;
     private volatile boolean started;
+    private boolean closed;
 
     /** A registered technique and the module that brought it. */
     record TechniqueEntry(Technique technique, TechniqueDescriptor descriptor, String module) {
@@ -135,6 +136,12 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
 
     /** Stops the engine: vents every device, aborts a live session, disconnects drivers, closes the journal. */
     public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         started = false;
         ActiveSession current = session;
         if (current != null && current.isLive()) {
@@ -374,8 +381,8 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         if (gone != null && current != null && current.isLive() && current.technique() == technique) {
             String message = "technique '" + gone.descriptor().id() + "' (module " + gone.module()
                     + ") left mid-session; every cup vented";
-            current.abort(message);
             raise(current, AlarmPriority.HIGH, AlarmCondition.TECHNIQUE_FAILED, "", -1, message, true);
+            current.abort(message);
         }
     }
 
@@ -464,15 +471,12 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         }
         String message = "emergency stop by " + source + ": every channel vented";
         ActiveSession current = session;
-        if (current != null && current.isLive()) {
-            current.abort(message);
-        }
+        boolean live = current != null && current.isLive();
         if (first) {
-            if (current != null && current.state() == SessionState.ABORTED && current.reason().equals(message)) {
-                raise(current, AlarmPriority.HIGH, AlarmCondition.EMERGENCY_STOP, "", -1, message, true);
-            } else {
-                raiseEngine(AlarmPriority.HIGH, AlarmCondition.EMERGENCY_STOP, "", -1, message, true);
-            }
+            raise(live ? current : null, AlarmPriority.HIGH, AlarmCondition.EMERGENCY_STOP, "", -1, message, true);
+        }
+        if (live) {
+            current.abort(message);
         }
     }
 
@@ -556,6 +560,22 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         }
     }
 
+    @Override
+    public void loopFailed(RuntimeException failure) {
+        for (DeviceSlot slot : slots) {
+            slot.forceVentAll();
+        }
+        LOG.error("a control tick failed; every channel vented", failure);
+        String message = "a control tick failed (" + describe(failure) + "); every channel vented";
+        ActiveSession current = session;
+        if (current != null && current.isLive()) {
+            raise(current, AlarmPriority.HIGH, AlarmCondition.LOOP_LATE, "", -1, message, true);
+            current.abort(message);
+        } else {
+            raiseEngine(AlarmPriority.HIGH, AlarmCondition.LOOP_LATE, "", -1, message, true);
+        }
+    }
+
     /** The watchdog found the control loop stopped: vent everything from the watchdog's thread. */
     void loopStopped() {
         for (DeviceSlot slot : slots) {
@@ -566,8 +586,8 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         latched = true;
         ActiveSession current = session;
         if (current != null && current.isLive()) {
-            current.abort(message);
             raise(current, AlarmPriority.HIGH, AlarmCondition.LOOP_LATE, "", -1, message, true);
+            current.abort(message);
         } else {
             raiseEngine(AlarmPriority.HIGH, AlarmCondition.LOOP_LATE, "", -1, message, true);
         }
@@ -610,7 +630,10 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         fields.put("channel", channel);
         fields.put("message", message);
         fields.put("latched", latch);
-        journal.event(target == null ? null : target.id(), "alarm", fields);
+        if (target != null && !target.isLive()) {
+            fields.put("session", target.id()); // its file is closed: the engine's journal keeps it
+        }
+        journal.event(target == null || !target.isLive() ? null : target.id(), "alarm", fields);
         if (priority == AlarmPriority.HIGH) {
             LOG.error("ALARM {}", alarm);
         } else {

@@ -57,6 +57,7 @@ public final class ActiveSession implements Session {
     private final double[] peak;
     private final byte[] phase;
     private final boolean[] cupStopped;
+    private final boolean[] cupFaulted;
     private long programTime;
     private volatile long publishedProgramTime;
 
@@ -87,6 +88,7 @@ public final class ActiveSession implements Session {
         this.peak = new double[cups];
         this.phase = new byte[cups];
         this.cupStopped = new boolean[cups];
+        this.cupFaulted = new boolean[cups];
         EngineSettings s = host.settings();
         for (int c = 0; c < cups; c++) {
             channel[c] = request.placements().get(c).channel();
@@ -192,12 +194,17 @@ public final class ActiveSession implements Session {
             peak[c] = reading;
         }
         MonitorChannel.Verdict verdict = monitor[c].check(reading, hasSample, command, now);
+        if (cupFaulted[c] && verdict != MonitorChannel.Verdict.LEAK) {
+            return; // one alarm per fault; it is judged afresh after the operator resumes
+        }
         switch (verdict) {
             case OVER_VACUUM:
+                cupFaulted[c] = true;
                 fault(AlarmCondition.OVER_VACUUM, slot.id(), ch,
                         "cup " + c + " over vacuum: " + monitor[c].detail() + "; vented");
                 break;
             case SENSOR_FAULT:
+                cupFaulted[c] = true;
                 fault(AlarmCondition.SENSOR_FAULT, slot.id(), ch,
                         "cup " + c + " sensor fault: " + monitor[c].detail() + "; vented");
                 break;
@@ -414,6 +421,7 @@ public final class ActiveSession implements Session {
                 throw new SessionException("session " + id + " cannot resume: " + notReady);
             }
             for (int c = 0; c < cups; c++) {
+                cupFaulted[c] = false;
                 envelope[c].vented(); // re-enter with a ramp from ambient
                 if (!cupStopped[c]) {
                     slots.get(c).releaseForcedVent(channel[c]);

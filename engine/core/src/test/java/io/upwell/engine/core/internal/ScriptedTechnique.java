@@ -1,0 +1,46 @@
+package io.upwell.engine.core.internal;
+
+import io.upwell.api.technique.ParameterSpec;
+import io.upwell.api.technique.PlanRequest;
+import io.upwell.api.technique.Program;
+import io.upwell.api.technique.Technique;
+import io.upwell.api.technique.TechniqueDescriptor;
+import io.upwell.api.technique.TechniqueException;
+import io.upwell.api.technique.TechniqueStyle;
+import java.util.List;
+import java.util.function.Function;
+
+/** A technique whose plan is whatever the test scripts: a program, an exception, or a hang. */
+final class ScriptedTechnique implements Technique {
+    static final String ID = "scripted";
+
+    private final String id;
+    private volatile Function<PlanRequest, Program> planner;
+    volatile PlanRequest lastRequest;
+
+    ScriptedTechnique(Function<PlanRequest, Program> planner) {
+        this(ID, planner);
+    }
+
+    ScriptedTechnique(String id, Function<PlanRequest, Program> planner) {
+        this.id = id;
+        this.planner = planner;
+    }
+
+    void script(Function<PlanRequest, Program> next) {
+        this.planner = next;
+    }
+
+    @Override
+    public TechniqueDescriptor descriptor() {
+        return new TechniqueDescriptor(id, "Scripted", TechniqueStyle.STATIC, "test technique",
+                List.of(new ParameterSpec("targetKpa", "kPa", 8, 60, 40, "target"),
+                        new ParameterSpec("holdSeconds", "s", 10, 900, 60, "hold")));
+    }
+
+    @Override
+    public Program plan(PlanRequest request) throws TechniqueException {
+        lastRequest = request;
+        return planner.apply(request);
+    }
+}
