@@ -1,0 +1,36 @@
+package io.upwell.launcher.app.internal;
+
+import java.util.List;
+
+/** What the command line asks for. */
+enum CommandLine {
+    /** No arguments: the engine with the interactive shell. */
+    SHELL,
+    /** {@code demo}: a short static-cupping session on the simulator, in real time. */
+    DEMO,
+    /** {@code demo --virtual}: the same session on the engine's virtual clock. */
+    DEMO_VIRTUAL,
+    /** Anything else. */
+    USAGE;
+
+    static final String USAGE_TEXT = String.join(System.lineSeparator(),
+            "usage: java -jar upwell.jar [demo [--virtual]]",
+            "  (no arguments)    start the engine with the interactive shell (type 'help', leave with Ctrl-D)",
+            "  demo              run a 30 s static-cupping session on the simulator and print a summary",
+            "  demo --virtual    the same session on the virtual clock: done in about a second",
+            "exit codes: 0 session ended normally, 1 session did not end normally, 2 usage,",
+            "            3 the engine or the simulated device did not come up");
+
+    static CommandLine parse(List<String> arguments) {
+        if (arguments.isEmpty()) {
+            return SHELL;
+        }
+        if (arguments.size() == 1 && arguments.get(0).equals("demo")) {
+            return DEMO;
+        }
+        if (arguments.size() == 2 && arguments.get(0).equals("demo") && arguments.get(1).equals("--virtual")) {
+            return DEMO_VIRTUAL;
+        }
+        return USAGE;
+    }
+}

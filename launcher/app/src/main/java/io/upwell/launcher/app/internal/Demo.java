@@ -1,0 +1,176 @@
+package io.upwell.launcher.app.internal;
+
+import io.upwell.api.device.DeviceState;
+import io.upwell.api.session.DeviceStatus;
+import io.upwell.api.session.Session;
+import io.upwell.api.session.SessionException;
+import io.upwell.api.session.SessionService;
+import io.upwell.api.session.SessionSnapshot;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * Runs {@link DemoPlan}'s session on the simulator and reports it: waits (bounded) for the engine
+ * and the device, starts the session, prints progress per second of session time and a summary.
+ */
+final class Demo {
+
+    static final String ENGINE_PID = "io.upwell.engine";
+    static final String CLOCK_PROPERTY = "upwell.clock";
+
+    private static final Duration SERVICE_BOUND = Duration.ofSeconds(30);
+    private static final Duration DEVICE_BOUND = Duration.ofSeconds(30);
+    /** How long past its plan the session may take before the demo gives up on it. */
+    private static final Duration OVERRUN_BOUND = Duration.ofSeconds(60);
+
+    private final BundleContext context;
+    private final PrintStream out;
+    private final boolean virtual;
+
+    Demo(BundleContext context, PrintStream out, boolean virtual) {
+        this.context = context;
+        this.out = out;
+        this.virtual = virtual;
+    }
+
+    int run() throws InterruptedException {
+        try {
+            if (virtual) {
+                configureVirtualClock();
+            }
+            try (TrackedService<SessionService> engine = awaitEngine()) {
+                awaitDevice(engine.service());
+                return runSession(engine.service());
+            }
+        } catch (NotReadyException e) {
+            out.println("demo: " + e.getMessage());
+            return ExitCodes.NOT_READY;
+        } catch (SessionException e) {
+            out.println("demo: the engine refused the session: " + e.getMessage());
+            return ExitCodes.SESSION_FAILED;
+        }
+    }
+
+    private void configureVirtualClock() throws NotReadyException, InterruptedException {
+        try (TrackedService<ConfigurationAdmin> admin = TrackedService.await(context, ConfigurationAdmin.class, "",
+                SERVICE_BOUND, "Configuration Admin did not start; is org.apache.felix.configadmin active?")) {
+            // "?" leaves the configuration unbound, so the core's bundle (not this one) receives it.
+            Configuration configuration = admin.service().getConfiguration(ENGINE_PID, "?");
+            Dictionary<String, Object> properties = configuration.getProperties();
+            if (properties == null) {
+                properties = new Hashtable<>();
+            }
+            properties.put("clock", "virtual");
+            configuration.update(properties);
+        } catch (IOException e) {
+            throw new NotReadyException("could not set clock=virtual in configuration " + ENGINE_PID + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private TrackedService<SessionService> awaitEngine() throws NotReadyException, InterruptedException {
+        if (virtual) {
+            return TrackedService.await(context, SessionService.class, "(" + CLOCK_PROPERTY + "=virtual)",
+                    SERVICE_BOUND, "no engine on the virtual clock: no SessionService with " + CLOCK_PROPERTY
+                            + "=virtual appeared after clock=virtual was set in configuration " + ENGINE_PID);
+        }
+        return TrackedService.await(context, SessionService.class, "", SERVICE_BOUND,
+                "the engine did not start: no SessionService; is the bundle io.upwell.engine.core active?");
+    }
+
+    private void awaitDevice(SessionService engine) throws NotReadyException, InterruptedException {
+        long deadline = System.nanoTime() + DEVICE_BOUND.toNanos();
+        Optional<DeviceStatus> device = find(engine.devices());
+        while (device.isEmpty() || device.get().state() != DeviceState.READY) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new NotReadyException(device
+                        .map(status -> "device " + DemoPlan.DEVICE_ID + " is " + status.state()
+                                + (status.reason().isEmpty() ? "" : " (" + status.reason() + ")") + ", not READY")
+                        .orElse("the engine has no device " + DemoPlan.DEVICE_ID + " (it knows "
+                                + engine.devices().stream().map(s -> s.descriptor().id()).toList()
+                                + "); is the bundle io.upwell.devices.simulator active?")
+                        + " after " + DEVICE_BOUND.toSeconds() + " s");
+            }
+            Thread.sleep(10);
+            device = find(engine.devices());
+        }
+    }
+
+    private static Optional<DeviceStatus> find(List<DeviceStatus> devices) {
+        return devices.stream().filter(d -> d.descriptor().id().equals(DemoPlan.DEVICE_ID)).findFirst();
+    }
+
+    private int runSession(SessionService engine) throws SessionException, InterruptedException {
+        out.println("Upwell demo: static cupping on " + DemoPlan.DEVICE_ID + ", 4 cups at 40 kPa (cup 3: 30 kPa), "
+                + "5 s ramp, 20 s hold, 3 s release, on the " + (virtual ? "virtual" : "system") + " clock");
+        long wallStart = System.nanoTime();
+        Session session = engine.start(DemoPlan.request());
+        Thread interrupted = new Thread(() -> {
+            if (!session.state().isFinal()) {
+                engine.emergencyStop("demo interrupted");
+            }
+        }, "upwell-demo-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            SessionSnapshot last = watch(engine, session);
+            Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
+            DemoSummary summary = new DemoSummary(last, engine.loopStatistics(), wall);
+            summary.lines().forEach(out::println);
+            out.println(String.format(Locale.ROOT, "(finished %.2f s after JVM start)",
+                    ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
+            return summary.exitCode();
+        } finally {
+            removeHook(interrupted);
+        }
+    }
+
+    /** Polls the session until it is over, printing progress; returns the final snapshot. */
+    private SessionSnapshot watch(SessionService engine, Session session) throws InterruptedException {
+        SessionProgress progress = new SessionProgress();
+        long deadline = System.nanoTime() + DemoPlan.PLANNED.plus(OVERRUN_BOUND).toNanos();
+        // Under the virtual clock whole seconds pass in milliseconds: poll often to see some of them.
+        long pollMillis = virtual ? 1 : 20;
+        while (true) {
+            SessionSnapshot snapshot = session.snapshot();
+            progress.update(snapshot).forEach(out::println);
+            if (snapshot.state().isFinal()) {
+                return snapshot;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                engine.emergencyStop("demo: the session overran its plan by " + OVERRUN_BOUND.toSeconds() + " s");
+                out.println("demo: the session did not finish within " + OVERRUN_BOUND.toSeconds()
+                        + " s after its planned end; emergency stop pressed");
+                return awaitFinal(session);
+            }
+            Thread.sleep(pollMillis);
+        }
+    }
+
+    private static SessionSnapshot awaitFinal(Session session) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        SessionSnapshot snapshot = session.snapshot();
+        while (!snapshot.state().isFinal() && System.nanoTime() - deadline < 0) {
+            Thread.sleep(10);
+            snapshot = session.snapshot();
+        }
+        return snapshot;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or about to: nothing to remove
+        }
+    }
+}

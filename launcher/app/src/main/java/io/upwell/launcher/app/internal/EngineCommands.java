@@ -1,0 +1,218 @@
+package io.upwell.launcher.app.internal;
+
+import io.upwell.api.device.DeviceDescriptor;
+import io.upwell.api.session.ChannelStatus;
+import io.upwell.api.session.DeviceStatus;
+import io.upwell.api.session.Session;
+import io.upwell.api.session.SessionException;
+import io.upwell.api.session.SessionService;
+import io.upwell.api.session.SessionSnapshot;
+import io.upwell.api.technique.ParameterSpec;
+import io.upwell.api.technique.TechniqueDescriptor;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The engine's Gogo shell commands (scope {@value #SCOPE}). A refused command prints one line
+ * naming what is wrong, never a stack trace.
+ */
+@Component(service = EngineCommands.class, property = {
+        "osgi.command.scope=" + EngineCommands.SCOPE,
+        "osgi.command.function=devices",
+        "osgi.command.function=techniques",
+        "osgi.command.function=start",
+        "osgi.command.function=status",
+        "osgi.command.function=pause",
+        "osgi.command.function=resume",
+        "osgi.command.function=stop",
+        "osgi.command.function=estop",
+        "osgi.command.function=ack",
+        "osgi.command.function=intensity" })
+public final class EngineCommands {
+
+    static final String SCOPE = "upwell";
+
+    private final SessionService engine;
+
+    @Activate
+    public EngineCommands(@Reference SessionService engine) {
+        this.engine = engine;
+    }
+
+    @Descriptor("list the devices the engine knows, with their state")
+    public void devices() {
+        PrintStream out = System.out;
+        List<DeviceStatus> devices = engine.devices();
+        if (devices.isEmpty()) {
+            out.println("no devices");
+        }
+        for (DeviceStatus status : devices) {
+            DeviceDescriptor device = status.descriptor();
+            out.println(String.format(Locale.ROOT, "%-12s %-12s %s %s, %d channels, max %.1f kPa%s%s", device.id(),
+                    status.state(), device.vendor(), device.model(), device.channelCount(), device.maxVacuumKpa(),
+                    device.simulated() ? ", simulated" : "", status.reason().isEmpty() ? "" : "  (" + status.reason() + ")"));
+        }
+    }
+
+    @Descriptor("list the techniques with their parameters")
+    public void techniques() {
+        PrintStream out = System.out;
+        List<TechniqueDescriptor> techniques = engine.techniques();
+        if (techniques.isEmpty()) {
+            out.println("no techniques");
+        }
+        for (TechniqueDescriptor technique : techniques) {
+            out.println(technique.id() + "  " + technique.name() + "  (" + technique.style() + ")");
+            for (ParameterSpec parameter : technique.parameters()) {
+                out.println(String.format(Locale.ROOT, "    %-16s default %s %s, range %s..%s: %s", parameter.name(),
+                        number(parameter.defaultValue()), parameter.unit(), number(parameter.min()),
+                        number(parameter.max()), parameter.description()));
+            }
+        }
+    }
+
+    @Descriptor("start a session: start <technique> <device> <channels> <sites> [name=value ...]; "
+            + "e.g. start static-cupping sim-1 0,1 upper-back/left,upper-back/right targetKpa=35 intensity=80")
+    public void start(@Descriptor("technique, device, channels, sites, then name=value options") String... words) {
+        run("start", () -> {
+            StartArguments arguments = StartArguments.parse(List.of(words));
+            Session session = engine.start(arguments.toRequest());
+            SessionSnapshot snapshot = session.snapshot();
+            System.out.println("started session " + session.id() + ": " + arguments.techniqueId() + " on "
+                    + arguments.deviceId() + " channels " + arguments.channels() + ", planned "
+                    + Formats.seconds(snapshot.planned()) + ", intensity " + snapshot.intensity() + " %");
+        });
+    }
+
+    @Descriptor("show the session, its cups, alarms, the emergency-stop latch and the control loop's timing")
+    public void status() {
+        PrintStream out = System.out;
+        Optional<Session> current = engine.current();
+        if (current.isEmpty()) {
+            out.println("no session yet");
+        } else {
+            SessionSnapshot snapshot = current.get().snapshot();
+            out.println(String.format(Locale.ROOT, "session %s  %s  %s  %s of %s  intensity %d %%%s",
+                    snapshot.sessionId(), snapshot.techniqueId(), snapshot.state(),
+                    Formats.seconds(snapshot.elapsed()), Formats.seconds(snapshot.planned()), snapshot.intensity(),
+                    snapshot.reason().isEmpty() ? "" : "  (" + snapshot.reason() + ")"));
+            for (ChannelStatus channel : snapshot.channels()) {
+                out.println("  " + Formats.cup(channel) + "  peak " + Formats.kpa(channel.peakKpa()) + "  limit "
+                        + Formats.kpa(channel.limitKpa()) + "  on " + channel.deviceId() + "#" + channel.channel());
+            }
+            List<String> alarms = Formats.alarms(snapshot.alarms());
+            if (snapshot.alarms().isEmpty()) {
+                out.println("alarms: none");
+            } else {
+                out.println("alarms:");
+                alarms.forEach(alarm -> out.println("  " + alarm));
+            }
+        }
+        out.println(engine.latched() ? "latched: yes; vacuum stays off until 'ack <operator>'" : "latched: no");
+        out.println("loop: " + Formats.loop(engine.loopStatistics()));
+    }
+
+    @Descriptor("pause the session: every channel vents and the program's clock holds")
+    public void pause() {
+        run("pause", () -> {
+            Session session = currentSession();
+            session.pause();
+            System.out.println("session " + session.id() + " " + session.state());
+        });
+    }
+
+    @Descriptor("resume a paused session (after a fault only once acknowledged with 'ack')")
+    public void resume() {
+        run("resume", () -> {
+            Session session = currentSession();
+            session.resume();
+            System.out.println("session " + session.id() + " " + session.state());
+        });
+    }
+
+    @Descriptor("stop the session: every channel ramps out and the session ends")
+    public void stop() {
+        run("stop", () -> {
+            Session session = currentSession();
+            session.stop();
+            System.out.println("session " + session.id() + " " + session.state());
+        });
+    }
+
+    @Descriptor("emergency stop: vent every channel of every device at once and latch until 'ack'")
+    public void estop() {
+        engine.emergencyStop("shell");
+        System.out.println("EMERGENCY STOP: every channel vented; vacuum stays off until 'ack <operator>'");
+    }
+
+    @Descriptor("acknowledge faults and the emergency stop: ack <operator>")
+    public void ack(@Descriptor("who acknowledges") String... operator) {
+        run("ack", () -> {
+            if (operator.length != 1) {
+                throw new IllegalArgumentException("usage: ack <operator>");
+            }
+            engine.acknowledge(operator[0]);
+            System.out.println("acknowledged by " + operator[0] + "; latched: " + (engine.latched() ? "yes" : "no")
+                    + ". A paused session continues only with 'resume'.");
+        });
+    }
+
+    @Descriptor("set the intensity: intensity <percent> | up | down")
+    public void intensity(@Descriptor("percent (10..150), up or down") String... value) {
+        run("intensity", () -> {
+            if (value.length != 1) {
+                throw new IllegalArgumentException("usage: intensity <percent> | up | down");
+            }
+            Session session = currentSession();
+            int now;
+            switch (value[0].toLowerCase(Locale.ROOT)) {
+                case "up" -> now = session.intensityUp();
+                case "down" -> now = session.intensityDown();
+                default -> {
+                    session.setIntensity(percent(value[0]));
+                    now = session.snapshot().intensity();
+                }
+            }
+            System.out.println("intensity " + now + " %");
+        });
+    }
+
+    private Session currentSession() {
+        return engine.current().orElseThrow(() -> new IllegalStateException("no session"));
+    }
+
+    private static int percent(String text) {
+        try {
+            return Integer.parseInt(text.trim().replace("%", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a percentage, up or down");
+        }
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    /** Runs a command and prints a refusal as one line. */
+    static void run(String command, Action action) {
+        try {
+            action.run();
+        } catch (SessionException | IllegalArgumentException | IllegalStateException e) {
+            System.out.println(command + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            System.out.println(command + ": failed: " + e);
+        }
+    }
+
+    /** A command's body. */
+    @FunctionalInterface
+    interface Action {
+        void run() throws SessionException;
+    }
+}

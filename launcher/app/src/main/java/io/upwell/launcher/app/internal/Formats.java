@@ -1,0 +1,66 @@
+package io.upwell.launcher.app.internal;
+
+import io.upwell.api.safety.Alarm;
+import io.upwell.api.session.ChannelStatus;
+import io.upwell.api.session.LoopStatistics;
+import io.upwell.api.units.Pressure;
+import io.upwell.api.units.PressureUnit;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** How the demo and the shell print pressures, times and the engine's state, so both read alike. */
+final class Formats {
+
+    private Formats() {
+    }
+
+    /** {@code " 40.0 kPa"}, or {@code "   -- kPa"} when nothing was measured yet. */
+    static String kpa(double kpa) {
+        return Double.isFinite(kpa) ? String.format(Locale.ROOT, "%5.1f kPa", kpa) : "   -- kPa";
+    }
+
+    /** {@code "40.0 kPa (300.0 mmHg)"}. */
+    static String kpaAndMmHg(double kpa) {
+        if (!Double.isFinite(kpa)) {
+            return "-- (nothing measured)";
+        }
+        return String.format(Locale.ROOT, "%.1f kPa (%s)", kpa, Pressure.ofKpa(kpa).format(PressureUnit.MMHG));
+    }
+
+    /** {@code "12.3 s"}. */
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toNanos() / 1e9);
+    }
+
+    /** {@code "0.08 ms"}. */
+    static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
+    }
+
+    /** One line on the control loop's punctuality. */
+    static String loop(LoopStatistics stats) {
+        return String.format(Locale.ROOT, "%d ticks at %s, %d late; lateness p50 %s, p99 %s, max %s",
+                stats.ticks(), millis(stats.periodNanos()), stats.lateTicks(), millis(stats.p50Nanos()),
+                millis(stats.p99Nanos()), millis(stats.maxNanos()));
+    }
+
+    /** One cup: index, site, what is commanded and measured, and what it is doing. */
+    static String cup(ChannelStatus channel) {
+        return String.format(Locale.ROOT, "cup %d  %-22s target %s  measured %s  %s", channel.cup(),
+                channel.site(), kpa(channel.targetKpa()), kpa(channel.measuredKpa()), channel.phase());
+    }
+
+    /** The alarms, one per line, or a single "none". */
+    static List<String> alarms(List<Alarm> alarms) {
+        if (alarms.isEmpty()) {
+            return List.of("none");
+        }
+        List<String> lines = new ArrayList<>(alarms.size());
+        for (Alarm alarm : alarms) {
+            lines.add(alarm.toString());
+        }
+        return lines;
+    }
+}

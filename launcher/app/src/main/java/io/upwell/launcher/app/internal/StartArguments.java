@@ -1,0 +1,161 @@
+package io.upwell.launcher.app.internal;
+
+import io.upwell.api.body.BodyRegion;
+import io.upwell.api.body.BodySite;
+import io.upwell.api.body.Side;
+import io.upwell.api.session.Client;
+import io.upwell.api.session.Placement;
+import io.upwell.api.session.SessionRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The shell's {@code start} command line:
+ * {@code <technique> <device> <channels> <sites> [name=value ...]}, turned into a session request.
+ *
+ * @param techniqueId the technique
+ * @param deviceId    the device every cup is on
+ * @param channels    the device channels, one cup each, in order
+ * @param sites       one site per channel
+ * @param parameters  technique parameters, including per-cup overrides such as {@code targetKpa@1}
+ * @param intensity   percent
+ * @param operator    who starts it
+ * @param clientId    who is treated
+ */
+record StartArguments(String techniqueId, String deviceId, List<Integer> channels, List<BodySite> sites,
+        Map<String, Double> parameters, int intensity, String operator, String clientId) {
+
+    static final String USAGE = "start <technique> <device> <channels> <sites> [name=value ...]\n"
+            + "  channels: 0,1,2 or 0-3; sites: region[/left|/right] per channel, or one for all,\n"
+            + "  e.g. upper-back/left,upper-back/right; name=value: technique parameters (targetKpa=35,\n"
+            + "  targetKpa@1=30 for cup 1 alone), intensity=<10..150>, operator=<name>, client=<id>";
+
+    static final String DEFAULT_OPERATOR = "shell";
+    static final String DEFAULT_CLIENT = "anonymous";
+
+    static StartArguments parse(List<String> words) {
+        if (words.size() < 4) {
+            throw new IllegalArgumentException("expected at least 4 arguments, got " + words.size() + "; usage: "
+                    + USAGE);
+        }
+        List<Integer> channels = channels(words.get(2));
+        List<BodySite> sites = sites(words.get(3), channels.size());
+        Map<String, Double> parameters = new LinkedHashMap<>();
+        int intensity = 100;
+        String operator = DEFAULT_OPERATOR;
+        String client = DEFAULT_CLIENT;
+        for (String option : words.subList(4, words.size())) {
+            int equals = option.indexOf('=');
+            if (equals <= 0 || equals == option.length() - 1) {
+                throw new IllegalArgumentException("option '" + option + "' is not name=value");
+            }
+            String name = option.substring(0, equals);
+            String value = option.substring(equals + 1);
+            switch (name) {
+                case "intensity" -> intensity = whole("intensity", value);
+                case "operator" -> operator = value;
+                case "client" -> client = value;
+                default -> parameters.put(name, number(name, value));
+            }
+        }
+        return new StartArguments(words.get(0), words.get(1), channels, sites, parameters, intensity, operator,
+                client);
+    }
+
+    SessionRequest toRequest() {
+        List<Placement> placements = new ArrayList<>(channels.size());
+        for (int i = 0; i < channels.size(); i++) {
+            placements.add(new Placement(deviceId, channels.get(i), sites.get(i)));
+        }
+        return new SessionRequest(operator, new Client(clientId, ""), Optional.empty(), techniqueId, parameters,
+                placements, intensity);
+    }
+
+    /** {@code 0,1,2}, {@code 0-3} or a mix such as {@code 0-1,3}. */
+    static List<Integer> channels(String text) {
+        Set<Integer> channels = new LinkedHashSet<>();
+        for (String part : text.split(",")) {
+            String item = part.trim();
+            int dash = item.indexOf('-', 1);
+            if (dash > 0) {
+                int from = whole("channel range start", item.substring(0, dash));
+                int to = whole("channel range end", item.substring(dash + 1));
+                if (to < from) {
+                    throw new IllegalArgumentException("channel range '" + item + "' runs backwards");
+                }
+                for (int channel = from; channel <= to; channel++) {
+                    add(channels, channel);
+                }
+            } else {
+                add(channels, whole("channel", item));
+            }
+        }
+        return List.copyOf(channels);
+    }
+
+    private static void add(Set<Integer> channels, int channel) {
+        if (channel < 0) {
+            throw new IllegalArgumentException("channel " + channel + " is negative");
+        }
+        if (!channels.add(channel)) {
+            throw new IllegalArgumentException("channel " + channel + " is listed twice");
+        }
+    }
+
+    /** One site per channel, or a single site for every channel. */
+    static List<BodySite> sites(String text, int channelCount) {
+        String[] parts = text.split(",");
+        if (parts.length != 1 && parts.length != channelCount) {
+            throw new IllegalArgumentException(parts.length + " sites for " + channelCount
+                    + " channels: give one site per channel, or one for all");
+        }
+        List<BodySite> sites = new ArrayList<>(channelCount);
+        for (int i = 0; i < channelCount; i++) {
+            sites.add(site(parts.length == 1 ? parts[0] : parts[i]));
+        }
+        return sites;
+    }
+
+    /** {@code region[/side]}, for example {@code upper-back/left} or {@code lower-back}. */
+    static BodySite site(String text) {
+        String item = text.trim();
+        int slash = item.indexOf('/');
+        BodyRegion region = BodyRegion.parse(slash < 0 ? item : item.substring(0, slash));
+        Side side = Side.CENTRE;
+        if (slash >= 0) {
+            String sideText = item.substring(slash + 1).trim().toUpperCase(Locale.ROOT);
+            try {
+                side = Side.valueOf(sideText);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("site '" + item + "': side must be left, right or centre");
+            }
+        }
+        return new BodySite(region, side, "");
+    }
+
+    private static int whole(String what, String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " '" + text + "' is not a whole number");
+        }
+    }
+
+    private static double number(String name, String text) {
+        try {
+            double value = Double.parseDouble(text.trim());
+            if (!Double.isFinite(value)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("parameter " + name + ": '" + text + "' is not a number");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.upwell.launcher.app.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    @Test
+    void noArgumentsStartsTheShell() {
+        assertEquals(CommandLine.SHELL, CommandLine.parse(List.of()));
+    }
+
+    @Test
+    void demoRunsInRealTimeUnlessAskedForVirtualTime() {
+        assertEquals(CommandLine.DEMO, CommandLine.parse(List.of("demo")));
+        assertEquals(CommandLine.DEMO_VIRTUAL, CommandLine.parse(List.of("demo", "--virtual")));
+    }
+
+    @Test
+    void anythingElseIsAUsageError() {
+        assertEquals(CommandLine.USAGE, CommandLine.parse(List.of("demo", "--fast")));
+        assertEquals(CommandLine.USAGE, CommandLine.parse(List.of("--virtual", "demo")));
+        assertEquals(CommandLine.USAGE, CommandLine.parse(List.of("Demo")));
+        assertEquals(CommandLine.USAGE, CommandLine.parse(List.of("demo", "--virtual", "x")));
+        assertEquals(CommandLine.USAGE, CommandLine.parse(List.of("--help")));
+    }
+
+    @Test
+    void theUsageTextNamesEveryModeAndTheUsageExitCode() {
+        assertTrue(CommandLine.USAGE_TEXT.contains("demo --virtual"));
+        assertTrue(CommandLine.USAGE_TEXT.contains(ExitCodes.USAGE + " usage"));
+        assertEquals(2, ExitCodes.USAGE);
+    }
+}
