@@ -173,7 +173,6 @@ class FaultInjectionTest {
     }
 
     @Test
-    @Tag("SR-09")
     void aBlinkShorterThanOneStepGoesUnnoticed() {
         driver.inject(Fault.DISCONNECT, -1);
         driver.clear(Fault.DISCONNECT, -1);
