@@ -444,8 +444,10 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
             String id = newSessionId();
             SessionPlanner.Plan plan = planner.plan(id, request, technique, known, this::callPlugin, this);
             ActiveSession next = plan.session();
+            Map<String, Object> header = new LinkedHashMap<>(plan.journalHeader());
+            header.put(io.upwell.engine.core.internal.journal.JsonLinesJournal.CLOCK_NANOS, clock.nanoTime());
             session = next;
-            journal.begin(id, plan.journalHeader());
+            journal.begin(id, header);
             next.begin();
             LOG.info("session {} started: {} on {} cup(s)", id, request.techniqueId(), request.placements().size());
             return next;

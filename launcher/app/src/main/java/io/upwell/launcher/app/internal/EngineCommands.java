@@ -147,7 +147,14 @@ public final class EngineCommands {
 
     @Descriptor("emergency stop: vent every channel of every device at once and latch until 'ack'")
     public void estop() {
-        engine.emergencyStop("shell");
+        try {
+            engine.emergencyStop("shell");
+        } catch (RuntimeException e) {
+            // Said plainly, because the operator must know whether the stop may not have taken effect.
+            System.out.println("estop: the engine reported an error while stopping: " + e.getMessage()
+                    + "; check 'status' (latched: " + (engine.latched() ? "yes" : "no") + ")");
+            return;
+        }
         System.out.println("EMERGENCY STOP: every channel vented; vacuum stays off until 'ack <operator>'");
     }
 

@@ -23,7 +23,7 @@ final class InteractiveShell {
 
     private static final String BANNER = String.join(System.lineSeparator(),
             "Upwell engine shell. Commands: devices, techniques, start, status, pause, resume, stop, estop,",
-            "ack, intensity, fault. 'help <command>' explains one; Ctrl-D leaves.");
+            "ack, intensity, fault. 'help upwell:<command>' explains one; Ctrl-D leaves.");
 
     private final BundleContext context;
 
