@@ -1,41 +1,24 @@
 package io.upwell.launcher.itest;
 
-import io.upwell.api.device.DeviceDriver;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import io.upwell.devices.simulator.SimulatorControl;
 
 /**
  * What the person on the couch would feel: the simulator's true cup vacuum, independent of what
  * the engine reports.
- * <p>
- * The simulator offers {@code truePressureKpa(int)} on its driver class for tests, but not in its
- * exported {@code SimulatorControl}; the driver's package is private to its bundle, so the method
- * is reached by reflection on the registered service object. If the simulator renames it, the
- * failure says so.
  */
 public final class SimulatedCups {
-
-    private static final String METHOD = "truePressureKpa";
 
     private SimulatedCups() {
     }
 
-    public static double trueVacuumKpa(DeviceDriver simulator, int channel) {
-        try {
-            Method method = simulator.getClass().getMethod(METHOD, int.class);
-            return (double) method.invoke(simulator, channel);
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new AssertionError("the simulator driver " + simulator.getClass().getName() + " has no public "
-                    + METHOD + "(int); cannot read the true cup vacuum", e);
-        } catch (InvocationTargetException e) {
-            throw new AssertionError(METHOD + "(" + channel + ") failed: " + e.getCause(), e.getCause());
-        }
+    public static double trueVacuumKpa(SimulatorControl simulator, int channel) {
+        return simulator.truePressureKpa(channel);
     }
 
     /** The true vacuum of every channel, for failure messages. */
-    public static String describe(DeviceDriver simulator) {
+    public static String describe(SimulatorControl simulator, int channels) {
         StringBuilder text = new StringBuilder();
-        for (int channel = 0; channel < simulator.descriptor().channelCount(); channel++) {
+        for (int channel = 0; channel < channels; channel++) {
             text.append(channel == 0 ? "" : ", ").append('#').append(channel).append('=')
                     .append(trueVacuumKpa(simulator, channel)).append(" kPa");
         }

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import io.upwell.api.device.DeviceDriver;
+import io.upwell.devices.simulator.SimulatorControl;
 import io.upwell.api.device.DeviceState;
 import io.upwell.api.safety.Alarm;
 import io.upwell.api.safety.AlarmCondition;
@@ -63,9 +64,10 @@ public class TechniqueDepartureIT {
         assertFalse("the technique is no longer offered",
                 engine.techniques().stream().anyMatch(t -> t.id().equals(Sessions.STATIC_CUPPING)));
         // The device really releases every cup (what the client feels), whatever the snapshot says ...
-        DeviceDriver simulator = UpwellServices.await(context, DeviceDriver.class, null);
+        SimulatorControl simulator = UpwellServices.await(context, SimulatorControl.class, null);
+        int channels = UpwellServices.await(context, DeviceDriver.class, null).descriptor().channelCount();
         Await.value("the simulator's true vacuum below " + RELEASED_KPA + " kPa on every channel",
-                () -> simulator, TechniqueDepartureIT::allReleased, SimulatedCups::describe);
+                () -> simulator, s -> allReleased(s, channels), s -> SimulatedCups.describe(s, channels));
         // ... and the engine's own view, captured right after stop(), already shows every cup commanded to vent.
         for (ChannelStatus cup : after.channels()) {
             assertTrue("every cup commanded to vent right after stop(): " + Sessions.describeChannels(after),
@@ -73,8 +75,8 @@ public class TechniqueDepartureIT {
         }
     }
 
-    private static boolean allReleased(DeviceDriver simulator) {
-        for (int channel = 0; channel < simulator.descriptor().channelCount(); channel++) {
+    private static boolean allReleased(SimulatorControl simulator, int channels) {
+        for (int channel = 0; channel < channels; channel++) {
             if (SimulatedCups.trueVacuumKpa(simulator, channel) >= RELEASED_KPA) {
                 return false;
             }

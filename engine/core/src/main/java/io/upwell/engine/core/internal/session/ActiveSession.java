@@ -269,6 +269,11 @@ public final class ActiveSession implements Session {
         }
     }
 
+    /** Force-vents every cup at once, from any thread, before anything else is done about a fault. */
+    public void ventNow() {
+        forceVentAll();
+    }
+
     private void forceVentAll() {
         for (int c = 0; c < cups; c++) {
             slots.get(c).forceVent(channel[c]);
