@@ -40,7 +40,8 @@ final class Connection {
     private boolean failsafe;
     private boolean closed;
 
-    Connection(String deviceId, DeviceLink link, List<SimulatedChannel> channels, FaultBoard faults, long quietTimeNanos) {
+    Connection(String deviceId, DeviceLink link, List<SimulatedChannel> channels, FaultBoard faults,
+            long quietTimeNanos) {
         this.deviceId = deviceId;
         this.link = link;
         this.clock = link.clock();
@@ -125,7 +126,8 @@ final class Connection {
         boolean silent = !lineUp || faults.isActive(Fault.SILENCE);
         for (int i = 0; i < channels.size(); i++) {
             // The sensor reads on every step, delivered or not, so a stuck sensor holds what it last showed.
-            double reading = channels.get(i).read(faults.isActive(Fault.STUCK_SENSOR, i), faults.isActive(Fault.NAN_SAMPLE, i));
+            double reading = channels.get(i).read(
+                    faults.isActive(Fault.STUCK_SENSOR, i), faults.isActive(Fault.NAN_SAMPLE, i));
             if (!silent) {
                 link.sample(i, reading);
             }
@@ -138,8 +140,8 @@ final class Connection {
         if (stale != failsafe) {
             failsafe = stale;
             if (stale) {
-                LOG.warn("{}: the engine's commands have not advanced for longer than the quiet time; venting every channel",
-                        deviceId);
+                LOG.warn("{}: the engine's commands have not advanced for longer than the quiet time; "
+                        + "venting every channel", deviceId);
             } else {
                 LOG.info("{}: the engine's commands advance again; following them", deviceId);
             }

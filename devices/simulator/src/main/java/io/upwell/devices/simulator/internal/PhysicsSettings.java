@@ -53,10 +53,10 @@ public record PhysicsSettings(
 
     /**
      * A small cup on a back with a diaphragm pump: rises at up to 25 kPa/s near ambient, 85 kPa
-     * ultimate vacuum, a 2 %/s leak, a response time of about 0.15 s near ambient, 0.3 s at 30 kPa and 0.7 s
+     * ultimate vacuum, a 2 %/s leak, a response time of about 0.3 s at 30 kPa growing to about 0.85 s
      * at 60 kPa, and a vent that empties the cup within a few hundred milliseconds.
      */
     public static PhysicsSettings defaults() {
-        return new PhysicsSettings(25.0, 85.0, 0.02, 1.0, 0.01, 25.0, 0.05, 0.3, 0.05);
+        return new PhysicsSettings(25.0, 85.0, 0.02, 1.0, 0.01, 25.0, 0.05, 0.25, 0.04);
     }
 }

@@ -10,6 +10,8 @@ final class SimulatedChannel {
     private final ChannelPhysics physics;
     private final MagnetSupport magnet;
     private double lastReadingKpa;
+    /** The true vacuum after the last step, for readers on other threads. */
+    private volatile double publishedPressureKpa;
 
     SimulatedChannel(ChannelPhysics physics, MagnetSupport magnet) {
         this.physics = physics;
@@ -29,6 +31,7 @@ final class SimulatedChannel {
     void step(double dtSeconds, boolean leak, boolean regulatorFailed) {
         physics.faults(leak, regulatorFailed);
         physics.step(dtSeconds);
+        publishedPressureKpa = physics.pressureKpa();
     }
 
     /**
@@ -43,15 +46,16 @@ final class SimulatedChannel {
         return nan ? Double.NaN : lastReadingKpa;
     }
 
-    /** The true vacuum in the cup, which a stuck sensor no longer shows. */
+    /** The true vacuum in the cup after the last step, which a stuck sensor no longer shows; any thread. */
     double pressureKpa() {
-        return physics.pressureKpa();
+        return publishedPressureKpa;
     }
 
     /** Back to ambient, vented: the state a released device is found in. */
     void reset() {
         physics.reset();
         lastReadingKpa = 0;
+        publishedPressureKpa = 0;
     }
 
     private double effectiveMagnet(double level) {

@@ -11,7 +11,8 @@ import org.osgi.service.metatype.annotations.Option;
  */
 @ObjectClassDefinition(
         name = "Upwell simulated vacuum device",
-        description = "A multi-channel vacuum device simulated with a physical model, for tests, previews and demonstrations.")
+        description = "A multi-channel vacuum device simulated with a physical model, "
+                + "for tests, previews and demonstrations.")
 public @interface SimulatorConfig {
 
     @AttributeDefinition(name = "Device id", description = "Unique among connected devices; no spaces.")
@@ -25,8 +26,8 @@ public @interface SimulatorConfig {
             min = "0", max = "80")
     double channelMaxVacuumKpa() default 60;
 
-    @AttributeDefinition(name = "Device maximum (kPa)", description = "The device's declared maximum vacuum, at most 80 kPa.",
-            min = "0", max = "80")
+    @AttributeDefinition(name = "Device maximum (kPa)",
+            description = "The device's declared maximum vacuum, at most 80 kPa.", min = "0", max = "80")
     double deviceMaxVacuumKpa() default 70;
 
     @AttributeDefinition(name = "Quiet time (ms)",
@@ -49,28 +50,32 @@ public @interface SimulatorConfig {
     @AttributeDefinition(name = "Pump rise (kPa/s)", description = "The pump's free rise near ambient, flat out.")
     double pumpMaxRiseKpaPerSecond() default 25;
 
-    @AttributeDefinition(name = "Pump ultimate vacuum (kPa)", description = "The vacuum at which the pump's flow falls to zero.")
+    @AttributeDefinition(name = "Pump ultimate vacuum (kPa)",
+            description = "The vacuum at which the pump's flow falls to zero.")
     double pumpUltimateVacuumKpa() default 85;
 
-    @AttributeDefinition(name = "Leak rate (1/s)", description = "Normal leak past the rim, as a fraction of the vacuum per second.")
+    @AttributeDefinition(name = "Leak rate (1/s)",
+            description = "Normal leak past the rim, as a fraction of the vacuum per second.")
     double leakRatePerSecond() default 0.02;
 
-    @AttributeDefinition(name = "Leak fault rate (1/s)", description = "The leak under the LEAK fault; must exceed the normal leak.")
+    @AttributeDefinition(name = "Leak fault rate (1/s)",
+            description = "The leak under the LEAK fault; must exceed the normal leak.")
     double leakFaultRatePerSecond() default 1.0;
 
     @AttributeDefinition(name = "Tissue compliance (1/kPa)",
             description = "How much the effective volume grows per kPa as tissue is drawn into the cup.")
     double tissueCompliancePerKpa() default 0.01;
 
-    @AttributeDefinition(name = "Vent rate (1/s)", description = "The vent valve's flow, fully open, as a fraction of the vacuum per second.")
+    @AttributeDefinition(name = "Vent rate (1/s)",
+            description = "The vent valve's flow, fully open, as a fraction of the vacuum per second.")
     double ventRatePerSecond() default 25;
 
     @AttributeDefinition(name = "Sensor noise (kPa)", description = "Standard deviation of the sensor's Gaussian noise.")
     double sensorNoiseKpa() default 0.05;
 
     @AttributeDefinition(name = "Regulator proportional gain (1/kPa)", description = "The device's own PI regulator.")
-    double regulatorProportionalGain() default 0.3;
+    double regulatorProportionalGain() default 0.25;
 
     @AttributeDefinition(name = "Regulator integral gain (1/(kPa·s))", description = "The device's own PI regulator.")
-    double regulatorIntegralGain() default 0.05;
+    double regulatorIntegralGain() default 0.04;
 }

@@ -129,8 +129,7 @@ public final class SimulatorDriver implements DeviceDriver, SimulatorControl {
     @Override
     public Set<Fault> activeFaults(int channel) {
         if (channel < 0 || channel >= settings.channels()) {
-            throw new IllegalArgumentException("channel " + channel + " is out of range: " + settings.id()
-                    + " has channels 0.." + (settings.channels() - 1));
+            throw new IllegalArgumentException(rangeMessage(channel));
         }
         return faults.active(channel);
     }
@@ -146,16 +145,26 @@ public final class SimulatorDriver implements DeviceDriver, SimulatorControl {
         current.link().emergencyStop(settings.id() + " button");
     }
 
-    /** The true vacuum in a channel's cup, which the sensor may no longer show; for tests. */
-    double truePressureKpa(int channel) {
+    /**
+     * The true vacuum in a channel's cup after the last physics step, which a faulty sensor may no
+     * longer show: for tests that check what the person on the couch would feel. Safe from any thread.
+     */
+    public double truePressureKpa(int channel) {
+        if (channel < 0 || channel >= settings.channels()) {
+            throw new IllegalArgumentException(rangeMessage(channel));
+        }
         return channels.get(channel).pressureKpa();
     }
 
     private void checkChannelOrEvery(int channel) {
         if (channel < -1 || channel >= settings.channels()) {
-            throw new IllegalArgumentException("channel " + channel + " is out of range: " + settings.id()
-                    + " has channels 0.." + (settings.channels() - 1) + ", or -1 for every channel");
+            throw new IllegalArgumentException(rangeMessage(channel) + ", or -1 for every channel");
         }
+    }
+
+    private String rangeMessage(int channel) {
+        return "channel " + channel + " is out of range: " + settings.id()
+                + " has channels 0.." + (settings.channels() - 1);
     }
 
     private static String where(Fault fault, int channel) {

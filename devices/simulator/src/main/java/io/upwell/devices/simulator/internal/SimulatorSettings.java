@@ -57,27 +57,33 @@ public record SimulatorSettings(String id, int channels, double channelMaxVacuum
     }
 
     public SimulatorSettings withId(String newId) {
-        return new SimulatorSettings(newId, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa, quietTime, seed, magnet, physics);
+        return new SimulatorSettings(newId, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa,
+                quietTime, seed, magnet, physics);
     }
 
     public SimulatorSettings withChannels(int newChannels) {
-        return new SimulatorSettings(id, newChannels, channelMaxVacuumKpa, deviceMaxVacuumKpa, quietTime, seed, magnet, physics);
+        return new SimulatorSettings(id, newChannels, channelMaxVacuumKpa, deviceMaxVacuumKpa,
+                quietTime, seed, magnet, physics);
     }
 
     public SimulatorSettings withQuietTime(Duration newQuietTime) {
-        return new SimulatorSettings(id, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa, newQuietTime, seed, magnet, physics);
+        return new SimulatorSettings(id, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa,
+                newQuietTime, seed, magnet, physics);
     }
 
     public SimulatorSettings withSeed(long newSeed) {
-        return new SimulatorSettings(id, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa, quietTime, newSeed, magnet, physics);
+        return new SimulatorSettings(id, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa,
+                quietTime, newSeed, magnet, physics);
     }
 
     public SimulatorSettings withMagnet(MagnetSupport newMagnet) {
-        return new SimulatorSettings(id, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa, quietTime, seed, newMagnet, physics);
+        return new SimulatorSettings(id, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa,
+                quietTime, seed, newMagnet, physics);
     }
 
     public SimulatorSettings withPhysics(PhysicsSettings newPhysics) {
-        return new SimulatorSettings(id, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa, quietTime, seed, magnet, newPhysics);
+        return new SimulatorSettings(id, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa,
+                quietTime, seed, magnet, newPhysics);
     }
 
     /**

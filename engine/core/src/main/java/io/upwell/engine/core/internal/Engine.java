@@ -381,8 +381,8 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         if (gone != null && current != null && current.isLive() && current.technique() == technique) {
             String message = "technique '" + gone.descriptor().id() + "' (module " + gone.module()
                     + ") left mid-session; every cup vented";
-            current.abort(message);
             raise(current, AlarmPriority.HIGH, AlarmCondition.TECHNIQUE_FAILED, "", -1, message, true);
+            current.abort(message);
         }
     }
 
@@ -444,8 +444,10 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
             String id = newSessionId();
             SessionPlanner.Plan plan = planner.plan(id, request, technique, known, this::callPlugin, this);
             ActiveSession next = plan.session();
+            Map<String, Object> header = new LinkedHashMap<>(plan.journalHeader());
+            header.put(io.upwell.engine.core.internal.journal.JsonLinesJournal.CLOCK_NANOS, clock.nanoTime());
             session = next;
-            journal.begin(id, plan.journalHeader());
+            journal.begin(id, header);
             next.begin();
             LOG.info("session {} started: {} on {} cup(s)", id, request.techniqueId(), request.placements().size());
             return next;
@@ -471,15 +473,12 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         }
         String message = "emergency stop by " + source + ": every channel vented";
         ActiveSession current = session;
-        if (current != null && current.isLive()) {
-            current.abort(message);
-        }
+        boolean live = current != null && current.isLive();
         if (first) {
-            if (current != null && current.state() == SessionState.ABORTED && current.reason().equals(message)) {
-                raise(current, AlarmPriority.HIGH, AlarmCondition.EMERGENCY_STOP, "", -1, message, true);
-            } else {
-                raiseEngine(AlarmPriority.HIGH, AlarmCondition.EMERGENCY_STOP, "", -1, message, true);
-            }
+            raise(live ? current : null, AlarmPriority.HIGH, AlarmCondition.EMERGENCY_STOP, "", -1, message, true);
+        }
+        if (live) {
+            current.abort(message);
         }
     }
 
@@ -563,6 +562,22 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         }
     }
 
+    @Override
+    public void loopFailed(RuntimeException failure) {
+        for (DeviceSlot slot : slots) {
+            slot.forceVentAll();
+        }
+        LOG.error("a control tick failed; every channel vented", failure);
+        String message = "a control tick failed (" + describe(failure) + "); every channel vented";
+        ActiveSession current = session;
+        if (current != null && current.isLive()) {
+            raise(current, AlarmPriority.HIGH, AlarmCondition.LOOP_LATE, "", -1, message, true);
+            current.abort(message);
+        } else {
+            raiseEngine(AlarmPriority.HIGH, AlarmCondition.LOOP_LATE, "", -1, message, true);
+        }
+    }
+
     /** The watchdog found the control loop stopped: vent everything from the watchdog's thread. */
     void loopStopped() {
         for (DeviceSlot slot : slots) {
@@ -573,8 +588,8 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         latched = true;
         ActiveSession current = session;
         if (current != null && current.isLive()) {
-            current.abort(message);
             raise(current, AlarmPriority.HIGH, AlarmCondition.LOOP_LATE, "", -1, message, true);
+            current.abort(message);
         } else {
             raiseEngine(AlarmPriority.HIGH, AlarmCondition.LOOP_LATE, "", -1, message, true);
         }
@@ -617,7 +632,10 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         fields.put("channel", channel);
         fields.put("message", message);
         fields.put("latched", latch);
-        journal.event(target == null ? null : target.id(), "alarm", fields);
+        if (target != null && !target.isLive()) {
+            fields.put("session", target.id()); // its file is closed: the engine's journal keeps it
+        }
+        journal.event(target == null || !target.isLive() ? null : target.id(), "alarm", fields);
         if (priority == AlarmPriority.HIGH) {
             LOG.error("ALARM {}", alarm);
         } else {

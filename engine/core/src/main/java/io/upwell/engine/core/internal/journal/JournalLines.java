@@ -20,6 +20,9 @@ final class JournalLines {
     private final Gson gson;
     private final JournalHealth health;
     private final StringWriter buffer = new StringWriter(256);
+    /** Consecutive samples mostly share their wall millisecond; formatting it is the costliest part. */
+    private long lastSampleMillis = Long.MIN_VALUE;
+    private String lastSampleTime;
 
     JournalLines(Gson gson, JournalHealth health) {
         this.gson = gson;
@@ -67,7 +70,11 @@ final class JournalLines {
      */
     String sample(long wallMillis, double secondsSinceStart, int cup, double commandedKpa, double measuredKpa,
             long dropped) {
-        try (JsonWriter json = begin("sample", Instant.ofEpochMilli(wallMillis).toString())) {
+        if (wallMillis != lastSampleMillis) {
+            lastSampleMillis = wallMillis;
+            lastSampleTime = Instant.ofEpochMilli(wallMillis).toString();
+        }
+        try (JsonWriter json = begin("sample", lastSampleTime)) {
             json.name("t").value(roundToMillis(secondsSinceStart));
             json.name("cup").value(cup);
             writePressure(json.name("cmd"), commandedKpa);

@@ -89,7 +89,20 @@ final class JournalWriter implements Runnable {
         return consumed;
     }
 
+    /**
+     * A failure here that is not I/O is a bug in the journal; it costs the one record, never the
+     * writer thread, so everything after it is still written.
+     */
     private void writeRecord(JournalRecord record) {
+        try {
+            writeRecordOrFail(record);
+        } catch (RuntimeException e) {
+            health.recordLost();
+            health.report(JournalError.Kind.WRITER, null, e);
+        }
+    }
+
+    private void writeRecordOrFail(JournalRecord record) {
         switch (record.kind()) {
             case BEGIN -> begin(record);
             case EVENT -> {
@@ -151,6 +164,16 @@ final class JournalWriter implements Runnable {
     private void writeSample(long clockNanos, long wallMillis, int cup, double commandedKpa, double measuredKpa,
             long droppedBefore) {
         unreportedDrops += droppedBefore;
+        try {
+            writeSampleOrFail(clockNanos, wallMillis, cup, commandedKpa, measuredKpa);
+        } catch (RuntimeException e) {
+            health.recordLost();
+            health.report(JournalError.Kind.WRITER, null, e);
+        }
+    }
+
+    private void writeSampleOrFail(long clockNanos, long wallMillis, int cup, double commandedKpa,
+            double measuredKpa) {
         OpenSession session = sampleSession;
         if (session == null) {
             return;

@@ -292,6 +292,11 @@ public final class JsonLinesJournal implements SessionJournal {
         return samples.capacity();
     }
 
+    /** True while the writer thread runs; for tests of {@link #close()}. */
+    boolean writerRunning() {
+        return writerThread.isAlive();
+    }
+
     private void enqueue(JournalRecord.Kind kind, String sessionId, String type, Map<String, Object> fields) {
         if (closed) {
             health.report(JournalError.Kind.AFTER_CLOSE, dataDirectory,

@@ -28,6 +28,9 @@ public final class ControlLoop {
 
         /** SR-10: too many late ticks in a row. */
         void loopLate(int consecutiveLateTicks, long latenessNanos);
+
+        /** A tick threw: a bug in the core. The host vents everything; the loop goes on ticking vent. */
+        void loopFailed(RuntimeException failure);
     }
 
     private final Host host;
@@ -62,6 +65,23 @@ public final class ControlLoop {
      * @param now      when it runs
      */
     public void tick(long dueNanos, long now) {
+        try {
+            runTick(dueNanos, now);
+        } catch (RuntimeException e) {
+            host.loopFailed(e);
+            ventEverything();
+        }
+    }
+
+    private void ventEverything() {
+        for (DeviceSlot slot : host.slots()) {
+            slot.forceVentAll();
+            slot.publishTick();
+        }
+        ticks = ticks + 1;
+    }
+
+    private void runTick(long dueNanos, long now) {
         long late = now - dueNanos;
         lateness.record(late);
         if (late > lateThresholdNanos) {

@@ -1,0 +1,94 @@
+package io.upwell.engine.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.upwell.api.safety.AlarmCondition;
+import io.upwell.api.session.Session;
+import io.upwell.api.session.SessionException;
+import io.upwell.api.session.SessionState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("SR-13")
+class EmergencyStopTest {
+    @TempDir
+    Path dir;
+    EngineFixture f;
+    Session session;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        f = new EngineFixture(dir);
+        session = f.start(4, Map.of("targetKpa", 40.0, "holdSeconds", 300.0));
+        f.advance(Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void tearDown() {
+        f.close();
+    }
+
+    @Test
+    void ventsEveryChannelAtOnceBeforeTheNextTickAndLatches() {
+        f.engine.emergencyStop("test");
+        f.assertAllVented("sim-1"); // no tick has run since the call
+        assertEquals(SessionState.ABORTED, session.state());
+        assertTrue(session.reason().contains("emergency stop by test"), session.reason());
+        assertTrue(f.engine.latched());
+        f.advance(Duration.ofSeconds(5));
+        f.assertAllVented("sim-1");
+        for (int ch = 0; ch < 4; ch++) {
+            assertTrue(f.slot("sim-1").measuredKpa(ch) < 1.0, "pressure released on " + ch);
+        }
+    }
+
+    @Test
+    void isIdempotent() {
+        f.engine.emergencyStop("first");
+        f.engine.emergencyStop("second");
+        f.engine.emergencyStop("third");
+        assertEquals(1, EngineFixture.alarms(session, AlarmCondition.EMERGENCY_STOP).size()
+                + f.engineAlarms(AlarmCondition.EMERGENCY_STOP).size(), "one alarm for one stop");
+        assertTrue(session.reason().contains("first"));
+        f.assertAllVented("sim-1");
+    }
+
+    @Test
+    void nothingAppliesVacuumAgainUntilAcknowledged() throws Exception {
+        f.engine.emergencyStop("test");
+        SessionException refused = assertThrows(SessionException.class, () -> f.start(1, Map.of()));
+        assertTrue(refused.getMessage().contains("acknowledge"), refused.getMessage());
+        f.engine.acknowledge("therapist");
+        Session next = f.start(1, Map.of("targetKpa", 20.0, "holdSeconds", 10.0));
+        f.advance(Duration.ofSeconds(3));
+        assertTrue(f.commandedKpa(0) > 10.0, "a new session applies vacuum after acknowledgement");
+        assertEquals(SessionState.RUNNING, next.state());
+    }
+
+    @Test
+    void theDevicesOwnButtonStopsEverything() {
+        f.simulator.pressEmergencyStop();
+        f.assertAllVented("sim-1");
+        assertEquals(SessionState.ABORTED, session.state());
+        assertTrue(f.engine.latched());
+    }
+
+    @Test
+    void worksWithNoSessionToo() {
+        f.advanceUntil("idle", Duration.ofSeconds(1), () -> true);
+        session.state();
+        f.engine.emergencyStop("test");
+        f.engine.acknowledge("therapist");
+        f.engine.emergencyStop("again");
+        assertTrue(f.engine.latched());
+        f.assertAllVented("sim-1");
+    }
+}

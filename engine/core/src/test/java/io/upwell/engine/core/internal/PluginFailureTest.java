@@ -1,0 +1,170 @@
+package io.upwell.engine.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.upwell.api.device.ChannelDescriptor;
+import io.upwell.api.device.DeviceDescriptor;
+import io.upwell.api.device.DeviceDriver;
+import io.upwell.api.device.DeviceLink;
+import io.upwell.api.device.DeviceState;
+import io.upwell.api.safety.AlarmCondition;
+import io.upwell.api.session.Session;
+import io.upwell.api.session.SessionException;
+import io.upwell.api.session.SessionState;
+import io.upwell.api.technique.Program;
+import io.upwell.api.technique.Segment;
+import io.upwell.api.technique.Timeline;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Techniques and drivers are untrusted: what they do wrong must not reach a client or stall the loop. */
+class PluginFailureTest {
+    @TempDir
+    Path dir;
+    EngineFixture f;
+    final CountDownLatch never = new CountDownLatch(1);
+
+    @BeforeEach
+    void setUp() {
+        EngineSettings quick = new EngineSettings(50, true, dir, 10, 10, 900, 5, 60, 60, 2, 10, 2, 10, 5, 250, 200,
+                10, 500);
+        f = new EngineFixture(quick, io.upwell.devices.simulator.internal.SimulatorSettings.defaults());
+    }
+
+    @AfterEach
+    void tearDown() {
+        never.countDown();
+        f.close();
+    }
+
+    private void hang() {
+        try {
+            never.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    @Tag("SR-11")
+    void aTechniqueThatThrowsDoesNotStartAndIsNamed() {
+        f.technique.script(request -> {
+            throw new IllegalStateException("bug in plan");
+        });
+        SessionException e = assertThrows(SessionException.class, () -> f.start(1, Map.of()));
+        assertTrue(e.getMessage().contains("test.module") && e.getMessage().contains("bug in plan"), e.getMessage());
+        f.advance(Duration.ofSeconds(1));
+        f.assertAllVented("sim-1");
+    }
+
+    @Test
+    @Tag("SR-11")
+    void aTechniqueThatHangsIsGivenUpOnAtItsDeadline() {
+        f.technique.script(request -> {
+            hang();
+            return null;
+        });
+        SessionException e = assertThrows(SessionException.class, () -> f.start(1, Map.of()));
+        assertTrue(e.getMessage().contains("no answer within the deadline"), e.getMessage());
+        long ticks = f.engine.loop().ticks();
+        f.advance(Duration.ofSeconds(1));
+        assertEquals(ticks + 50, f.engine.loop().ticks(), "the control loop kept ticking");
+    }
+
+    @Test
+    @Tag("SR-11")
+    void aTechniqueThatReturnsNoProgramOrAForeignCupIsRefused() {
+        f.technique.script(request -> null);
+        assertTrue(assertThrows(SessionException.class, () -> f.start(1, Map.of())).getMessage()
+                .contains("returned no program"));
+        f.technique.script(request -> new Program("bad", List.of(
+                new Timeline(7, List.of(new Segment.Hold(20, Duration.ofSeconds(10)))))));
+        assertTrue(assertThrows(SessionException.class, () -> f.start(1, Map.of())).getMessage()
+                .contains("planned cup 7"));
+        f.technique.script(request -> new Program("long", List.of(
+                new Timeline(0, List.of(new Segment.Hold(20, Duration.ofMinutes(61)))))));
+        assertTrue(assertThrows(SessionException.class, () -> f.start(1, Map.of())).getMessage()
+                .contains("maximum session"));
+    }
+
+    @Test
+    @Tag("SR-11")
+    void aTechniqueLeavingMidSessionVentsAtOnceAndAbortsNamingTheModule() throws Exception {
+        Session session = f.start(2, Map.of("targetKpa", 40.0, "holdSeconds", 300.0));
+        f.advance(Duration.ofSeconds(10));
+        f.engine.removeTechnique(f.technique);
+        f.assertAllVented("sim-1"); // before any further tick
+        assertEquals(SessionState.ABORTED, session.state());
+        assertTrue(session.reason().contains("test.module") && session.reason().contains("scripted"),
+                session.reason());
+        assertEquals(1, EngineFixture.alarms(session, AlarmCondition.TECHNIQUE_FAILED).size());
+        assertTrue(f.engine.techniques().isEmpty());
+    }
+
+    @Test
+    @Tag("SR-12")
+    void aDriverWhoseConnectBlocksStallsNeitherTheLoopNorOtherDevices() throws Exception {
+        f.addDriver(new StubbornDriver("stuck-1", this::hang));
+        f.awaitDevice("stuck-1", DeviceState.CONNECTING);
+        long ticks = f.engine.loop().ticks();
+        f.advance(Duration.ofSeconds(1));
+        assertEquals(ticks + 50, f.engine.loop().ticks(), "the control loop kept ticking");
+        EngineFixture.await("the blocked connect is reported",
+                () -> !f.engineAlarms(AlarmCondition.DRIVER_FAILED).isEmpty());
+        assertTrue(f.engineAlarms(AlarmCondition.DRIVER_FAILED).get(0).message().contains("stuck-1"));
+        Session session = f.start(1, Map.of("targetKpa", 30.0, "holdSeconds", 10.0));
+        f.advanceUntil("a session on the other device ends", Duration.ofSeconds(60),
+                () -> session.state() == SessionState.ENDED);
+    }
+
+    @Test
+    @Tag("SR-12")
+    void aDriverWhoseConnectThrowsIsReportedAndLeftDisconnected() {
+        f.addDriver(new StubbornDriver("broken-1", () -> {
+            throw new IllegalStateException("port busy");
+        }));
+        EngineFixture.await("the failed connect is reported", () -> f.engine.devices().stream()
+                .anyMatch(d -> d.descriptor().id().equals("broken-1") && d.state() == DeviceState.DISCONNECTED));
+        String reason = f.engine.devices().stream().filter(d -> d.descriptor().id().equals("broken-1")).findFirst()
+                .orElseThrow().reason();
+        assertTrue(reason.contains("port busy"), reason);
+        assertFalse(f.engine.latched(), "nothing was applied, so nothing latches");
+    }
+
+    /** A driver whose connect does whatever the test says, for a real, non-simulated device id. */
+    static final class StubbornDriver implements DeviceDriver {
+        private final String id;
+        private final Runnable onConnect;
+
+        StubbornDriver(String id, Runnable onConnect) {
+            this.id = id;
+            this.onConnect = onConnect;
+        }
+
+        @Override
+        public DeviceDescriptor descriptor() {
+            return new DeviceDescriptor(id, "Test", "Stubborn", List.of(ChannelDescriptor.plain(0, 50)), 50, false,
+                    Duration.ofMillis(200));
+        }
+
+        @Override
+        public void connect(DeviceLink link) {
+            onConnect.run();
+        }
+
+        @Override
+        public void disconnect() {
+        }
+    }
+}

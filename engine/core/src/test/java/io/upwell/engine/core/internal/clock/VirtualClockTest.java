@@ -1,0 +1,41 @@
+package io.upwell.engine.core.internal.clock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VirtualClockTest {
+
+    @Test
+    void runsTasksInDeadlineOrderAtTheirOwnTimes() {
+        VirtualClock clock = new VirtualClock();
+        List<String> calls = new ArrayList<>();
+        clock.every(20_000_000L, "a", () -> calls.add("a@" + clock.nanoTime() / 1_000_000));
+        clock.every(10_000_000L, "b", () -> calls.add("b@" + clock.nanoTime() / 1_000_000));
+        clock.advance(Duration.ofMillis(45));
+        assertEquals(List.of("b@10", "a@20", "b@20", "b@30", "a@40", "b@40"), calls,
+                "ties run in the order they were scheduled");
+        assertEquals(45_000_000L, clock.nanoTime());
+    }
+
+    @Test
+    void aCancelledOrFailingTaskStops() {
+        VirtualClock clock = new VirtualClock();
+        int[] runs = new int[2];
+        var handle = clock.every(10_000_000L, "cancel", () -> runs[0]++);
+        clock.every(10_000_000L, "fails", () -> {
+            runs[1]++;
+            throw new IllegalStateException("boom");
+        });
+        clock.advance(Duration.ofMillis(30));
+        handle.close();
+        clock.advance(Duration.ofMillis(30));
+        assertEquals(3, runs[0]);
+        assertEquals(1, runs[1], "a task that throws is cancelled");
+        assertTrue(clock.isVirtual());
+    }
+}

@@ -1,0 +1,44 @@
+package io.upwell.engine.core.internal.program;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.upwell.api.technique.Segment;
+import io.upwell.api.technique.Timeline;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CompiledTimelineTest {
+    private static final long S = 1_000_000_000L;
+
+    @Test
+    void evaluatesEverySegmentKind() {
+        CompiledTimeline t = CompiledTimeline.compile(new Timeline(0, List.of(
+                new Segment.Ramp(40, Duration.ofSeconds(4)),
+                new Segment.Hold(40, Duration.ofSeconds(2)),
+                new Segment.Pulse(10, 30, Duration.ofSeconds(1), Duration.ofSeconds(1), 2),
+                new Segment.Wave(20, 5, Duration.ofSeconds(4), 0.25, Duration.ofSeconds(4)),
+                new Segment.Release(Duration.ofSeconds(2)))));
+        assertEquals(16 * S, t.totalNanos());
+        assertEquals(0.0, t.levelAt(0), 1e-9);
+        assertEquals(20.0, t.levelAt(2 * S), 1e-9);
+        assertEquals("ramp", Phase.name(t.phaseAt(2 * S)));
+        assertEquals(40.0, t.levelAt(5 * S), 1e-9);
+        assertEquals(30.0, t.levelAt(6 * S + S / 2), 1e-9, "pulse starts high");
+        assertEquals(10.0, t.levelAt(7 * S + S / 2), 1e-9, "then low");
+        assertEquals("pulse", Phase.name(t.phaseAt(7 * S + S / 2)));
+        assertEquals(25.0, t.levelAt(10 * S), 1e-9, "a quarter-cycle phase starts the wave at its crest");
+        assertEquals(15.0, t.levelAt(12 * S), 1e-9);
+        double releaseFrom = 20 + 5 * Math.sin(2 * Math.PI * (1.0 + 0.25));
+        assertEquals(releaseFrom / 2, t.levelAt(15 * S), 1e-9, "release falls linearly from the wave's end level");
+        assertEquals(0.0, t.levelAt(16 * S), 1e-9);
+        assertEquals("done", Phase.name(t.phaseAt(20 * S)));
+    }
+
+    @Test
+    void anEmptyTimelineIsAmbient() {
+        CompiledTimeline idle = CompiledTimeline.idle();
+        assertEquals(0, idle.totalNanos());
+        assertEquals(0.0, idle.levelAt(S));
+    }
+}

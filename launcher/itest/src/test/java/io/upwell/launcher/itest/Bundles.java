@@ -1,0 +1,65 @@
+package io.upwell.launcher.itest;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+
+/** Looks up installed bundles and describes their states for failure messages. */
+public final class Bundles {
+
+    public static final String ENGINE_API = "io.upwell.engine.api";
+    public static final String ENGINE_CORE = "io.upwell.engine.core";
+    public static final String SIMULATOR = "io.upwell.devices.simulator";
+    public static final String STATIC_CUPPING = "io.upwell.plugins.staticcupping";
+
+    private static final Map<Integer, String> STATE_NAMES = Map.of(
+            Bundle.UNINSTALLED, "UNINSTALLED", Bundle.INSTALLED, "INSTALLED", Bundle.RESOLVED, "RESOLVED",
+            Bundle.STARTING, "STARTING", Bundle.STOPPING, "STOPPING", Bundle.ACTIVE, "ACTIVE");
+
+    private Bundles() {
+    }
+
+    /** The one bundle with that symbolic name; fails naming the installed bundles if there is none. */
+    public static Bundle named(BundleContext context, String symbolicName) {
+        return Arrays.stream(context.getBundles())
+                .filter(bundle -> symbolicName.equals(bundle.getSymbolicName()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no bundle " + symbolicName + " is installed; installed: "
+                        + describe(context.getBundles())));
+    }
+
+    public static boolean isFragment(Bundle bundle) {
+        return bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+    }
+
+    public static String stateName(Bundle bundle) {
+        return STATE_NAMES.getOrDefault(bundle.getState(), String.valueOf(bundle.getState()));
+    }
+
+    /**
+     * Each bundle with the reason it is not active: trying to start an unresolved bundle makes the
+     * framework name the requirement it cannot satisfy.
+     */
+    public static String whyNotStarted(List<Bundle> bundles) {
+        return bundles.stream().map(bundle -> {
+            try {
+                bundle.start();
+                return describe(bundle) + " (started on a second attempt)";
+            } catch (BundleException | RuntimeException e) {
+                return describe(bundle) + ": " + e.getMessage();
+            }
+        }).collect(Collectors.joining("; "));
+    }
+
+    public static String describe(Bundle... bundles) {
+        return Arrays.stream(bundles)
+                .map(bundle -> bundle.getSymbolicName() + " " + bundle.getVersion() + " " + stateName(bundle))
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+}

@@ -1,0 +1,116 @@
+package io.upwell.launcher.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import io.upwell.api.device.DeviceDriver;
+import io.upwell.api.device.DeviceState;
+import io.upwell.api.session.SessionService;
+import io.upwell.api.technique.Technique;
+import io.upwell.api.time.Clock;
+import io.upwell.devices.simulator.SimulatorControl;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+
+/** The shipped bundles resolve and start together in Felix, and the engine finds its plugins as services. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class BundlesStartIT {
+
+    private static final List<String> UPWELL_BUNDLES = List.of(
+            Bundles.ENGINE_API, Bundles.ENGINE_CORE, Bundles.SIMULATOR, Bundles.STATIC_CUPPING);
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] configuration() {
+        return UpwellFramework.options();
+    }
+
+    @Test
+    public void everyBundleIsActive() {
+        // Bundles start at their start levels; wait for all, then name any that did not make it and why.
+        Await.value("every bundle ACTIVE (fragments RESOLVED)", this::bundlesNotActive, List::isEmpty,
+                Bundles::whyNotStarted);
+    }
+
+    @Test
+    public void theUpwellBundlesComeFromThisBuild() {
+        for (String name : UPWELL_BUNDLES) {
+            Bundle bundle = Bundles.named(context, name);
+            assertTrue(name + " must be the jar this build produced, not one from ~/.m2: " + bundle.getLocation(),
+                    bundle.getLocation().contains("/target/"));
+            assertEquals(name + " state", "ACTIVE", Bundles.stateName(bundle));
+        }
+    }
+
+    @Test
+    public void theEngineAndItsPluginsRegisterTheirServices() {
+        SessionService engine = UpwellServices.engine(context, "system");
+        Clock clock = UpwellServices.await(context, Clock.class, "(" + UpwellServices.CLOCK_PROPERTY + "=system)");
+        assertFalse("the default engine runs on the system clock", clock.isVirtual());
+
+        DeviceDriver simulator = UpwellServices.await(context, DeviceDriver.class, null);
+        assertEquals(Sessions.SIMULATOR_ID, simulator.descriptor().id());
+        assertTrue("the simulator declares itself simulated", simulator.descriptor().simulated());
+        assertEquals(4, simulator.descriptor().channelCount());
+        SimulatorControl control = UpwellServices.await(context, SimulatorControl.class, null);
+        assertEquals(Sessions.SIMULATOR_ID, control.deviceId());
+
+        Technique technique = UpwellServices.await(context, Technique.class, null);
+        assertEquals(Sessions.STATIC_CUPPING, technique.descriptor().id());
+        for (String parameter : List.of("targetKpa", "holdSeconds", "rampInSeconds", "rampOutSeconds")) {
+            assertTrue("static cupping declares " + parameter, technique.descriptor().parameter(parameter).isPresent());
+        }
+
+        // The core tracks both as whiteboard services: it connects the device and lists the technique.
+        UpwellServices.awaitDevice(engine, Sessions.SIMULATOR_ID, DeviceState.READY);
+        UpwellServices.awaitTechnique(engine, Sessions.STATIC_CUPPING);
+    }
+
+    @Test
+    public void theCoreImportsNoPluginPackage() {
+        Bundle core = Bundles.named(context, Bundles.ENGINE_CORE);
+        String header = core.getHeaders().get(Constants.IMPORT_PACKAGE);
+        assertNotNull("the core has an Import-Package header", header);
+        List<String> imported = ImportedPackages.of(header);
+        assertTrue("the core imports the session API: " + imported, imported.contains("io.upwell.api.session"));
+
+        List<String> foreign = imported.stream().filter(p -> !allowedForTheCore(p)).collect(Collectors.toList());
+        assertEquals("packages the core must not import (only io.upwell.api.*, org.osgi.*, org.slf4j,"
+                + " com.google.gson, java.*)", List.of(), foreign);
+        // Nothing may reach plugins around the imports either.
+        assertNull("DynamicImport-Package", core.getHeaders().get(Constants.DYNAMICIMPORT_PACKAGE));
+        assertNull("Require-Bundle", core.getHeaders().get(Constants.REQUIRE_BUNDLE));
+    }
+
+    private static boolean allowedForTheCore(String packageName) {
+        return packageName.startsWith("io.upwell.api.")
+                || packageName.startsWith("org.osgi.")
+                || packageName.equals("org.slf4j")
+                || packageName.equals("com.google.gson") || packageName.startsWith("com.google.gson.")
+                || packageName.startsWith("java.");
+    }
+
+    private List<Bundle> bundlesNotActive() {
+        return Arrays.stream(context.getBundles())
+                .filter(bundle -> bundle.getState() != (Bundles.isFragment(bundle) ? Bundle.RESOLVED : Bundle.ACTIVE))
+                .collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,99 @@
+package io.upwell.launcher.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import io.upwell.api.device.DeviceState;
+import io.upwell.api.safety.Alarm;
+import io.upwell.api.safety.AlarmCondition;
+import io.upwell.api.safety.AlarmPriority;
+import io.upwell.api.session.ChannelStatus;
+import io.upwell.api.session.Session;
+import io.upwell.api.session.SessionService;
+import io.upwell.api.session.SessionSnapshot;
+import io.upwell.api.session.SessionState;
+import java.util.List;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerMethod;
+import org.osgi.framework.BundleContext;
+
+/** A technique module leaves while its session holds vacuum. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerMethod.class)
+public class TechniqueDepartureIT {
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] configuration() {
+        return UpwellFramework.options();
+    }
+
+    /**
+     * SR-11 (misbehaving technique: uninstalled mid-session). On the system clock, so that the
+     * session is caught holding vacuum. The core handles the technique's departure synchronously in
+     * the service-unregistration callback, so the session is aborted and every cup commanded to vent
+     * by the time {@code Bundle.stop()} returns: well within one control period.
+     */
+    @Test
+    public void techniqueBundleStoppedMidSession_SR11() throws Exception {
+        SessionService engine = readyEngine();
+        Session session = engine.start(Sessions.staticCupping(20, 3, 900, 3));
+        Sessions.awaitVacuumApplied(session, 10);
+
+        Bundles.named(context, Bundles.STATIC_CUPPING).stop();
+        SessionSnapshot after = session.snapshot();
+
+        assertEquals("state right after the technique's bundle stopped (reason: " + after.reason() + ")",
+                SessionState.ABORTED, after.state());
+        assertTrue("the reason names the technique and its module: " + after.reason(),
+                after.reason().contains(Sessions.STATIC_CUPPING) && after.reason().contains(Bundles.STATIC_CUPPING));
+        for (ChannelStatus cup : after.channels()) {
+            assertTrue("every cup commanded to vent right after stop(): " + Sessions.describeChannels(after),
+                    Sessions.vented(cup));
+        }
+        assertFalse("the technique is no longer offered",
+                engine.techniques().stream().anyMatch(t -> t.id().equals(Sessions.STATIC_CUPPING)));
+    }
+
+    /**
+     * SR-11 (the operator is told which module failed): a high alarm naming the module, in the
+     * session and on the engine's listeners (what an operator's screen hears).
+     */
+    @Test
+    public void techniqueBundleStoppedMidSessionTellsTheOperatorWhichModule_SR11() throws Exception {
+        SessionService engine = readyEngine();
+        RecordingListener operatorScreen = RecordingListener.register(context);
+        Session session = engine.start(Sessions.staticCupping(20, 3, 900, 3));
+        Sessions.awaitVacuumApplied(session, 10);
+
+        Bundles.named(context, Bundles.STATIC_CUPPING).stop();
+
+        List<Alarm> alarms = Sessions.alarms(session.snapshot(), AlarmCondition.TECHNIQUE_FAILED);
+        assertEquals("one technique alarm in the session: " + session.snapshot().alarms(), 1, alarms.size());
+        assertEquals(AlarmPriority.HIGH, alarms.get(0).priority());
+        assertTrue("the alarm names the module: " + alarms.get(0).message(),
+                alarms.get(0).message().contains(Bundles.STATIC_CUPPING));
+        assertTrue("a technique fault latches until acknowledged", engine.latched());
+        // Listeners are told on the engine's event thread, so wait for it.
+        Await.value("a listener told of a TECHNIQUE_FAILED alarm naming " + Bundles.STATIC_CUPPING,
+                operatorScreen::alarms, heard -> heard.stream().anyMatch(
+                        a -> a.condition() == AlarmCondition.TECHNIQUE_FAILED
+                                && a.message().contains(Bundles.STATIC_CUPPING)));
+    }
+
+    private SessionService readyEngine() {
+        SessionService engine = UpwellServices.engine(context, "system");
+        UpwellServices.awaitDevice(engine, Sessions.SIMULATOR_ID, DeviceState.READY);
+        UpwellServices.awaitTechnique(engine, Sessions.STATIC_CUPPING);
+        return engine;
+    }
+}

@@ -1,0 +1,86 @@
+package io.upwell.launcher.itest;
+
+import io.upwell.api.device.DeviceState;
+import io.upwell.api.session.DeviceStatus;
+import io.upwell.api.session.SessionService;
+import io.upwell.api.technique.TechniqueDescriptor;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Optional;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/** Finds the engine's services in the framework and waits for the engine to see devices and techniques. */
+public final class UpwellServices {
+
+    /** The engine's Configuration Admin PID. */
+    public static final String ENGINE_PID = "io.upwell.engine";
+    /** The service property on SessionService and Clock that names the engine's clock. */
+    public static final String CLOCK_PROPERTY = "upwell.clock";
+
+    private UpwellServices() {
+    }
+
+    /** Waits for a service of {@code type} matching {@code filter} (null for any) and returns it. */
+    public static <T> T await(BundleContext context, Class<T> type, String filter) {
+        String what = "a " + type.getSimpleName() + " service" + (filter == null ? "" : " matching " + filter);
+        ServiceReference<T> reference = Await.value(what, () -> first(context, type, filter), Optional::isPresent)
+                .orElseThrow();
+        T service = context.getService(reference);
+        if (service == null) {
+            throw new AssertionError(what + " was unregistered before it could be used");
+        }
+        return service;
+    }
+
+    /** The engine running on the given clock ("system" or "virtual"). */
+    public static SessionService engine(BundleContext context, String clock) {
+        return await(context, SessionService.class, "(" + CLOCK_PROPERTY + "=" + clock + ")");
+    }
+
+    /**
+     * Switches the engine to the virtual clock through Configuration Admin and returns the engine
+     * that comes up on it (a configuration change restarts the engine component).
+     */
+    public static SessionService virtualEngine(BundleContext context) throws IOException {
+        ConfigurationAdmin configurationAdmin = await(context, ConfigurationAdmin.class, null);
+        Configuration configuration = configurationAdmin.getConfiguration(ENGINE_PID, null);
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("clock", "virtual");
+        configuration.update(properties);
+        return engine(context, "virtual");
+    }
+
+    /** Waits until the engine lists the device in {@code state}. */
+    public static DeviceStatus awaitDevice(SessionService engine, String deviceId, DeviceState state) {
+        return Await.value("device " + deviceId + " " + state + " in the engine's device list",
+                () -> device(engine, deviceId), status -> status.map(s -> s.state() == state).orElse(false))
+                .orElseThrow();
+    }
+
+    public static Optional<DeviceStatus> device(SessionService engine, String deviceId) {
+        return engine.devices().stream().filter(status -> status.descriptor().id().equals(deviceId)).findFirst();
+    }
+
+    /** Waits until the engine offers the technique. */
+    public static TechniqueDescriptor awaitTechnique(SessionService engine, String techniqueId) {
+        return Await.value("technique " + techniqueId + " in the engine's technique list",
+                () -> engine.techniques().stream().filter(t -> t.id().equals(techniqueId)).findFirst(),
+                Optional::isPresent).orElseThrow();
+    }
+
+    private static <T> Optional<ServiceReference<T>> first(BundleContext context, Class<T> type, String filter) {
+        try {
+            Collection<ServiceReference<T>> references = context.getServiceReferences(type, filter);
+            // Highest ranking, then oldest, as getServiceReference(Class) would choose.
+            return references.stream().max(ServiceReference::compareTo);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("bad service filter " + filter + ": " + e.getMessage(), e);
+        }
+    }
+}
