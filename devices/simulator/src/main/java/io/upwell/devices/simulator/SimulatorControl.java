@@ -55,4 +55,12 @@ public interface SimulatorControl {
      *                               press nobody hears is not mistaken for one that was heard
      */
     void pressEmergencyStop();
+
+    /**
+     * The true vacuum in a channel's cup, in kPa, which a faulty sensor may no longer report: what
+     * the person on the couch would feel. For tests and demonstrations; safe from any thread.
+     *
+     * @throws IllegalArgumentException for a channel out of range
+     */
+    double truePressureKpa(int channel);
 }

@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.upwell.api.device.DeviceDriver;
+import io.upwell.devices.simulator.SimulatorControl;
 import io.upwell.api.device.DeviceState;
 import io.upwell.api.safety.Alarm;
 import io.upwell.api.safety.AlarmCondition;
@@ -28,6 +30,9 @@ import org.osgi.framework.BundleContext;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
 public class TechniqueDepartureIT {
+
+    /** Below this the cup is released: well under any therapeutic level (8 kPa is the least static cupping uses). */
+    private static final double RELEASED_KPA = 0.5;
 
     @Inject
     private BundleContext context;
@@ -56,12 +61,27 @@ public class TechniqueDepartureIT {
                 SessionState.ABORTED, after.state());
         assertTrue("the reason names the technique and its module: " + after.reason(),
                 after.reason().contains(Sessions.STATIC_CUPPING) && after.reason().contains(Bundles.STATIC_CUPPING));
+        assertFalse("the technique is no longer offered",
+                engine.techniques().stream().anyMatch(t -> t.id().equals(Sessions.STATIC_CUPPING)));
+        // The device really releases every cup (what the client feels), whatever the snapshot says ...
+        SimulatorControl simulator = UpwellServices.await(context, SimulatorControl.class, null);
+        int channels = UpwellServices.await(context, DeviceDriver.class, null).descriptor().channelCount();
+        Await.value("the simulator's true vacuum below " + RELEASED_KPA + " kPa on every channel",
+                () -> simulator, s -> allReleased(s, channels), s -> SimulatedCups.describe(s, channels));
+        // ... and the engine's own view, captured right after stop(), already shows every cup commanded to vent.
         for (ChannelStatus cup : after.channels()) {
             assertTrue("every cup commanded to vent right after stop(): " + Sessions.describeChannels(after),
                     Sessions.vented(cup));
         }
-        assertFalse("the technique is no longer offered",
-                engine.techniques().stream().anyMatch(t -> t.id().equals(Sessions.STATIC_CUPPING)));
+    }
+
+    private static boolean allReleased(SimulatorControl simulator, int channels) {
+        for (int channel = 0; channel < channels; channel++) {
+            if (SimulatedCups.trueVacuumKpa(simulator, channel) >= RELEASED_KPA) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

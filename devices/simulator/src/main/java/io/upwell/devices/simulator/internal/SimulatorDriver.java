@@ -145,10 +145,7 @@ public final class SimulatorDriver implements DeviceDriver, SimulatorControl {
         current.link().emergencyStop(settings.id() + " button");
     }
 
-    /**
-     * The true vacuum in a channel's cup after the last physics step, which a faulty sensor may no
-     * longer show: for tests that check what the person on the couch would feel. Safe from any thread.
-     */
+    @Override
     public double truePressureKpa(int channel) {
         if (channel < 0 || channel >= settings.channels()) {
             throw new IllegalArgumentException(rangeMessage(channel));

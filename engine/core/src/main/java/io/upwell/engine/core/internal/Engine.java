@@ -379,6 +379,7 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         }
         ActiveSession current = session;
         if (gone != null && current != null && current.isLive() && current.technique() == technique) {
+            current.ventNow(); // vent first; telling people comes after
             String message = "technique '" + gone.descriptor().id() + "' (module " + gone.module()
                     + ") left mid-session; every cup vented";
             raise(current, AlarmPriority.HIGH, AlarmCondition.TECHNIQUE_FAILED, "", -1, message, true);
@@ -454,9 +455,11 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         }
     }
 
+    /** Readable and sortable by start time; the random part keeps ids unique across engine restarts. */
     private String newSessionId() {
-        return String.format("%s-%03d", java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(java.time.ZoneOffset.UTC).format(Instant.now()), sessionCounter.incrementAndGet());
+        return String.format("%s-%03d-%s", java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(Instant.now()), sessionCounter.incrementAndGet(),
+                java.util.UUID.randomUUID().toString().substring(0, 8));
     }
 
     @Override

@@ -21,6 +21,11 @@ public final class Phase {
     private Phase() {
     }
 
+    /** True for the phases in which a cup may hold vacuum. */
+    public static boolean isApplying(byte phase) {
+        return phase >= RAMP && phase <= RELEASE || phase == RAMP_OUT;
+    }
+
     public static String name(byte phase) {
         return phase >= 0 && phase < NAMES.length ? NAMES[phase] : "unknown";
     }

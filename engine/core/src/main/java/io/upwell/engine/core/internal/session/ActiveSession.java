@@ -269,6 +269,11 @@ public final class ActiveSession implements Session {
         }
     }
 
+    /** Force-vents every cup at once, from any thread, before anything else is done about a fault. */
+    public void ventNow() {
+        forceVentAll();
+    }
+
     private void forceVentAll() {
         for (int c = 0; c < cups; c++) {
             slots.get(c).forceVent(channel[c]);
@@ -475,8 +480,12 @@ public final class ActiveSession implements Session {
         List<ChannelStatus> channels = new ArrayList<>(cups);
         for (int c = 0; c < cups; c++) {
             Placement placement = request.placements().get(c);
+            // What the device is told, not what the last tick computed: a safety path may have
+            // force-vented the channel since.
+            boolean vented = slots.get(c).vent(channel[c]);
+            byte shown = vented && Phase.isApplying(phase[c]) ? Phase.VENT : phase[c];
             channels.add(new ChannelStatus(c, placement.deviceId(), placement.channel(), placement.site(),
-                    commanded[c], measured[c], peak[c], envelope[c].limitKpa(), Phase.name(phase[c])));
+                    vented ? 0.0 : commanded[c], measured[c], peak[c], envelope[c].limitKpa(), Phase.name(shown)));
         }
         return new SessionSnapshot(id, request.techniqueId(), state, reason, Duration.ofNanos(elapsed),
                 Duration.ofNanos(programNanos), intensity, channels, alarms());
