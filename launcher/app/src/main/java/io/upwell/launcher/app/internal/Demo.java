@@ -45,9 +45,7 @@ final class Demo {
 
     int run() throws InterruptedException {
         try {
-            if (virtual) {
-                configureVirtualClock();
-            }
+            configureClock();
             try (TrackedService<SessionService> engine = awaitEngine()) {
                 awaitDevice(engine.service());
                 return runSession(engine.service());
@@ -61,31 +59,41 @@ final class Demo {
         }
     }
 
-    private void configureVirtualClock() throws NotReadyException, InterruptedException {
+    /**
+     * Sets the engine's clock in its configuration when it is not already the one wanted (a missing
+     * setting means "system"). Changing it restarts the engine, so an unchanged one is left alone.
+     */
+    private void configureClock() throws NotReadyException, InterruptedException {
+        String wanted = clock();
         try (TrackedService<ConfigurationAdmin> admin = TrackedService.await(context, ConfigurationAdmin.class, "",
                 SERVICE_BOUND, "Configuration Admin did not start; is org.apache.felix.configadmin active?")) {
             // "?" leaves the configuration unbound, so the core's bundle (not this one) receives it.
             Configuration configuration = admin.service().getConfiguration(ENGINE_PID, "?");
             Dictionary<String, Object> properties = configuration.getProperties();
+            Object current = properties == null ? null : properties.get("clock");
+            if (wanted.equals(current == null ? "system" : current.toString().trim())) {
+                return;
+            }
             if (properties == null) {
                 properties = new Hashtable<>();
             }
-            properties.put("clock", "virtual");
+            properties.put("clock", wanted);
             configuration.update(properties);
         } catch (IOException e) {
-            throw new NotReadyException("could not set clock=virtual in configuration " + ENGINE_PID + ": "
+            throw new NotReadyException("could not set clock=" + wanted + " in configuration " + ENGINE_PID + ": "
                     + e.getMessage());
         }
     }
 
+    private String clock() {
+        return virtual ? "virtual" : "system";
+    }
+
     private TrackedService<SessionService> awaitEngine() throws NotReadyException, InterruptedException {
-        if (virtual) {
-            return TrackedService.await(context, SessionService.class, "(" + CLOCK_PROPERTY + "=virtual)",
-                    SERVICE_BOUND, "no engine on the virtual clock: no SessionService with " + CLOCK_PROPERTY
-                            + "=virtual appeared after clock=virtual was set in configuration " + ENGINE_PID);
-        }
-        return TrackedService.await(context, SessionService.class, "", SERVICE_BOUND,
-                "the engine did not start: no SessionService; is the bundle io.upwell.engine.core active?");
+        return TrackedService.await(context, SessionService.class, "(" + CLOCK_PROPERTY + "=" + clock() + ")",
+                SERVICE_BOUND, "the engine did not start on the " + clock() + " clock: no SessionService with "
+                        + CLOCK_PROPERTY + "=" + clock() + "; is the bundle io.upwell.engine.core active, and is "
+                        + "configuration " + ENGINE_PID + " valid?");
     }
 
     private void awaitDevice(SessionService engine) throws NotReadyException, InterruptedException {
@@ -112,7 +120,7 @@ final class Demo {
 
     private int runSession(SessionService engine) throws SessionException, InterruptedException {
         out.println("Upwell demo: static cupping on " + DemoPlan.DEVICE_ID + ", 4 cups at 40 kPa (cup 3: 30 kPa), "
-                + "5 s ramp, 20 s hold, 3 s release, on the " + (virtual ? "virtual" : "system") + " clock");
+                + "5 s ramp, 20 s hold, 3 s release, on the " + clock() + " clock");
         long wallStart = System.nanoTime();
         Session session = engine.start(DemoPlan.request());
         Thread interrupted = new Thread(() -> {

@@ -18,7 +18,12 @@ final class Formats {
 
     /** {@code " 40.0 kPa"}, or {@code "   -- kPa"} when nothing was measured yet. */
     static String kpa(double kpa) {
-        return Double.isFinite(kpa) ? String.format(Locale.ROOT, "%5.1f kPa", kpa) : "   -- kPa";
+        return Double.isFinite(kpa) ? String.format(Locale.ROOT, "%5.1f kPa", withoutNegativeZero(kpa)) : "   -- kPa";
+    }
+
+    /** A vented cup reads a hair above ambient; print that as 0.0, not -0.0. */
+    private static double withoutNegativeZero(double kpa) {
+        return Math.abs(kpa) < 0.05 ? 0.0 : kpa;
     }
 
     /** {@code "40.0 kPa (300.0 mmHg)"}. */
@@ -26,7 +31,8 @@ final class Formats {
         if (!Double.isFinite(kpa)) {
             return "-- (nothing measured)";
         }
-        return String.format(Locale.ROOT, "%.1f kPa (%s)", kpa, Pressure.ofKpa(kpa).format(PressureUnit.MMHG));
+        double shown = withoutNegativeZero(kpa);
+        return String.format(Locale.ROOT, "%.1f kPa (%s)", shown, Pressure.ofKpa(shown).format(PressureUnit.MMHG));
     }
 
     /** {@code "12.3 s"}. */

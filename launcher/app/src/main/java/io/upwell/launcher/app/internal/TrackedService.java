@@ -40,7 +40,13 @@ final class TrackedService<T> implements AutoCloseable {
         }
         ServiceTracker<T, T> tracker = new ServiceTracker<>(context, compiled, null);
         tracker.open();
-        T service = tracker.waitForService(bound.toMillis());
+        T service;
+        try {
+            service = tracker.waitForService(bound.toMillis());
+        } catch (InterruptedException e) {
+            tracker.close();
+            throw e;
+        }
         if (service == null) {
             tracker.close();
             throw new NotReadyException(missing + " (waited " + bound.toSeconds() + " s)");

@@ -57,4 +57,11 @@ class SessionProgressTest {
         assertEquals("   -- kPa", Formats.kpa(Double.NaN));
         assertEquals(" 40.0 kPa", Formats.kpa(40.0));
     }
+
+    @Test
+    void aVentedCupReadingJustAboveAmbientPrintsAsZero() {
+        assertEquals("  0.0 kPa", Formats.kpa(-0.04));
+        assertEquals(" -0.1 kPa", Formats.kpa(-0.06));
+        assertEquals("0.0 kPa (0.0 mmHg)", Formats.kpaAndMmHg(-0.01));
+    }
 }
