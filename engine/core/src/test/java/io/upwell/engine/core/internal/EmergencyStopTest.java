@@ -47,6 +47,8 @@ class EmergencyStopTest {
         f.assertAllVented("sim-1");
         for (int ch = 0; ch < 4; ch++) {
             assertTrue(f.slot("sim-1").measuredKpa(ch) < 1.0, "pressure released on " + ch);
+            assertTrue(session.snapshot().channels().get(ch).measuredKpa() < 1.0,
+                    "the aborted session's view shows the release too, on " + ch);
         }
     }
 

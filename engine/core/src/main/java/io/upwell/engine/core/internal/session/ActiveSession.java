@@ -482,10 +482,12 @@ public final class ActiveSession implements Session {
             Placement placement = request.placements().get(c);
             // What the device is told, not what the last tick computed: a safety path may have
             // force-vented the channel since.
-            boolean vented = slots.get(c).vent(channel[c]);
+            DeviceSlot slot = slots.get(c);
+            boolean vented = slot.vent(channel[c]);
             byte shown = vented && Phase.isApplying(phase[c]) ? Phase.VENT : phase[c];
             channels.add(new ChannelStatus(c, placement.deviceId(), placement.channel(), placement.site(),
-                    vented ? 0.0 : commanded[c], measured[c], peak[c], envelope[c].limitKpa(), Phase.name(shown)));
+                    vented ? 0.0 : commanded[c], slot.measuredKpa(channel[c]), peak[c], envelope[c].limitKpa(),
+                    Phase.name(shown)));
         }
         return new SessionSnapshot(id, request.techniqueId(), state, reason, Duration.ofNanos(elapsed),
                 Duration.ofNanos(programNanos), intensity, channels, alarms());
