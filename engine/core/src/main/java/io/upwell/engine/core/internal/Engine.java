@@ -71,6 +71,8 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
     private volatile DeviceSlot[] slots = new DeviceSlot[0];
     private volatile ActiveSession session;
     private volatile boolean latched;
+    private final java.util.concurrent.atomic.AtomicBoolean emergencyStopped =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final List<Alarm> engineAlarms = new ArrayList<>();
 
     private ControlThread controlThread;
@@ -469,19 +471,11 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
 
     @Override
     public void emergencyStop(String source) {
-        boolean first = !latched;
-        latched = true;
-        for (DeviceSlot slot : slots) {
-            slot.forceVentAll();
-        }
-        String message = "emergency stop by " + source + ": every channel vented";
-        ActiveSession current = session;
-        boolean live = current != null && current.isLive();
-        if (first) {
-            raise(live ? current : null, AlarmPriority.HIGH, AlarmCondition.EMERGENCY_STOP, "", -1, message, true);
-        }
-        if (live) {
-            current.abort(message);
+        if (emergencyStopped.compareAndSet(false, true)) {
+            ventEverythingAndAbort(AlarmCondition.EMERGENCY_STOP,
+                    "emergency stop by " + source + ": every channel vented");
+        } else {
+            ventEverything(); // pressed again: idempotent, but never less safe
         }
     }
 
@@ -492,6 +486,7 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         }
         boolean was = latched;
         latched = false;
+        emergencyStopped.set(false);
         for (DeviceSlot slot : slots) {
             if (slot.state() == DeviceState.FAULTED) {
                 moveDevice(slot, DeviceState.READY, "fault acknowledged by " + operator);
@@ -552,9 +547,7 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
 
     @Override
     public void loopLate(int consecutiveLateTicks, long latenessNanos) {
-        for (DeviceSlot slot : slots) {
-            slot.forceVentAll();
-        }
+        ventEverything();
         String message = consecutiveLateTicks + " control ticks in a row ran late (last by "
                 + latenessNanos / 1_000_000 + " ms); every channel vented";
         ActiveSession current = session;
@@ -567,34 +560,37 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
 
     @Override
     public void loopFailed(RuntimeException failure) {
-        for (DeviceSlot slot : slots) {
-            slot.forceVentAll();
-        }
+        ventEverything();
         LOG.error("a control tick failed; every channel vented", failure);
-        String message = "a control tick failed (" + describe(failure) + "); every channel vented";
-        ActiveSession current = session;
-        if (current != null && current.isLive()) {
-            raise(current, AlarmPriority.HIGH, AlarmCondition.LOOP_LATE, "", -1, message, true);
-            current.abort(message);
-        } else {
-            raiseEngine(AlarmPriority.HIGH, AlarmCondition.LOOP_LATE, "", -1, message, true);
-        }
+        ventEverythingAndAbort(AlarmCondition.LOOP_LATE,
+                "a control tick failed (" + describe(failure) + "); every channel vented");
     }
 
     /** The watchdog found the control loop stopped: vent everything from the watchdog's thread. */
     void loopStopped() {
+        ventEverythingAndAbort(AlarmCondition.LOOP_LATE, "the control loop stopped ticking for more than "
+                + settings.watchdogTimeoutMillis() + " ms; every channel vented by the watchdog");
+    }
+
+    /** Force-vents every channel of every device at once, from the caller's thread. */
+    private void ventEverything() {
         for (DeviceSlot slot : slots) {
             slot.forceVentAll();
         }
-        String message = "the control loop stopped ticking for more than " + settings.watchdogTimeoutMillis()
-                + " ms; every channel vented by the watchdog";
+    }
+
+    /**
+     * The engine-wide safe state: vents every channel first, then latches, raises a high alarm
+     * (with the live session if there is one) and aborts that session.
+     */
+    private void ventEverythingAndAbort(AlarmCondition condition, String message) {
+        ventEverything();
         latched = true;
         ActiveSession current = session;
-        if (current != null && current.isLive()) {
-            raise(current, AlarmPriority.HIGH, AlarmCondition.LOOP_LATE, "", -1, message, true);
+        boolean live = current != null && current.isLive();
+        raise(live ? current : null, AlarmPriority.HIGH, condition, "", -1, message, true);
+        if (live) {
             current.abort(message);
-        } else {
-            raiseEngine(AlarmPriority.HIGH, AlarmCondition.LOOP_LATE, "", -1, message, true);
         }
     }
 

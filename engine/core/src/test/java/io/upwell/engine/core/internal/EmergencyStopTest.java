@@ -76,6 +76,19 @@ class EmergencyStopTest {
     }
 
     @Test
+    void worksWhileAFaultIsAlreadyLatched() {
+        f.simulator.inject(io.upwell.devices.simulator.Fault.NAN_SAMPLE, 0);
+        f.advance(Duration.ofMillis(60));
+        assertEquals(SessionState.PAUSED, session.state(), "paused by the sensor fault");
+        assertTrue(f.engine.latched());
+        f.engine.emergencyStop("test");
+        assertEquals(SessionState.ABORTED, session.state(), "the paused session is ended for good");
+        assertEquals(1, EngineFixture.alarms(session, AlarmCondition.EMERGENCY_STOP).size(),
+                "the stop is told even though a fault had latched the engine already");
+        f.assertAllVented("sim-1");
+    }
+
+    @Test
     void theDevicesOwnButtonStopsEverything() {
         f.simulator.pressEmergencyStop();
         f.assertAllVented("sim-1");

@@ -42,6 +42,7 @@ public final class ControlLoop {
     private final LatenessHistogram lateness = new LatenessHistogram();
 
     private long lastTick = Long.MIN_VALUE;
+    private boolean failing;
     private int consecutiveLate;
     private volatile long lateTicks;
     private volatile long ticks;
@@ -67,9 +68,13 @@ public final class ControlLoop {
     public void tick(long dueNanos, long now) {
         try {
             runTick(dueNanos, now);
+            failing = false;
         } catch (RuntimeException e) {
-            host.loopFailed(e);
             ventEverything();
+            if (!failing) { // one report per run of failing ticks
+                failing = true;
+                host.loopFailed(e);
+            }
         }
     }
 

@@ -1,0 +1,88 @@
+package io.upwell.engine.core.internal.loop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.upwell.api.device.ChannelDescriptor;
+import io.upwell.api.device.ConnectionState;
+import io.upwell.api.device.DeviceDescriptor;
+import io.upwell.engine.core.internal.clock.VirtualClock;
+import io.upwell.engine.core.internal.device.DeviceSlot;
+import io.upwell.engine.core.internal.session.ActiveSession;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+class ControlLoopTest {
+    private static final long TICK = 20_000_000L;
+
+    /** A host whose session lookup throws while {@code broken}: a bug in the core, simulated. */
+    private static final class BrokenHost implements ControlLoop.Host {
+        final DeviceSlot slot = new DeviceSlot(null, new DeviceDescriptor("d", "v", "m",
+                List.of(ChannelDescriptor.plain(0, 50), ChannelDescriptor.plain(1, 50)), 50, true,
+                Duration.ofMillis(200)), new VirtualClock(), new DeviceSlot.Events() {
+                    @Override
+                    public void connectionChanged(DeviceSlot s, ConnectionState state, String reason) {
+                    }
+
+                    @Override
+                    public void emergencyStop(String source) {
+                    }
+                });
+        final List<RuntimeException> failures = new ArrayList<>();
+        boolean broken = true;
+
+        @Override
+        public DeviceSlot[] slots() {
+            return new DeviceSlot[] {slot};
+        }
+
+        @Override
+        public ActiveSession session() {
+            if (broken) {
+                throw new IllegalStateException("bug");
+            }
+            return null;
+        }
+
+        @Override
+        public void deviceSilent(DeviceSlot s, long silentNanos) {
+        }
+
+        @Override
+        public void deviceHeard(DeviceSlot s) {
+        }
+
+        @Override
+        public void loopLate(int consecutiveLateTicks, long latenessNanos) {
+        }
+
+        @Override
+        public void loopFailed(RuntimeException failure) {
+            failures.add(failure);
+        }
+    }
+
+    @Test
+    @Tag("SR-10")
+    void aTickThatThrowsVentsEverythingKeepsTickingAndReportsOncePerRun() {
+        BrokenHost host = new BrokenHost();
+        ControlLoop loop = new ControlLoop(host, TICK, 10_000_000L, 5, 10);
+        host.slot.command(0, 30, false, 0);
+        long sequence = host.slot.commandSequence();
+        for (int i = 1; i <= 10; i++) {
+            loop.tick(i * TICK, i * TICK);
+        }
+        assertTrue(host.slot.vent(0) && host.slot.vent(1), "every channel vented");
+        assertEquals(1, host.failures.size(), "one report for a run of failing ticks");
+        assertEquals(sequence + 10, host.slot.commandSequence(), "drivers still see the engine alive");
+        assertEquals(10, loop.ticks(), "the watchdog still sees ticks");
+        host.broken = false;
+        loop.tick(11 * TICK, 11 * TICK);
+        host.broken = true;
+        loop.tick(12 * TICK, 12 * TICK);
+        assertEquals(2, host.failures.size(), "a new run of failures is reported again");
+    }
+}
