@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ProgramTest {
@@ -19,7 +20,10 @@ class ProgramTest {
         assertEquals(Duration.ofSeconds(68), program.duration());
     }
 
+    /** A technique cannot hand the core NaN or out-of-range levels: the records refuse them (SR-11). */
     @Test
+    @Tag("SR-11")
+    @Tag("SR-17")
     void segmentsRejectBadNumbersNamingTheField() {
         IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
                 () -> new Segment.Hold(Double.NaN, Duration.ofSeconds(1)));
@@ -30,9 +34,15 @@ class ProgramTest {
         assertThrows(IllegalArgumentException.class, () -> new Segment.Ramp(10, Duration.ofSeconds(-1)));
         assertThrows(IllegalArgumentException.class,
                 () -> new Segment.Wave(10, 11, Duration.ofSeconds(4), 0, Duration.ofSeconds(20)));
+        IllegalArgumentException tooHigh = assertThrows(IllegalArgumentException.class,
+                () -> new Segment.Ramp(250, Duration.ofSeconds(5)));
+        assertTrue(tooHigh.getMessage().contains("ramp: toKpa"), tooHigh.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new Segment.Hold(Double.POSITIVE_INFINITY, Duration.ofSeconds(1)));
     }
 
     @Test
+    @Tag("SR-17")
     void aCupMayHaveOnlyOneTimeline() {
         Timeline a = new Timeline(0, List.of(new Segment.Hold(10, Duration.ofSeconds(1))));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

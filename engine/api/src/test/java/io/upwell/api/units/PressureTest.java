@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class PressureTest {
@@ -19,6 +20,7 @@ class PressureTest {
     }
 
     @Test
+    @Tag("SR-17")
     void rejectsValuesThatAreNotNumbers() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Pressure.ofKpa(Double.NaN));
         assertTrue(e.getMessage().contains("finite"), e.getMessage());
@@ -26,6 +28,7 @@ class PressureTest {
     }
 
     @Test
+    @Tag("SR-17")
     void parsesUnitSymbolsAndNamesTheUnknownOne() {
         assertEquals(PressureUnit.MMHG, PressureUnit.parse("mmHg"));
         assertEquals(PressureUnit.MBAR, PressureUnit.parse(" MBAR "));
