@@ -681,15 +681,23 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
 
     // ================================================================ plugin calls
 
-    /** Runs plugin code on a plugin thread; the future fails if it throws or overruns the deadline. */
+    /**
+     * Runs plugin code on a plugin thread; the future fails if it throws or overruns the deadline.
+     * While the call runs, its thread is named after it, so a thread dump shows which plugin hangs.
+     */
     <T> CompletableFuture<T> callPlugin(String who, String what, java.util.concurrent.Callable<T> call) {
         CompletableFuture<T> future = new CompletableFuture<>();
         try {
             pluginCalls.execute(() -> {
+                Thread thread = Thread.currentThread();
+                String idle = thread.getName();
+                thread.setName(idle + " [" + who + ": " + what + "]");
                 try {
                     future.complete(call.call());
                 } catch (Throwable t) {
                     future.completeExceptionally(t);
+                } finally {
+                    thread.setName(idle);
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {

@@ -99,7 +99,7 @@ final class SessionPlanner {
         }
         ActiveSession session = new ActiveSession(id, request, technique.technique(), technique.module(),
                 program.name(), timelines, cupSlots, limits, magnetic, rise, leak, dwell, programNanos, host,
-                host == null ? 0 : cupSlots[0].clock().nanoTime());
+                cupSlots[0].clock().nanoTime());
         return new Plan(session, header(request, technique, parameters, program, limits, rise, leak, dwell));
     }
 

@@ -349,17 +349,14 @@ public final class ActiveSession implements Session {
         return s == SessionState.RUNNING || s == SessionState.STOPPING || s == SessionState.READY;
     }
 
-    synchronized void addAlarm(Alarm alarm) {
-        alarms.add(alarm);
-    }
 
     public synchronized List<Alarm> alarms() {
         return List.copyOf(alarms);
     }
 
     /** Records an alarm raised for this session (called by the host). */
-    public void recordAlarm(Alarm alarm) {
-        addAlarm(alarm);
+    public synchronized void recordAlarm(Alarm alarm) {
+        alarms.add(alarm);
     }
 
     private boolean moveToIf(SessionState expected, SessionState to, String why) {
