@@ -2,8 +2,6 @@ package io.upwell.launcher.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
-import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import io.upwell.api.device.DeviceDriver;
@@ -25,15 +23,11 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 
 /** The shipped bundles resolve and start together in Felix, and the engine finds its plugins as services. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class BundlesStartIT {
-
-    private static final List<String> UPWELL_BUNDLES = List.of(
-            Bundles.ENGINE_API, Bundles.ENGINE_CORE, Bundles.SIMULATOR, Bundles.STATIC_CUPPING);
 
     @Inject
     private BundleContext context;
@@ -52,7 +46,7 @@ public class BundlesStartIT {
 
     @Test
     public void theUpwellBundlesComeFromThisBuild() {
-        for (String name : UPWELL_BUNDLES) {
+        for (String name : Bundles.UPWELL) {
             Bundle bundle = Bundles.named(context, name);
             assertTrue(name + " must be the jar this build produced, not one from ~/.m2: " + bundle.getLocation(),
                     bundle.getLocation().contains("/target/"));
@@ -82,30 +76,6 @@ public class BundlesStartIT {
         // The core tracks both as whiteboard services: it connects the device and lists the technique.
         UpwellServices.awaitDevice(engine, Sessions.SIMULATOR_ID, DeviceState.READY);
         UpwellServices.awaitTechnique(engine, Sessions.STATIC_CUPPING);
-    }
-
-    @Test
-    public void theCoreImportsNoPluginPackage() {
-        Bundle core = Bundles.named(context, Bundles.ENGINE_CORE);
-        String header = core.getHeaders().get(Constants.IMPORT_PACKAGE);
-        assertNotNull("the core has an Import-Package header", header);
-        List<String> imported = ImportedPackages.of(header);
-        assertTrue("the core imports the session API: " + imported, imported.contains("io.upwell.api.session"));
-
-        List<String> foreign = imported.stream().filter(p -> !allowedForTheCore(p)).collect(Collectors.toList());
-        assertEquals("packages the core must not import (only io.upwell.api.*, org.osgi.*, org.slf4j,"
-                + " com.google.gson, java.*)", List.of(), foreign);
-        // Nothing may reach plugins around the imports either.
-        assertNull("DynamicImport-Package", core.getHeaders().get(Constants.DYNAMICIMPORT_PACKAGE));
-        assertNull("Require-Bundle", core.getHeaders().get(Constants.REQUIRE_BUNDLE));
-    }
-
-    private static boolean allowedForTheCore(String packageName) {
-        return packageName.startsWith("io.upwell.api.")
-                || packageName.startsWith("org.osgi.")
-                || packageName.equals("org.slf4j")
-                || packageName.equals("com.google.gson") || packageName.startsWith("com.google.gson.")
-                || packageName.startsWith("java.");
     }
 
     private List<Bundle> bundlesNotActive() {

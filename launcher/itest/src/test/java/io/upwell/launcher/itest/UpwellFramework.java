@@ -31,7 +31,7 @@ public final class UpwellFramework {
     static final String LOGGING_BUNDLES = "upwell.itest.bundles.logging";
     /** Pax Exam's own bundles: the probe extender, injection, the JUnit invoker, JUnit and Hamcrest. */
     static final String EXAM_BUNDLES = "upwell.itest.bundles.exam";
-    /** What the engine needs around it: Declarative Services, Configuration Admin, Gson. */
+    /** What the engine and the launcher app need around them: Declarative Services, Configuration Admin, Gogo runtime, Gson. */
     static final String PLATFORM_BUNDLES = "upwell.itest.bundles.platform";
     /** The bundles under test, built by this reactor. */
     static final String UPWELL_BUNDLES = "upwell.itest.bundles.upwell";
