@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The parameters a therapist may set for static cupping. Ranges and defaults come from
- * docs/DOMAIN.md; each constant says which line.
+ * DOMAIN.md in the design folder (../shared/design); each constant says which line.
  */
 final class StaticCuppingParameters {
 
