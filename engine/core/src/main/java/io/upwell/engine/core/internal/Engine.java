@@ -25,6 +25,7 @@ import io.upwell.engine.core.internal.loop.ControlThread;
 import io.upwell.engine.core.internal.loop.LatenessHistogram;
 import io.upwell.engine.core.internal.loop.Watchdog;
 import io.upwell.engine.core.internal.session.ActiveSession;
+import io.upwell.engine.core.internal.safety.SafetyLatch;
 import io.upwell.engine.core.internal.session.SessionHost;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
     private final Map<String, TechniqueEntry> techniques = new LinkedHashMap<>();
     private volatile DeviceSlot[] slots = new DeviceSlot[0];
     private volatile ActiveSession session;
-    private volatile boolean latched;
+    private final SafetyLatch latch = new SafetyLatch();
     private final java.util.concurrent.atomic.AtomicBoolean emergencyStopped =
             new java.util.concurrent.atomic.AtomicBoolean();
     private final List<Alarm> engineAlarms = new ArrayList<>();
@@ -214,7 +215,7 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
     }
 
     private void attach(DeviceDriver driver, DeviceDescriptor descriptor) {
-        DeviceSlot slot = new DeviceSlot(driver, descriptor, clock, this);
+        DeviceSlot slot = new DeviceSlot(driver, descriptor, clock, this, latch);
         synchronized (registry) {
             DeviceSlot existing = devices.get(descriptor.id());
             if (existing != null) {
@@ -425,7 +426,7 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         if (!started) {
             throw new SessionException("the engine is not running");
         }
-        if (latched) {
+        if (latch.isSet()) {
             throw new SessionException("an emergency stop or fault is latched; the operator must acknowledge it first");
         }
         synchronized (this) {
@@ -446,12 +447,19 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
             }
             String id = newSessionId();
             SessionPlanner.Plan plan = planner.plan(id, request, technique, known, this::callPlugin, this);
+            if (latch.isSet()) { // pressed while the technique planned: the session never starts
+                throw new SessionException("an emergency stop or fault latched while the session was being planned;"
+                        + " the operator must acknowledge it first");
+            }
             ActiveSession next = plan.session();
             Map<String, Object> header = new LinkedHashMap<>(plan.journalHeader());
             header.put(io.upwell.engine.core.internal.journal.JsonLinesJournal.CLOCK_NANOS, clock.nanoTime());
             session = next;
             journal.begin(id, header);
             next.begin();
+            if (latch.isSet()) { // latched during the last few steps: every link already reads vent
+                next.abort("an emergency stop or fault latched as the session started");
+            }
             LOG.info("session {} started: {} on {} cup(s)", id, request.techniqueId(), request.placements().size());
             return next;
         }
@@ -484,9 +492,9 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         if (operator == null || operator.isBlank()) {
             throw new IllegalArgumentException("acknowledge: the operator's name is needed for the journal");
         }
-        boolean was = latched;
-        latched = false;
+        boolean was = latch.isSet();
         emergencyStopped.set(false);
+        latch.clear();
         for (DeviceSlot slot : slots) {
             if (slot.state() == DeviceState.FAULTED) {
                 moveDevice(slot, DeviceState.READY, "fault acknowledged by " + operator);
@@ -500,7 +508,7 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
 
     @Override
     public boolean latched() {
-        return latched;
+        return latch.isSet();
     }
 
     @Override
@@ -584,8 +592,8 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
      * (with the live session if there is one) and aborts that session.
      */
     private void ventEverythingAndAbort(AlarmCondition condition, String message) {
+        latch.set(); // first: from this write on, every link of every device reads vent
         ventEverything();
-        latched = true;
         ActiveSession current = session;
         boolean live = current != null && current.isLive();
         raise(live ? current : null, AlarmPriority.HIGH, condition, "", -1, message, true);
@@ -610,7 +618,7 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
     public void raise(ActiveSession target, AlarmPriority priority, AlarmCondition condition, String deviceId,
             int channel, String message, boolean latch) {
         if (latch) {
-            latched = true;
+            this.latch.set();
         }
         Alarm alarm = new Alarm(priority, condition, deviceId, channel, Instant.now(), message);
         if (target != null) {

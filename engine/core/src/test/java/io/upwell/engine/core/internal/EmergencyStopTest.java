@@ -97,6 +97,40 @@ class EmergencyStopTest {
     }
 
     @Test
+    void pressedWhileATechniquePlansTheSessionNeverStarts() throws Exception {
+        session.stop();
+        f.advanceUntil("ended", Duration.ofSeconds(10), () -> session.state() == SessionState.ENDED);
+        java.util.concurrent.CountDownLatch planning = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch pressed = new java.util.concurrent.CountDownLatch(1);
+        f.technique.script(request -> {
+            planning.countDown();
+            try {
+                pressed.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return EngineFixture.holdProgram(request);
+        });
+        java.util.concurrent.CompletableFuture<Session> starting = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return f.start(2, Map.of("targetKpa", 40.0, "holdSeconds", 60.0));
+                    } catch (SessionException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                });
+        EngineFixture.await("the technique is planning", () -> planning.getCount() == 0);
+        f.engine.emergencyStop("test");
+        pressed.countDown();
+        var failure = assertThrows(java.util.concurrent.ExecutionException.class, starting::get);
+        assertTrue(failure.getCause().getMessage().contains("latched while the session was being planned"),
+                failure.getCause().getMessage());
+        f.advance(Duration.ofSeconds(5));
+        f.assertAllVented("sim-1");
+        assertEquals(session, f.engine.current().orElseThrow(), "no new session was published");
+    }
+
+    @Test
     void worksWithNoSessionToo() {
         f.advanceUntil("idle", Duration.ofSeconds(1), () -> true);
         session.state();

@@ -15,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TransitionsTest {
+    private static final io.upwell.engine.core.internal.safety.SafetyLatch LATCH =
+            new io.upwell.engine.core.internal.safety.SafetyLatch();
 
     private static DeviceSlot slot() {
         DeviceDescriptor descriptor = new DeviceDescriptor("d", "v", "m", List.of(ChannelDescriptor.plain(0, 50)), 50,
@@ -27,7 +29,7 @@ class TransitionsTest {
             @Override
             public void emergencyStop(String source) {
             }
-        });
+        }, LATCH);
     }
 
     @Test
@@ -59,6 +61,24 @@ class TransitionsTest {
         assertEquals(30.0, slot.targetKpa(0));
         slot.close();
         assertTrue(slot.vent(0), "a closed link reads vent");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("SR-13")
+    void whileTheEngineIsLatchedEveryChannelReadsVentWhateverItIsCommanded() {
+        DeviceSlot slot = slot();
+        slot.command(0, 30, false, 0.5);
+        LATCH.set();
+        try {
+            assertTrue(slot.vent(0));
+            assertEquals(0.0, slot.targetKpa(0));
+            assertEquals(0.0, slot.magnetLevel(0));
+            slot.command(0, 35, false, 0.5); // a tick in flight cannot undo it
+            assertTrue(slot.vent(0));
+        } finally {
+            LATCH.clear();
+        }
+        assertEquals(35.0, slot.targetKpa(0), "after acknowledgement the command counts again");
     }
 
     @Test

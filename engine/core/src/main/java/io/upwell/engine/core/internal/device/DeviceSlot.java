@@ -6,6 +6,7 @@ import io.upwell.api.device.DeviceDriver;
 import io.upwell.api.device.DeviceLink;
 import io.upwell.api.device.DeviceState;
 import io.upwell.api.time.Clock;
+import io.upwell.engine.core.internal.safety.SafetyLatch;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -15,9 +16,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>
  * Commands and samples live in atomic primitive arrays, so neither side ever waits and the control
  * loop allocates nothing. A channel is vented when the control loop commands it or when a safety
- * path has <em>forced</em> it (emergency stop, a plugin leaving, a lost device); a forced vent
- * wins over any command until the core deliberately releases it, so no race with a tick in flight
- * can undo it.
+ * path has <em>forced</em> it (a plugin leaving, a lost device), or while the engine's
+ * {@link SafetyLatch} is set (emergency stop, faults). Either wins over any command until the core
+ * deliberately releases it, so no race with a tick in flight can undo it.
  */
 public final class DeviceSlot implements DeviceLink {
 
@@ -34,6 +35,7 @@ public final class DeviceSlot implements DeviceLink {
     private final DeviceDescriptor descriptor;
     private final Clock clock;
     private final Events events;
+    private final SafetyLatch latch;
     private final int channels;
 
     private final AtomicLongArray targetBits;
@@ -51,11 +53,13 @@ public final class DeviceSlot implements DeviceLink {
     private DeviceState state = DeviceState.DISCONNECTED;
     private String stateReason = "not connected yet";
 
-    public DeviceSlot(DeviceDriver driver, DeviceDescriptor descriptor, Clock clock, Events events) {
+    public DeviceSlot(DeviceDriver driver, DeviceDescriptor descriptor, Clock clock, Events events,
+            SafetyLatch latch) {
         this.driver = driver;
         this.descriptor = descriptor;
         this.clock = clock;
         this.events = events;
+        this.latch = latch;
         this.channels = descriptor.channelCount();
         this.targetBits = new AtomicLongArray(channels);
         this.magnetBits = new AtomicLongArray(channels);
@@ -124,7 +128,7 @@ public final class DeviceSlot implements DeviceLink {
 
     @Override
     public boolean vent(int channel) {
-        return closed || forcedVent.get(channel) != 0 || commandedVent.get(channel) != 0;
+        return latch.isSet() || closed || forcedVent.get(channel) != 0 || commandedVent.get(channel) != 0;
     }
 
     @Override

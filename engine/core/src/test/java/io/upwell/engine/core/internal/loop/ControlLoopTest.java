@@ -30,7 +30,7 @@ class ControlLoopTest {
                     @Override
                     public void emergencyStop(String source) {
                     }
-                });
+                }, new io.upwell.engine.core.internal.safety.SafetyLatch());
         final List<RuntimeException> failures = new ArrayList<>();
         boolean broken = true;
 
