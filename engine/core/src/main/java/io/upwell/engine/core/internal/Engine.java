@@ -67,6 +67,9 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
     private final AtomicInteger sessionCounter = new AtomicInteger();
 
     private final Object registry = new Object();
+    /** Guards publishing a session against departures being handled at the same moment; never held long. */
+    private final Object sessionLock = new Object();
+    private boolean starting;
     private final Map<String, DeviceSlot> devices = new LinkedHashMap<>();
     private final Map<String, TechniqueEntry> techniques = new LinkedHashMap<>();
     private volatile DeviceSlot[] slots = new DeviceSlot[0];
@@ -297,12 +300,14 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
     }
 
     private void deviceLost(DeviceSlot slot, String message) {
-        ActiveSession current = session;
-        if (current != null && current.isLive() && current.uses(slot.id())) {
-            current.fault(AlarmCondition.DEVICE_LOST, slot.id(), -1, message + "; session paused");
-        } else {
-            raiseEngine(AlarmPriority.LOW, AlarmCondition.DEVICE_LOST, slot.id(), -1, message, false);
+        synchronized (sessionLock) {
+            ActiveSession current = session;
+            if (current != null && current.isLive() && current.uses(slot.id())) {
+                current.fault(AlarmCondition.DEVICE_LOST, slot.id(), -1, message + "; session paused");
+                return;
+            }
         }
+        raiseEngine(AlarmPriority.LOW, AlarmCondition.DEVICE_LOST, slot.id(), -1, message, false);
     }
 
     @Override
@@ -380,13 +385,18 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
                 }
             }
         }
-        ActiveSession current = session;
-        if (gone != null && current != null && current.isLive() && current.technique() == technique) {
-            current.ventNow(); // vent first; telling people comes after
-            String message = "technique '" + gone.descriptor().id() + "' (module " + gone.module()
-                    + ") left mid-session; every cup vented";
-            raise(current, AlarmPriority.HIGH, AlarmCondition.TECHNIQUE_FAILED, "", -1, message, true);
-            current.abort(message);
+        if (gone == null) {
+            return;
+        }
+        synchronized (sessionLock) {
+            ActiveSession current = session;
+            if (current != null && current.isLive() && current.technique() == technique) {
+                current.ventNow(); // vent first; telling people comes after
+                String message = "technique '" + gone.descriptor().id() + "' (module " + gone.module()
+                        + ") left mid-session; every cup vented";
+                raise(current, AlarmPriority.HIGH, AlarmCondition.TECHNIQUE_FAILED, "", -1, message, true);
+                current.abort(message);
+            }
         }
     }
 
@@ -426,43 +436,86 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         if (!started) {
             throw new SessionException("the engine is not running");
         }
-        if (latch.isSet()) {
-            throw new SessionException("an emergency stop or fault is latched; the operator must acknowledge it first");
-        }
-        synchronized (this) {
-            ActiveSession current = session;
-            if (current != null && current.isLive()) {
-                throw new SessionException("session " + current.id() + " is " + current.state()
-                        + "; stop it before starting another");
-            }
-            TechniqueEntry technique;
-            Map<String, DeviceSlot> known;
+        TechniqueEntry technique;
+        Map<String, DeviceSlot> known;
+        synchronized (sessionLock) {
+            refuseIfBusy();
             synchronized (registry) {
                 technique = techniques.get(request.techniqueId());
                 known = new LinkedHashMap<>(devices);
-                if (technique == null) {
-                    throw new SessionException("unknown technique '" + request.techniqueId() + "'; available: "
-                            + techniques.keySet());
+            }
+            if (technique == null) {
+                throw new SessionException("unknown technique '" + request.techniqueId() + "'; available: "
+                        + techniques().stream().map(TechniqueDescriptor::id).toList());
+            }
+            starting = true;
+        }
+        try {
+            String id = newSessionId();
+            // Planning runs plugin code for up to its deadline: outside the lock, so departures and
+            // operator commands are never held up by it. Everything it relied on is checked again below.
+            SessionPlanner.Plan plan = planner.plan(id, request, technique, known, this::callPlugin, this);
+            synchronized (sessionLock) {
+                if (latch.isSet()) {
+                    throw new SessionException("an emergency stop or fault latched while the session was being"
+                            + " planned; the operator must acknowledge it first");
+                }
+                String changed = changedWhilePlanning(request, technique, known);
+                if (changed != null) {
+                    throw new SessionException("session not started: " + changed + " while it was being planned");
+                }
+                ActiveSession next = plan.session();
+                Map<String, Object> header = new LinkedHashMap<>(plan.journalHeader());
+                header.put(io.upwell.engine.core.internal.journal.JsonLinesJournal.CLOCK_NANOS, clock.nanoTime());
+                session = next;
+                journal.begin(id, header);
+                next.begin();
+                if (latch.isSet()) { // latched during the last steps (a silent device): every link reads vent
+                    next.abort("an emergency stop or fault latched as the session started");
+                }
+                LOG.info("session {} started: {} on {} cup(s)", id, request.techniqueId(),
+                        request.placements().size());
+                return next;
+            }
+        } finally {
+            synchronized (sessionLock) {
+                starting = false;
+            }
+        }
+    }
+
+    private void refuseIfBusy() throws SessionException {
+        if (latch.isSet()) {
+            throw new SessionException("an emergency stop or fault is latched; the operator must acknowledge it first");
+        }
+        if (starting) {
+            throw new SessionException("another session is being started");
+        }
+        ActiveSession current = session;
+        if (current != null && current.isLive()) {
+            throw new SessionException("session " + current.id() + " is " + current.state()
+                    + "; stop it before starting another");
+        }
+    }
+
+    /** What changed among the things a plan relied on, or null when nothing did. */
+    private String changedWhilePlanning(SessionRequest request, TechniqueEntry technique,
+            Map<String, DeviceSlot> known) {
+        synchronized (registry) {
+            if (techniques.get(request.techniqueId()) != technique) {
+                return "technique '" + request.techniqueId() + "' (module " + technique.module() + ") left";
+            }
+            for (var placement : request.placements()) {
+                DeviceSlot slot = devices.get(placement.deviceId());
+                if (slot == null || slot != known.get(placement.deviceId()) || slot.isClosed()) {
+                    return "device " + placement.deviceId() + " left";
+                }
+                if (slot.state() != DeviceState.READY) {
+                    return "device " + placement.deviceId() + " became " + slot.state();
                 }
             }
-            String id = newSessionId();
-            SessionPlanner.Plan plan = planner.plan(id, request, technique, known, this::callPlugin, this);
-            if (latch.isSet()) { // pressed while the technique planned: the session never starts
-                throw new SessionException("an emergency stop or fault latched while the session was being planned;"
-                        + " the operator must acknowledge it first");
-            }
-            ActiveSession next = plan.session();
-            Map<String, Object> header = new LinkedHashMap<>(plan.journalHeader());
-            header.put(io.upwell.engine.core.internal.journal.JsonLinesJournal.CLOCK_NANOS, clock.nanoTime());
-            session = next;
-            journal.begin(id, header);
-            next.begin();
-            if (latch.isSet()) { // latched during the last few steps: every link already reads vent
-                next.abort("an emergency stop or fault latched as the session started");
-            }
-            LOG.info("session {} started: {} on {} cup(s)", id, request.techniqueId(), request.placements().size());
-            return next;
         }
+        return null;
     }
 
     /** Readable and sortable by start time; the random part keeps ids unique across engine restarts. */

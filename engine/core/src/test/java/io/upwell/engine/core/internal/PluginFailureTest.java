@@ -112,6 +112,57 @@ class PluginFailureTest {
         assertTrue(f.engine.techniques().isEmpty());
     }
 
+    /** Starts a session on another thread whose technique waits in plan() until {@code release} runs. */
+    private java.util.concurrent.CompletableFuture<Session> startWhilePlanningBlocks(CountDownLatch release) {
+        CountDownLatch planning = new CountDownLatch(1);
+        f.technique.script(request -> {
+            planning.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return EngineFixture.holdProgram(request);
+        });
+        var starting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return f.start(2, Map.of("targetKpa", 40.0, "holdSeconds", 60.0));
+            } catch (SessionException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        EngineFixture.await("the technique is planning", () -> planning.getCount() == 0);
+        return starting;
+    }
+
+    @Test
+    @Tag("SR-11")
+    void aTechniqueLeavingWhileItPlansMeansTheSessionNeverStarts() {
+        CountDownLatch release = new CountDownLatch(1);
+        var starting = startWhilePlanningBlocks(release);
+        f.engine.removeTechnique(f.technique);
+        release.countDown();
+        var failure = assertThrows(java.util.concurrent.ExecutionException.class, starting::get);
+        assertTrue(failure.getCause().getMessage().contains("technique 'scripted' (module test.module) left while it"
+                + " was being planned"), failure.getCause().getMessage());
+        assertTrue(f.engine.current().isEmpty(), "nothing was published");
+        f.advance(Duration.ofSeconds(2));
+        f.assertAllVented("sim-1");
+    }
+
+    @Test
+    @Tag("SR-09")
+    void aDeviceLeavingWhileATechniquePlansMeansTheSessionNeverStarts() {
+        CountDownLatch release = new CountDownLatch(1);
+        var starting = startWhilePlanningBlocks(release);
+        f.engine.removeDriver(f.simulator);
+        release.countDown();
+        var failure = assertThrows(java.util.concurrent.ExecutionException.class, starting::get);
+        assertTrue(failure.getCause().getMessage().contains("device sim-1 left while it was being planned"),
+                failure.getCause().getMessage());
+        assertTrue(f.engine.current().isEmpty(), "nothing was published");
+    }
+
     @Test
     @Tag("SR-12")
     void aDriverWhoseConnectBlocksStallsNeitherTheLoopNorOtherDevices() throws Exception {
