@@ -724,6 +724,17 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
     }
 
     @Override
+    public void deviceFaulted(String deviceId, String reason) {
+        DeviceSlot slot;
+        synchronized (registry) {
+            slot = devices.get(deviceId);
+        }
+        if (slot != null && slot.canMoveTo(DeviceState.FAULTED)) {
+            moveDevice(slot, DeviceState.FAULTED, reason);
+        }
+    }
+
+    @Override
     public String deviceNotReady(ActiveSession target) {
         for (var placement : target.request().placements()) {
             DeviceSlot slot;

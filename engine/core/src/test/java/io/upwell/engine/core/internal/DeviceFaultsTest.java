@@ -64,6 +64,10 @@ class DeviceFaultsTest {
         assertEquals("sim-1", alarm.deviceId());
         assertEquals(1, alarm.channel());
         assertPausedByFault(AlarmCondition.OVER_VACUUM);
+        assertEquals(DeviceState.FAULTED, f.slot("sim-1").state(), "a device that does not obey is faulted");
+        f.simulator.clear(Fault.OVERSHOOT, 1);
+        f.engine.acknowledge("therapist");
+        assertEquals(DeviceState.READY, f.slot("sim-1").state(), "until the operator acknowledges");
         double limit = session.snapshot().channels().get(1).limitKpa();
         assertTrue(session.snapshot().channels().get(1).peakKpa() < limit + 2.7 + 3.0,
                 "caught within about 200 ms of passing the margin");
@@ -98,6 +102,7 @@ class DeviceFaultsTest {
                 () -> !alarms(session, AlarmCondition.SENSOR_FAULT).isEmpty());
         assertTrue(f.vented(0) && f.vented(1));
         assertPausedByFault(AlarmCondition.SENSOR_FAULT);
+        assertEquals(DeviceState.FAULTED, f.slot("sim-1").state(), "a device whose sensor failed is faulted");
     }
 
     @Test

@@ -202,11 +202,13 @@ public final class ActiveSession implements Session {
                 cupFaulted[c] = true;
                 fault(AlarmCondition.OVER_VACUUM, slot.id(), ch,
                         "cup " + c + " over vacuum: " + monitor[c].detail() + "; vented");
+                host.deviceFaulted(slot.id(), "over vacuum on channel " + ch);
                 break;
             case SENSOR_FAULT:
                 cupFaulted[c] = true;
                 fault(AlarmCondition.SENSOR_FAULT, slot.id(), ch,
                         "cup " + c + " sensor fault: " + monitor[c].detail() + "; vented");
+                host.deviceFaulted(slot.id(), "sensor fault on channel " + ch);
                 break;
             case LEAK:
                 if (!cupStopped[c]) {

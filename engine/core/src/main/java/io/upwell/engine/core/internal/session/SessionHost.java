@@ -27,6 +27,12 @@ public interface SessionHost {
     /** The session moved; journal it and tell listeners. */
     void sessionChanged(ActiveSession session, SessionState from, SessionState to, String reason);
 
+    /**
+     * A device misbehaved (it over-shot its command, or its sensor failed): it is FAULTED until the
+     * operator acknowledges, and no session may use it meanwhile.
+     */
+    void deviceFaulted(String deviceId, String reason);
+
     /** Names a device that is not ready, or returns null when all the session's devices are ready. */
     String deviceNotReady(ActiveSession session);
 }
