@@ -45,15 +45,21 @@ public final class UpwellServices {
 
     /**
      * Switches the engine to the virtual clock through Configuration Admin and returns the engine
-     * that comes up on it (a configuration change restarts the engine component).
+     * that comes up on it (an idle engine applies a new configuration at once, restarting itself).
      */
     public static SessionService virtualEngine(BundleContext context) throws IOException {
+        configure(context, "clock", "virtual");
+        return engine(context, "virtual");
+    }
+
+    /** Updates one property of the engine's configuration through Configuration Admin. */
+    public static void configure(BundleContext context, String key, Object value) throws IOException {
         ConfigurationAdmin configurationAdmin = await(context, ConfigurationAdmin.class, null);
         Configuration configuration = configurationAdmin.getConfiguration(ENGINE_PID, null);
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("clock", "virtual");
+        Dictionary<String, Object> properties = configuration.getProperties() == null ? new Hashtable<>()
+                : configuration.getProperties();
+        properties.put(key, value);
         configuration.update(properties);
-        return engine(context, "virtual");
     }
 
     /** Waits until the engine lists the device in {@code state}. */

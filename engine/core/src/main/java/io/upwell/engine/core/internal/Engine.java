@@ -196,6 +196,17 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         return loop;
     }
 
+    /** True while a session is live (not ended or aborted), paused ones included. */
+    public boolean hasLiveSession() {
+        ActiveSession current = session;
+        return current != null && current.isLive();
+    }
+
+    /** Writes an engine-level record to the journal (configuration changes, for example). */
+    public void recordEngineEvent(String type, Map<String, Object> fields) {
+        journal.event(null, type, fields);
+    }
+
     /** True while a session applies or ramps vacuum: the virtual clock then runs at full speed. */
     public boolean busy() {
         ActiveSession current = session;

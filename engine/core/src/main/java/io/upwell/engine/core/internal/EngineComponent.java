@@ -19,49 +19,49 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine in OSGi: reads its typed configuration, tracks drivers, techniques and listeners as
  * whiteboard services, and registers {@link SessionService} (with service property
  * {@value #CLOCK_PROPERTY} = {@code system} or {@code virtual}) and the engine's {@link Clock}.
  * <p>
- * It registers its services itself, after the engine has started, so that no one can reach a
- * half-started engine, and withdraws them before stopping it. A configuration change restarts the
- * component, which vents and disconnects every device first.
+ * It registers the services itself, once the engine has started, so that no one reaches a
+ * half-started engine. A configuration change never restarts the component: {@link EngineRuntime}
+ * refuses a bad one with its reason and applies a good one without disturbing a running session.
  */
 @Component(service = {}, immediate = true, configurationPid = "io.upwell.engine",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = EngineConfig.class)
 public final class EngineComponent {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineComponent.class);
 
     /** The service property that tells which clock an engine runs on. */
     public static final String CLOCK_PROPERTY = "upwell.clock";
 
-    private final Engine engine;
-    private final VirtualTimeRunner virtualTime;
-    private final BundleContext context;
-    private ServiceRegistration<SessionService> sessionRegistration;
-    private ServiceRegistration<Clock> clockRegistration;
+    private final EngineRuntime runtime;
+    private final String rejectedAtStart;
 
     @Activate
     public EngineComponent(EngineConfig config, BundleContext context) {
-        this.context = context;
-        EngineSettings settings = settings(config);
-        Clock clock;
-        if (settings.virtualClock()) {
-            VirtualClock virtual = new VirtualClock();
-            clock = virtual;
-            this.engine = new Engine(settings, clock, journal(settings));
-            this.virtualTime = new VirtualTimeRunner(virtual, settings.periodNanos(), engine::busy);
-        } else {
-            clock = new SystemClock();
-            this.engine = new Engine(settings, clock, journal(settings));
-            this.virtualTime = null;
+        EngineSettings initial;
+        String rejected = null;
+        try {
+            initial = settings(config);
+        } catch (IllegalArgumentException e) {
+            rejected = e.getMessage();
+            LOG.error("configuration {} rejected ({}); the engine starts with its defaults", "io.upwell.engine",
+                    rejected);
+            initial = EngineSettings.defaults(Path.of("upwell-data").toAbsolutePath(), false);
         }
+        this.rejectedAtStart = rejected;
+        this.runtime = new EngineRuntime(initial, EngineComponent::launch, engine -> publish(context, engine));
     }
 
     static EngineSettings settings(EngineConfig config) {
@@ -78,62 +78,94 @@ public final class EngineComponent {
                 config.journalSampleRateHz(), config.journalFlushMillis());
     }
 
-    private static JsonLinesJournal journal(EngineSettings settings) {
-        return new JsonLinesJournal(settings.dataDirectory(), Duration.ofMillis(settings.journalFlushMillis()),
-                JsonLinesJournal.DEFAULT_SAMPLE_BUFFER_CAPACITY);
+    /** Builds the engine for settings with its clock, journal and (virtual time) runner, and starts it. */
+    static EngineRuntime.Launched launch(EngineSettings settings) {
+        JsonLinesJournal journal = new JsonLinesJournal(settings.dataDirectory(),
+                Duration.ofMillis(settings.journalFlushMillis()), JsonLinesJournal.DEFAULT_SAMPLE_BUFFER_CAPACITY);
+        if (settings.virtualClock()) {
+            VirtualClock clock = new VirtualClock();
+            Engine engine = new Engine(settings, clock, journal);
+            VirtualTimeRunner runner = new VirtualTimeRunner(clock, settings.periodNanos(), engine::busy);
+            engine.start(true);
+            runner.start();
+            return launched(engine, runner::shutdown);
+        }
+        Engine engine = new Engine(settings, new SystemClock(), journal);
+        engine.start(true);
+        return launched(engine, () -> { });
+    }
+
+    private static EngineRuntime.Launched launched(Engine engine, Runnable afterClose) {
+        return new EngineRuntime.Launched() {
+            @Override
+            public Engine engine() {
+                return engine;
+            }
+
+            @Override
+            public void close() {
+                engine.close();
+                afterClose.run();
+            }
+        };
+    }
+
+    private static AutoCloseable publish(BundleContext context, Engine engine) {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(CLOCK_PROPERTY, engine.clock().isVirtual() ? "virtual" : "system");
+        ServiceRegistration<Clock> clock = context.registerService(Clock.class, engine.clock(), properties);
+        ServiceRegistration<SessionService> session = context.registerService(SessionService.class, engine,
+                properties);
+        return () -> {
+            session.unregister();
+            clock.unregister();
+        };
     }
 
     /** Starts the engine once the initial services are bound, then publishes it. */
     @Activate
     void activate() {
-        engine.start(true);
-        if (virtualTime != null) {
-            virtualTime.start();
+        runtime.start();
+        if (rejectedAtStart != null) {
+            runtime.engine().recordEngineEvent("configuration-rejected", java.util.Map.of("reason",
+                    rejectedAtStart + "; started with the defaults"));
         }
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put(CLOCK_PROPERTY, engine.clock().isVirtual() ? "virtual" : "system");
-        clockRegistration = context.registerService(Clock.class, engine.clock(), properties);
-        sessionRegistration = context.registerService(SessionService.class, engine, properties);
+    }
+
+    @Modified
+    void modified(EngineConfig config) {
+        LOG.info(runtime.reconfigure(() -> settings(config)));
     }
 
     @Deactivate
     void deactivate() {
-        if (sessionRegistration != null) {
-            sessionRegistration.unregister();
-        }
-        if (clockRegistration != null) {
-            clockRegistration.unregister();
-        }
-        engine.close();
-        if (virtualTime != null) {
-            virtualTime.shutdown();
-        }
+        runtime.stop();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addDriver(DeviceDriver driver) {
-        engine.addDriver(driver);
+        runtime.addDriver(driver);
     }
 
     void removeDriver(DeviceDriver driver) {
-        engine.removeDriver(driver);
+        runtime.removeDriver(driver);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addTechnique(Technique technique, ServiceReference<Technique> reference) {
-        engine.addTechnique(technique, reference.getBundle().getSymbolicName());
+        runtime.addTechnique(technique, reference.getBundle().getSymbolicName());
     }
 
     void removeTechnique(Technique technique) {
-        engine.removeTechnique(technique);
+        runtime.removeTechnique(technique);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addListener(EngineListener listener) {
-        engine.addListener(listener);
+        runtime.addListener(listener);
     }
 
     void removeListener(EngineListener listener) {
-        engine.removeListener(listener);
+        runtime.removeListener(listener);
     }
 }

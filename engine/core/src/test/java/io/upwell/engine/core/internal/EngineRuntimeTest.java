@@ -1,0 +1,139 @@
+package io.upwell.engine.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.upwell.api.device.DeviceState;
+import io.upwell.api.session.Session;
+import io.upwell.api.session.SessionState;
+import io.upwell.devices.simulator.internal.SimulatorDriver;
+import io.upwell.devices.simulator.internal.SimulatorSettings;
+import io.upwell.engine.core.internal.clock.VirtualClock;
+import io.upwell.engine.core.internal.device.DeviceSlot;
+import io.upwell.engine.core.internal.journal.JsonLinesJournal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Configuration changes while the engine runs (SR-17: bad configuration changes nothing). */
+class EngineRuntimeTest {
+    @TempDir
+    Path dir;
+    EngineRuntime runtime;
+    final List<VirtualClock> clocks = new ArrayList<>();
+    final List<Engine> published = new ArrayList<>();
+    final List<Engine> withdrawn = new ArrayList<>();
+    final SimulatorDriver simulator = new SimulatorDriver(SimulatorSettings.defaults());
+    final ScriptedTechnique technique = new ScriptedTechnique(EngineFixture::holdProgram);
+
+    @BeforeEach
+    void setUp() {
+        runtime = new EngineRuntime(EngineSettings.defaults(dir, true), settings -> {
+            VirtualClock clock = new VirtualClock();
+            clocks.add(clock);
+            Engine engine = new Engine(settings, clock, new JsonLinesJournal(dir, Duration.ofMillis(100), 1024));
+            engine.start(false);
+            return new EngineRuntime.Launched() {
+                @Override
+                public Engine engine() {
+                    return engine;
+                }
+
+                @Override
+                public void close() {
+                    engine.close();
+                }
+            };
+        }, engine -> {
+            published.add(engine);
+            return () -> withdrawn.add(engine);
+        });
+        runtime.addDriver(simulator);
+        runtime.addTechnique(technique, "test.module");
+        runtime.start();
+        awaitReady(runtime.engine());
+    }
+
+    @AfterEach
+    void tearDown() {
+        runtime.stop();
+    }
+
+    private static void awaitReady(Engine engine) {
+        EngineFixture.await("sim-1 ready on the engine", () -> engine.devices().stream()
+                .anyMatch(d -> d.descriptor().id().equals("sim-1") && d.state() == DeviceState.READY));
+    }
+
+    private VirtualClock clock() {
+        return clocks.get(clocks.size() - 1);
+    }
+
+    private Session startSession(Engine engine) throws Exception {
+        return engine.start(EngineFixture.request(2, Map.of("targetKpa", 40.0, "holdSeconds", 30.0)));
+    }
+
+    @Test
+    @Tag("SR-17")
+    void aBadConfigurationIsRefusedByNameAndDisturbsNothing() throws Exception {
+        Engine engine = runtime.engine();
+        Session session = startSession(engine);
+        clock().advance(Duration.ofSeconds(10));
+        String answer = runtime.reconfigure(() -> new EngineSettings(5000, true, dir, 10, 10, 900, 5, 60, 60, 2, 10,
+                2, 10, 5, 250, 2000, 10, 500));
+        assertTrue(answer.contains("rejected") && answer.contains("controlRateHz"), answer);
+        assertSame(engine, runtime.engine(), "the same engine goes on");
+        assertEquals(1, published.size(), "nothing was withdrawn or published again");
+        clock().advance(Duration.ofSeconds(1));
+        assertEquals(SessionState.RUNNING, session.state());
+        DeviceSlot slot = engine.slots()[0];
+        assertEquals(40.0, slot.targetKpa(0), 1e-9, "the session holds its level");
+        assertNull(runtime.pending());
+    }
+
+    @Test
+    void aGoodConfigurationWaitsForTheRunningSessionThenApplies() throws Exception {
+        Engine first = runtime.engine();
+        Session session = startSession(first);
+        clock().advance(Duration.ofSeconds(10));
+        EngineSettings slower = EngineSettings.defaults(dir, true).withMaxSessionMinutes(30);
+        String answer = runtime.reconfigure(() -> slower);
+        assertTrue(answer.contains("applies when the running session has ended"), answer);
+        assertSame(first, runtime.engine());
+        clock().advance(Duration.ofSeconds(2));
+        assertEquals(SessionState.RUNNING, session.state(), "the session is not disturbed");
+
+        clock().advance(Duration.ofSeconds(40)); // the 38 s program ends
+        assertEquals(SessionState.ENDED, session.state());
+        EngineFixture.await("the new configuration is applied", () -> runtime.pending() == null
+                && runtime.engine() != first);
+        Engine second = runtime.engine();
+        assertNotSame(first, second);
+        assertEquals(List.of(first), withdrawn, "the old engine was withdrawn");
+        assertEquals(List.of(first, second), published);
+        awaitReady(second);
+        assertEquals(List.of("scripted"), second.techniques().stream().map(t -> t.id()).toList(),
+                "the new engine has every technique the old one had");
+        assertEquals(30, second.settings().maxSessionMinutes());
+    }
+
+    @Test
+    void aGoodConfigurationAppliesAtOnceWhenIdleAndAnUnchangedOneIsIgnored() {
+        Engine first = runtime.engine();
+        assertEquals("configuration unchanged", runtime.reconfigure(() -> EngineSettings.defaults(dir, true)));
+        assertSame(first, runtime.engine());
+        String answer = runtime.reconfigure(() -> EngineSettings.defaults(dir, true).withMaxSessionMinutes(20));
+        assertTrue(answer.contains("applied"), answer);
+        assertNotSame(first, runtime.engine());
+        awaitReady(runtime.engine());
+    }
+}
