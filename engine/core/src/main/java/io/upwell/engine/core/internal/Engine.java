@@ -354,7 +354,7 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         if (from != null) {
             journal.event(null, "device", Map.of("device", slot.id(), "from", from.name(), "to", to.name(),
                     "reason", reason));
-            LOG.info("device {}: {} -> {} ({})", slot.id(), from, to, reason);
+            offControlThread(() -> LOG.info("device {}: {} -> {} ({})", slot.id(), from, to, reason));
             notifyListeners(l -> l.deviceChanged(slot.id(), from, to, reason));
         }
     }
@@ -422,21 +422,26 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
     }
 
     private void notifyListeners(java.util.function.Consumer<EngineListener> call) {
-        if (listeners.isEmpty() || events.isShutdown()) {
-            return;
-        }
-        try {
-            events.execute(() -> {
-                for (EngineListener listener : listeners) {
-                    try {
-                        call.accept(listener);
-                    } catch (RuntimeException e) {
-                        LOG.warn("engine listener {} failed", listener.getClass().getName(), e);
-                    }
+        offControlThread(() -> {
+            for (EngineListener listener : listeners) {
+                try {
+                    call.accept(listener);
+                } catch (RuntimeException e) {
+                    LOG.warn("engine listener {} failed", listener.getClass().getName(), e);
                 }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("engine stopping; event not delivered");
+            }
+        });
+    }
+
+    /**
+     * Runs reporting work (logging, listeners) on the engine's event thread: these paths may be
+     * reached from the control thread, which must never wait on a console or a listener.
+     */
+    private void offControlThread(Runnable work) {
+        try {
+            events.execute(work);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            work.run(); // the engine is closing: no control thread is left to protect
         }
     }
 
@@ -633,7 +638,7 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
     @Override
     public void loopFailed(RuntimeException failure) {
         ventEverything();
-        LOG.error("a control tick failed; every channel vented", failure);
+        offControlThread(() -> LOG.error("a control tick failed; every channel vented", failure));
         ventEverythingAndAbort(AlarmCondition.LOOP_LATE,
                 "a control tick failed (" + describe(failure) + "); every channel vented");
     }
@@ -707,11 +712,13 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
             fields.put("session", target.id()); // its file is closed: the engine's journal keeps it
         }
         journal.event(target == null || !target.isLive() ? null : target.id(), "alarm", fields);
-        if (priority == AlarmPriority.HIGH) {
-            LOG.error("ALARM {}", alarm);
-        } else {
-            LOG.warn("ALARM {}", alarm);
-        }
+        offControlThread(() -> {
+            if (priority == AlarmPriority.HIGH) {
+                LOG.error("ALARM {}", alarm);
+            } else {
+                LOG.warn("ALARM {}", alarm);
+            }
+        });
         notifyListeners(l -> l.alarmRaised(alarm));
     }
 
@@ -730,7 +737,8 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         if (to.isFinal()) {
             SessionSnapshotSummary.write(journal, changed);
         }
-        LOG.info("session {}: {} -> {}{}", changed.id(), from, to, reason.isEmpty() ? "" : " (" + reason + ")");
+        offControlThread(() -> LOG.info("session {}: {} -> {}{}", changed.id(), from, to,
+                reason.isEmpty() ? "" : " (" + reason + ")"));
         notifyListeners(l -> l.sessionChanged(changed.id(), from, to, reason));
     }
 
