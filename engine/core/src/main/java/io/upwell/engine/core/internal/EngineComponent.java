@@ -88,26 +88,11 @@ public final class EngineComponent {
             VirtualTimeRunner runner = new VirtualTimeRunner(clock, settings.periodNanos(), engine::busy);
             engine.start(true);
             runner.start();
-            return launched(engine, runner::shutdown);
+            return EngineRuntime.Launched.of(engine, runner::shutdown);
         }
         Engine engine = new Engine(settings, new SystemClock(), journal);
         engine.start(true);
-        return launched(engine, () -> { });
-    }
-
-    private static EngineRuntime.Launched launched(Engine engine, Runnable afterClose) {
-        return new EngineRuntime.Launched() {
-            @Override
-            public Engine engine() {
-                return engine;
-            }
-
-            @Override
-            public void close() {
-                engine.close();
-                afterClose.run();
-            }
-        };
+        return EngineRuntime.Launched.of(engine, () -> { });
     }
 
     private static AutoCloseable publish(BundleContext context, Engine engine) {

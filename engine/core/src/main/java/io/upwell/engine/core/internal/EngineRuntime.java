@@ -34,6 +34,22 @@ public final class EngineRuntime {
 
         @Override
         void close();
+
+        /** An engine that stops by {@link Engine#close()}, then runs {@code afterClose}. */
+        static Launched of(Engine engine, Runnable afterClose) {
+            return new Launched() {
+                @Override
+                public Engine engine() {
+                    return engine;
+                }
+
+                @Override
+                public void close() {
+                    engine.close();
+                    afterClose.run();
+                }
+            };
+        }
     }
 
     /** Offers an engine to its users (the OSGi service registry); closing the handle withdraws it. */

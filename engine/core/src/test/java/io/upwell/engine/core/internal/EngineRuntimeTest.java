@@ -43,17 +43,7 @@ class EngineRuntimeTest {
             clocks.add(clock);
             Engine engine = new Engine(settings, clock, new JsonLinesJournal(dir, Duration.ofMillis(100), 1024));
             engine.start(false);
-            return new EngineRuntime.Launched() {
-                @Override
-                public Engine engine() {
-                    return engine;
-                }
-
-                @Override
-                public void close() {
-                    engine.close();
-                }
-            };
+            return EngineRuntime.Launched.of(engine, () -> { });
         }, engine -> {
             published.add(engine);
             return () -> withdrawn.add(engine);
