@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -279,15 +281,15 @@ class JsonLinesJournalTest {
     @Test
     @Tag("SR-16")
     void anUnusableDirectoryIsReportedByPath() throws Exception {
-        Path file = java.nio.file.Files.writeString(dataDirectory.resolve("not-a-directory"), "x");
-        java.io.UncheckedIOException error = assertThrows(java.io.UncheckedIOException.class,
+        Path file = Files.writeString(dataDirectory.resolve("not-a-directory"), "x");
+        UncheckedIOException error = assertThrows(UncheckedIOException.class,
                 () -> new JsonLinesJournal(file));
         assertTrue(error.getMessage().contains(file.toString()), error.getMessage());
 
         Path blockedSessions = dataDirectory.resolve("blocked");
-        java.nio.file.Files.createDirectories(blockedSessions);
-        java.nio.file.Files.writeString(blockedSessions.resolve("sessions"), "x");
-        java.io.UncheckedIOException blocked = assertThrows(java.io.UncheckedIOException.class,
+        Files.createDirectories(blockedSessions);
+        Files.writeString(blockedSessions.resolve("sessions"), "x");
+        UncheckedIOException blocked = assertThrows(UncheckedIOException.class,
                 () -> new JsonLinesJournal(blockedSessions));
         assertTrue(blocked.getMessage().contains(blockedSessions.resolve("sessions").toString()),
                 blocked.getMessage());
@@ -316,8 +318,8 @@ class JsonLinesJournalTest {
     void ioFailuresNeverReachTheCallerAndTheJournalKeepsGoing() throws Exception {
         JsonLinesJournal journal = open();
         Path sessions = journal.sessionFile("x").getParent();
-        java.nio.file.Files.delete(sessions);
-        java.nio.file.Files.writeString(sessions, "a file where the sessions directory was");
+        Files.delete(sessions);
+        Files.writeString(sessions, "a file where the sessions directory was");
 
         journal.begin("s-10", fields("operator", "Ana"));
         journal.sample(0, 0, 1, 1);

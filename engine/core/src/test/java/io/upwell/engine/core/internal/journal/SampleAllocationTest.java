@@ -3,6 +3,7 @@ package io.upwell.engine.core.internal.journal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,9 +28,9 @@ class SampleAllocationTest {
     @Test
     @Tag("SR-16")
     void handingInASampleAllocatesNothing() {
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "this JVM cannot count a thread's allocations");
-        com.sun.management.ThreadMXBean counting = (com.sun.management.ThreadMXBean) threads;
+        assumeTrue(ManagementFactory.getThreadMXBean() instanceof ThreadMXBean,
+                "this JVM cannot count a thread's allocations");
+        ThreadMXBean counting = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         assumeTrue(counting.isThreadAllocatedMemorySupported(), "this JVM cannot count a thread's allocations");
         counting.setThreadAllocatedMemoryEnabled(true);
 
