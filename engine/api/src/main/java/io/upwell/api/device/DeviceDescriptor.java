@@ -13,11 +13,21 @@ import java.util.Objects;
  * @param channels     the channels, indexed {@code 0 .. n-1} in order
  * @param maxVacuumKpa the device's declared maximum vacuum, in kPa
  * @param simulated    true for a simulator: only a simulated device may run a session without screening data
- * @param quietTime    how long the device may stay silent before the core declares it lost; the core never
- *                     uses less than three control periods or 100 ms, whichever is longer
+ * @param quietTime    how long the device may stay silent before the core declares it lost: zero to
+ *                     {@link #MAX_QUIET_TIME}; the core never uses less than three control periods or 100 ms,
+ *                     whichever is longer
  */
 public record DeviceDescriptor(String id, String vendor, String model, List<ChannelDescriptor> channels,
         double maxVacuumKpa, boolean simulated, Duration quietTime) {
+
+    /** The most channels one device may declare. */
+    public static final int MAX_CHANNELS = 256;
+
+    /**
+     * The longest quiet-time a device may declare (SR-08). A device that cannot send a sample a
+     * second cannot be watched closely enough to hold vacuum on skin.
+     */
+    public static final Duration MAX_QUIET_TIME = Duration.ofSeconds(1);
 
     public DeviceDescriptor {
         if (id == null || id.isBlank()) {
@@ -26,6 +36,15 @@ public record DeviceDescriptor(String id, String vendor, String model, List<Chan
         Objects.requireNonNull(vendor, "vendor");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(quietTime, "quietTime");
+        if (quietTime.isNegative() || quietTime.compareTo(MAX_QUIET_TIME) > 0) {
+            throw new IllegalArgumentException("device " + id + ": quietTime must be 0 to "
+                    + MAX_QUIET_TIME.toMillis() + " ms, got " + quietTime);
+        }
+        Objects.requireNonNull(channels, "channels");
+        if (channels.size() > MAX_CHANNELS) {
+            throw new IllegalArgumentException("device " + id + ": at most " + MAX_CHANNELS + " channels, got "
+                    + channels.size());
+        }
         channels = List.copyOf(channels);
         if (channels.isEmpty()) {
             throw new IllegalArgumentException("device " + id + " declares no channels");

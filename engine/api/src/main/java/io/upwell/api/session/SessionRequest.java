@@ -25,6 +25,10 @@ public record SessionRequest(String operator, Client client, Optional<Screening>
     public static final int MAX_INTENSITY = 150;
     /** The step of intensity up and down, in percent. */
     public static final int INTENSITY_STEP = 10;
+    /** The most cups one session may drive; a request with more is refused before anything is expanded. */
+    public static final int MAX_PLACEMENTS = 256;
+    /** The most technique parameters (per-cup overrides included) one request may carry. */
+    public static final int MAX_PARAMETERS = 4 * MAX_PLACEMENTS;
 
     public SessionRequest {
         if (operator == null || operator.isBlank()) {
@@ -34,6 +38,16 @@ public record SessionRequest(String operator, Client client, Optional<Screening>
         screening = screening == null ? Optional.empty() : screening;
         if (techniqueId == null || techniqueId.isBlank()) {
             throw new IllegalArgumentException("session request: technique id must not be blank");
+        }
+        Objects.requireNonNull(parameters, "session request: parameters");
+        Objects.requireNonNull(placements, "session request: placements");
+        if (placements.size() > MAX_PLACEMENTS) {
+            throw new IllegalArgumentException("session request: at most " + MAX_PLACEMENTS + " cups, got "
+                    + placements.size());
+        }
+        if (parameters.size() > MAX_PARAMETERS) {
+            throw new IllegalArgumentException("session request: at most " + MAX_PARAMETERS + " parameters, got "
+                    + parameters.size());
         }
         parameters = Map.copyOf(parameters);
         placements = List.copyOf(placements);

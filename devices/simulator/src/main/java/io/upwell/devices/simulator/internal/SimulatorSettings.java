@@ -31,7 +31,7 @@ public record SimulatorSettings(String id, int channels, double channelMaxVacuum
     /** Below this the failsafe would trip between two 50 Hz engine ticks on ordinary scheduling jitter. */
     static final long MIN_QUIET_TIME_MILLIS = 50;
     /** Above this a stopped engine would leave vacuum on the skin for too long before the device vents. */
-    static final long MAX_QUIET_TIME_MILLIS = 5000;
+    static final long MAX_QUIET_TIME_MILLIS = io.upwell.api.device.DeviceDescriptor.MAX_QUIET_TIME.toMillis();
 
     public SimulatorSettings {
         if (id == null || id.isBlank() || id.chars().anyMatch(Character::isWhitespace)) {

@@ -2,6 +2,7 @@ package io.upwell.engine.core.internal;
 
 import io.upwell.api.device.DeviceDriver;
 import io.upwell.api.session.EngineListener;
+import io.upwell.api.session.EngineProperties;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.technique.Technique;
 import io.upwell.api.time.Clock;
@@ -30,37 +31,39 @@ import org.slf4j.LoggerFactory;
 /**
  * The engine in OSGi: reads its typed configuration, tracks drivers, techniques and listeners as
  * whiteboard services, and registers {@link SessionService} (with service property
- * {@value #CLOCK_PROPERTY} = {@code system} or {@code virtual}) and the engine's {@link Clock}.
+ * {@value EngineProperties#CLOCK} = {@code system} or {@code virtual}) and the engine's {@link Clock}.
  * <p>
  * It registers the services itself, once the engine has started, so that no one reaches a
  * half-started engine. A configuration change never restarts the component: {@link EngineRuntime}
  * refuses a bad one with its reason and applies a good one without disturbing a running session.
  */
-@Component(service = {}, immediate = true, configurationPid = "io.upwell.engine",
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(name = EngineProperties.CONFIGURATION_PID, service = {}, immediate = true,
+        configurationPid = EngineProperties.CONFIGURATION_PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = EngineConfig.class)
 public final class EngineComponent {
     private static final Logger LOG = LoggerFactory.getLogger(EngineComponent.class);
 
-    /** The service property that tells which clock an engine runs on. */
-    public static final String CLOCK_PROPERTY = "upwell.clock";
-
     private final EngineRuntime runtime;
-    private final String rejectedAtStart;
 
+    /**
+     * Reads the boot configuration. One that does not check out stops the engine from starting,
+     * with the setting named: falling back to defaults would run therapy on limits nobody chose and
+     * journal it somewhere nobody looks (and recovery would scan the wrong directory).
+     *
+     * @throws IllegalStateException naming the configuration and what is wrong with it; DS records
+     *         it as the component's activation failure
+     */
     @Activate
     public EngineComponent(EngineConfig config, BundleContext context) {
         EngineSettings initial;
-        String rejected = null;
         try {
             initial = settings(config);
         } catch (IllegalArgumentException e) {
-            rejected = e.getMessage();
-            LOG.error("configuration {} rejected ({}); the engine starts with its defaults", "io.upwell.engine",
-                    rejected);
-            initial = EngineSettings.defaults(Path.of("upwell-data").toAbsolutePath(), false);
+            String message = "configuration " + EngineProperties.CONFIGURATION_PID + " rejected, the engine does"
+                    + " not start: " + e.getMessage();
+            LOG.error(message);
+            throw new IllegalStateException(message, e);
         }
-        this.rejectedAtStart = rejected;
         this.runtime = new EngineRuntime(initial, EngineComponent::launch, engine -> publish(context, engine));
     }
 
@@ -97,7 +100,8 @@ public final class EngineComponent {
 
     private static AutoCloseable publish(BundleContext context, Engine engine) {
         Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put(CLOCK_PROPERTY, engine.clock().isVirtual() ? "virtual" : "system");
+        properties.put(EngineProperties.CLOCK,
+                engine.clock().isVirtual() ? EngineProperties.CLOCK_VIRTUAL : EngineProperties.CLOCK_SYSTEM);
         ServiceRegistration<Clock> clock = context.registerService(Clock.class, engine.clock(), properties);
         ServiceRegistration<SessionService> session = context.registerService(SessionService.class, engine,
                 properties);
@@ -107,13 +111,20 @@ public final class EngineComponent {
         };
     }
 
-    /** Starts the engine once the initial services are bound, then publishes it. */
+    /**
+     * Starts the engine once the initial services are bound, then publishes it.
+     *
+     * @throws IllegalStateException with one line naming the cause when the engine cannot start
+     *         (its data directory cannot be created or written, for example)
+     */
     @Activate
     void activate() {
-        runtime.start();
-        if (rejectedAtStart != null) {
-            runtime.engine().recordEngineEvent("configuration-rejected", java.util.Map.of("reason",
-                    rejectedAtStart + "; started with the defaults"));
+        try {
+            runtime.start();
+        } catch (RuntimeException e) {
+            String message = "the engine could not start: " + Engine.describe(e);
+            LOG.error(message, e);
+            throw new IllegalStateException(message, e);
         }
     }
 
