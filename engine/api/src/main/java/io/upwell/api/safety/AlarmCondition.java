@@ -14,6 +14,8 @@ public enum AlarmCondition {
     LEAK("SR-06"),
     /** Pressure that does not follow commands, is out of physical range, NaN or frozen (SR-07). */
     SENSOR_FAULT("SR-07"),
+    /** Vacuum held on a channel commanded to vent: a stuck valve, a blocked line or a lying sensor (SR-07). */
+    VACUUM_NOT_RELEASED("SR-07"),
     /** No sample from a device for longer than its quiet-time (SR-08). */
     DEVICE_SILENT("SR-08"),
     /** A device was lost mid-session (SR-09). */

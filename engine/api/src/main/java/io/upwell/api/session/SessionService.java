@@ -33,12 +33,15 @@ public interface SessionService {
     void emergencyStop(String source);
 
     /**
-     * The operator acknowledges every fault and emergency stop: clears the latch and lets a paused
-     * session be resumed. It never resumes anything by itself.
+     * The operator acknowledges every fault and emergency stop: clears the latch in one step and
+     * lets a paused session be resumed. It never resumes anything by itself.
      *
      * @param operator who acknowledges, for the journal
+     * @throws SessionException when the latch cannot be cleared: the control loop is not ticking (a
+     *                          dead loop stays latched until the engine is restarted), or the caller
+     *                          may not acknowledge (a plugin)
      */
-    void acknowledge(String operator);
+    void acknowledge(String operator) throws SessionException;
 
     /** True while an emergency stop or fault waits for acknowledgement. */
     boolean latched();

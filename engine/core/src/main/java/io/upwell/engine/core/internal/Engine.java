@@ -26,6 +26,7 @@ import io.upwell.engine.core.internal.loop.LatenessHistogram;
 import io.upwell.engine.core.internal.loop.Watchdog;
 import io.upwell.engine.core.internal.session.ActiveSession;
 import io.upwell.engine.core.internal.safety.SafetyLatch;
+import io.upwell.engine.core.internal.safety.VentWatch;
 import io.upwell.engine.core.internal.session.SessionHost;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -74,9 +76,7 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
     private final Map<String, TechniqueEntry> techniques = new LinkedHashMap<>();
     private volatile DeviceSlot[] slots = new DeviceSlot[0];
     private volatile ActiveSession session;
-    private final SafetyLatch latch = new SafetyLatch();
-    private final java.util.concurrent.atomic.AtomicBoolean emergencyStopped =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private final SafetyLatch latch;
     private final List<Alarm> engineAlarms = new ArrayList<>();
 
     private ControlThread controlThread;
@@ -88,13 +88,24 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
     record TechniqueEntry(Technique technique, TechniqueDescriptor descriptor, String module) {
     }
 
+    /** An engine with a latch of its own: for tests and tools that run one engine and nothing else. */
     public Engine(EngineSettings settings, Clock clock, SessionJournal journal) {
+        this(settings, clock, journal, new SafetyLatch());
+    }
+
+    /**
+     * @param latch the machine's latch: shared by every engine that succeeds another on the same
+     *              devices, so that replacing the engine never clears an emergency stop or a fault
+     */
+    public Engine(EngineSettings settings, Clock clock, SessionJournal journal, SafetyLatch latch) {
         this.settings = settings;
         this.clock = clock;
         this.journal = journal;
+        this.latch = latch;
         this.loop = new ControlLoop(this, settings.periodNanos(), settings.lateTickThresholdMillis() * 1_000_000L,
                 settings.maxConsecutiveLateTicks(), settings.journalSampleRateHz());
-        this.watchdog = new Watchdog(loop::ticks, settings.watchdogTimeoutMillis() * 1_000_000L, this::loopStopped);
+        this.watchdog = new Watchdog(loop::ticks, settings.watchdogTimeoutMillis() * 1_000_000L, this::loopStopped,
+                this::loopStillStopped);
         this.planner = new SessionPlanner(settings);
         this.pluginCalls = Executors.newCachedThreadPool(named("upwell-plugin-call"));
         this.events = Executors.newSingleThreadExecutor(named("upwell-events"));
@@ -110,6 +121,9 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
      * @param watchdogThread start the wall-clock watchdog thread (tests call {@link #watchdog()} directly)
      */
     public void start(boolean watchdogThread) {
+        // Devices found now are force-vented; those that attach later (the usual case in OSGi) are
+        // vented before anything else reaches them, since a slot's first command is vent, and each
+        // attachment is journaled as "device-attached" with that first command.
         List<String> vented = new ArrayList<>();
         for (DeviceSlot slot : slots) {
             slot.forceVentAll();
@@ -117,11 +131,11 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         }
         List<String> unfinished = journal.recoverUnfinished();
         if (!unfinished.isEmpty()) {
-            LOG.warn("The engine stopped during {} session(s) {}; every device was vented first", unfinished.size(),
-                    unfinished);
+            LOG.warn("The engine stopped during {} session(s) {}; every device is vented as it attaches",
+                    unfinished.size(), unfinished);
         }
         journal.event(null, "engine-start", Map.of("clock", clock.isVirtual() ? "virtual" : "system",
-                "ventedDevices", vented, "unfinishedSessions", unfinished));
+                "ventedDevices", vented, "unfinishedSessions", unfinished, "latched", latch.causes().toString()));
         if (clock.isVirtual()) {
             virtualTicks = clock.every(settings.periodNanos(), "upwell-control",
                     () -> {
@@ -129,7 +143,7 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
                         loop.tick(now, now);
                     });
         } else {
-            controlThread = new ControlThread(loop, settings.periodNanos());
+            controlThread = new ControlThread(loop, settings.periodNanos(), this::controlThreadDied);
             controlThread.start();
         }
         if (watchdogThread) {
@@ -245,6 +259,8 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
                 current.rebind(slot);
             }
         }
+        journal.event(null, "device-attached", Map.of("device", descriptor.id(), "driver",
+                driver.getClass().getName(), "channels", descriptor.channelCount(), "firstCommand", "vent"));
         moveDevice(slot, DeviceState.CONNECTING, "connecting");
         callDriver(slot, "connect", () -> {
             slot.driver().connect(slot);
@@ -330,11 +346,20 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         if (slot.canMoveTo(DeviceState.DISCONNECTED)) {
             moveDevice(slot, DeviceState.DISCONNECTED, "silent for " + silentNanos / 1_000_000 + " ms");
         }
+        faultOrRaise(AlarmCondition.DEVICE_SILENT, slot.id(), -1, message);
+    }
+
+    /**
+     * A latching fault: the live session, if any, is faulted with it (it pauses or aborts, so it
+     * never runs on while the latch vents it); otherwise an engine alarm latches.
+     */
+    private void faultOrRaise(AlarmCondition condition, String deviceId, int channel, String message) {
+        latch.latch(SafetyLatch.Cause.FAULT);
         ActiveSession current = session;
-        if (current != null && current.isLive() && current.uses(slot.id())) {
-            current.fault(AlarmCondition.DEVICE_SILENT, slot.id(), -1, message);
+        if (current != null && current.isLive()) {
+            current.fault(condition, deviceId, channel, message);
         } else {
-            raiseEngine(AlarmPriority.HIGH, AlarmCondition.DEVICE_SILENT, slot.id(), -1, message, true);
+            raiseEngine(AlarmPriority.HIGH, condition, deviceId, channel, message, true);
         }
     }
 
@@ -501,6 +526,10 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
     }
 
     private void refuseIfBusy() throws SessionException {
+        String loopProblem = loopProblem();
+        if (loopProblem != null) {
+            throw new SessionException(loopProblem + "; no session can start");
+        }
         if (latch.isSet()) {
             throw new SessionException("an emergency stop or fault is latched; the operator must acknowledge it first");
         }
@@ -548,31 +577,54 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
 
     @Override
     public void emergencyStop(String source) {
-        if (emergencyStopped.compareAndSet(false, true)) {
-            ventEverythingAndAbort(AlarmCondition.EMERGENCY_STOP,
-                    "emergency stop by " + source + ": every channel vented");
-        } else {
-            ventEverything(); // pressed again: idempotent, but never less safe
+        boolean first = latch.latch(SafetyLatch.Cause.EMERGENCY_STOP); // first: every link reads vent from here
+        ventEverything(); // pressed again: idempotent, but never less safe
+        if (first) {
+            raiseAndAbort(AlarmCondition.EMERGENCY_STOP, "emergency stop by " + source + ": every channel vented");
         }
     }
 
     @Override
-    public void acknowledge(String operator) {
+    public void acknowledge(String operator) throws SessionException {
         if (operator == null || operator.isBlank()) {
             throw new IllegalArgumentException("acknowledge: the operator's name is needed for the journal");
         }
-        boolean was = latch.isSet();
-        emergencyStopped.set(false);
-        latch.clear();
+        String loopProblem = loopProblem();
+        if (loopProblem != null) {
+            throw new SessionException(loopProblem + "; every channel stays vented and the latch stays set until"
+                    + " the loop ticks again (restart the engine)");
+        }
+        Set<SafetyLatch.Cause> was = latch.acknowledge(); // every cause at once: nothing lands in between
+        if (watchdog.loopStopped()) { // the loop died while we cleared: it stays latched
+            latch.latch(SafetyLatch.Cause.LOOP_STOPPED);
+            throw new SessionException("the control loop stopped ticking during the acknowledgement; it is"
+                    + " latched again");
+        }
         for (DeviceSlot slot : slots) {
+            slot.rearmWatches();
             if (slot.state() == DeviceState.FAULTED) {
                 moveDevice(slot, DeviceState.READY, "fault acknowledged by " + operator);
             }
         }
         ActiveSession current = session;
-        journal.event(current != null && current.isLive() ? current.id() : null, "acknowledge",
-                Map.of("operator", operator, "wasLatched", was));
+        journal.eventOfSession(current != null ? current.id() : null, "acknowledge",
+                Map.of("operator", operator, "wasLatched", !was.isEmpty(), "causes", was.toString()));
         LOG.info("acknowledged by {} (latched: {})", operator, was);
+    }
+
+    /** Why the control loop cannot be trusted now, or null while it ticks normally. */
+    private String loopProblem() {
+        if (watchdog.loopStopped() || latch.isLatched(SafetyLatch.Cause.LOOP_STOPPED) && controlThreadDead()) {
+            return "the control loop is not ticking";
+        }
+        if (loop.failing()) {
+            return "the control loop's ticks are failing";
+        }
+        return null;
+    }
+
+    private boolean controlThreadDead() {
+        return controlThread != null && !controlThread.isAlive();
     }
 
     @Override
@@ -624,29 +676,60 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
 
     @Override
     public void loopLate(int consecutiveLateTicks, long latenessNanos) {
+        latch.latch(SafetyLatch.Cause.FAULT);
         ventEverything();
-        String message = consecutiveLateTicks + " control ticks in a row ran late (last by "
-                + latenessNanos / 1_000_000 + " ms); every channel vented";
-        ActiveSession current = session;
-        if (current != null && current.isLive()) {
-            current.fault(AlarmCondition.LOOP_LATE, "", -1, message);
-        } else {
-            raiseEngine(AlarmPriority.HIGH, AlarmCondition.LOOP_LATE, "", -1, message, true);
-        }
+        faultOrRaise(AlarmCondition.LOOP_LATE, "", -1, consecutiveLateTicks + " control ticks in a row ran late"
+                + " (last by " + latenessNanos / 1_000_000 + " ms); every channel vented");
     }
 
     @Override
-    public void loopFailed(RuntimeException failure) {
+    public void loopFailed(Throwable failure) {
+        latch.latch(SafetyLatch.Cause.FAULT);
         ventEverything();
         offControlThread(() -> LOG.error("a control tick failed; every channel vented", failure));
-        ventEverythingAndAbort(AlarmCondition.LOOP_LATE,
+        raiseAndAbort(AlarmCondition.LOOP_LATE,
                 "a control tick failed (" + describe(failure) + "); every channel vented");
+    }
+
+    @Override
+    public void idleChannelFault(DeviceSlot slot, int channel, VentWatch.Verdict verdict,
+            String detail) {
+        slot.forceVent(channel);
+        AlarmCondition condition = switch (verdict) {
+            case OVER_VACUUM -> AlarmCondition.OVER_VACUUM;
+            case NOT_RELEASED -> AlarmCondition.VACUUM_NOT_RELEASED;
+            default -> AlarmCondition.SENSOR_FAULT;
+        };
+        faultOrRaise(condition, slot.id(), channel,
+                "device " + slot.id() + " channel " + channel + " (no cup of a session): " + detail + "; vented");
+        if (slot.canMoveTo(DeviceState.FAULTED)) {
+            moveDevice(slot, DeviceState.FAULTED, condition.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " on channel " + channel);
+        }
     }
 
     /** The watchdog found the control loop stopped: vent everything from the watchdog's thread. */
     void loopStopped() {
-        ventEverythingAndAbort(AlarmCondition.LOOP_LATE, "the control loop stopped ticking for more than "
-                + settings.watchdogTimeoutMillis() + " ms; every channel vented by the watchdog");
+        boolean first = latch.latch(SafetyLatch.Cause.LOOP_STOPPED);
+        ventEverything();
+        if (first) {
+            raiseAndAbort(AlarmCondition.LOOP_LATE, "the control loop stopped ticking for more than "
+                    + settings.watchdogTimeoutMillis() + " ms; every channel vented by the watchdog");
+        }
+    }
+
+    /** Every watchdog check while the loop stays stopped: it stays latched and vented, whatever happened meanwhile. */
+    void loopStillStopped() {
+        latch.latch(SafetyLatch.Cause.LOOP_STOPPED);
+        ventEverything();
+    }
+
+    /** The control thread is dying: latch and vent now rather than wait for the watchdog. */
+    private void controlThreadDied(Throwable death) {
+        latch.latch(SafetyLatch.Cause.LOOP_STOPPED);
+        ventEverything();
+        raiseAndAbort(AlarmCondition.LOOP_LATE, "the control thread died (" + describe(death)
+                + "); every channel vented");
     }
 
     /** Force-vents every channel of every device at once, from the caller's thread. */
@@ -657,12 +740,10 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
     }
 
     /**
-     * The engine-wide safe state: vents every channel first, then latches, raises a high alarm
-     * (with the live session if there is one) and aborts that session.
+     * After the engine-wide safe state is reached (latched and every channel vented): raises a high
+     * alarm, with the live session if there is one, and aborts that session.
      */
-    private void ventEverythingAndAbort(AlarmCondition condition, String message) {
-        latch.set(); // first: from this write on, every link of every device reads vent
-        ventEverything();
+    private void raiseAndAbort(AlarmCondition condition, String message) {
         ActiveSession current = session;
         boolean live = current != null && current.isLive();
         raise(live ? current : null, AlarmPriority.HIGH, condition, "", -1, message, true);
@@ -687,7 +768,7 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
     public void raise(ActiveSession target, AlarmPriority priority, AlarmCondition condition, String deviceId,
             int channel, String message, boolean latch) {
         if (latch) {
-            this.latch.set();
+            this.latch.latch(SafetyLatch.Cause.FAULT);
         }
         Alarm alarm = new Alarm(priority, condition, deviceId, channel, Instant.now(), message);
         if (target != null) {
@@ -708,10 +789,7 @@ public final class Engine implements SessionService, SessionHost, DeviceSlot.Eve
         fields.put("channel", channel);
         fields.put("message", message);
         fields.put("latched", latch);
-        if (target != null && !target.isLive()) {
-            fields.put("session", target.id()); // its file is closed: the engine's journal keeps it
-        }
-        journal.event(target == null || !target.isLive() ? null : target.id(), "alarm", fields);
+        journal.eventOfSession(target == null ? null : target.id(), "alarm", fields);
         offControlThread(() -> {
             if (priority == AlarmPriority.HIGH) {
                 LOG.error("ALARM {}", alarm);

@@ -10,6 +10,7 @@ import io.upwell.engine.core.internal.clock.SystemClock;
 import io.upwell.engine.core.internal.clock.VirtualClock;
 import io.upwell.engine.core.internal.clock.VirtualTimeRunner;
 import io.upwell.engine.core.internal.journal.JsonLinesJournal;
+import io.upwell.engine.core.internal.safety.SafetyLatch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Hashtable;
@@ -82,18 +83,18 @@ public final class EngineComponent {
     }
 
     /** Builds the engine for settings with its clock, journal and (virtual time) runner, and starts it. */
-    static EngineRuntime.Launched launch(EngineSettings settings) {
+    static EngineRuntime.Launched launch(EngineSettings settings, SafetyLatch latch) {
         JsonLinesJournal journal = new JsonLinesJournal(settings.dataDirectory(),
                 Duration.ofMillis(settings.journalFlushMillis()), JsonLinesJournal.DEFAULT_SAMPLE_BUFFER_CAPACITY);
         if (settings.virtualClock()) {
             VirtualClock clock = new VirtualClock();
-            Engine engine = new Engine(settings, clock, journal);
+            Engine engine = new Engine(settings, clock, journal, latch);
             VirtualTimeRunner runner = new VirtualTimeRunner(clock, settings.periodNanos(), engine::busy);
             engine.start(true);
             runner.start();
             return EngineRuntime.Launched.of(engine, runner::shutdown);
         }
-        Engine engine = new Engine(settings, new SystemClock(), journal);
+        Engine engine = new Engine(settings, new SystemClock(), journal, latch);
         engine.start(true);
         return EngineRuntime.Launched.of(engine, () -> { });
     }

@@ -4,6 +4,7 @@ import io.upwell.api.device.DeviceDriver;
 import io.upwell.api.session.EngineListener;
 import io.upwell.api.session.SessionState;
 import io.upwell.api.technique.Technique;
+import io.upwell.engine.core.internal.safety.SafetyLatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,9 @@ import org.slf4j.LoggerFactory;
 public final class EngineRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(EngineRuntime.class);
 
-    /** Builds and starts an engine for settings; {@link Launched#close()} stops it. */
+    /** Builds and starts an engine for settings on the machine's latch; {@link Launched#close()} stops it. */
     public interface Launcher {
-        Launched launch(EngineSettings settings);
+        Launched launch(EngineSettings settings, SafetyLatch latch);
     }
 
     /** A started engine and what stops it. */
@@ -62,6 +63,8 @@ public final class EngineRuntime {
 
     private final Launcher launcher;
     private final Publisher publisher;
+    /** Outlives every engine this runtime starts: a configuration change never clears it. */
+    private final SafetyLatch latch = new SafetyLatch();
     private final Object lock = new Object();
     private final List<DeviceDriver> drivers = new ArrayList<>();
     private final List<TechniqueBinding> techniques = new ArrayList<>();
@@ -155,7 +158,7 @@ public final class EngineRuntime {
     }
 
     private void launch() {
-        running = launcher.launch(settings);
+        running = launcher.launch(settings, latch);
         Engine engine = running.engine();
         drivers.forEach(engine::addDriver);
         techniques.forEach(t -> engine.addTechnique(t.technique(), t.module()));

@@ -46,13 +46,23 @@ public record EngineSettings(int controlRateHz, boolean virtualClock, Path dataD
         within("leakThresholdKpa", leakThresholdKpa, 0.5, HardLimits.MAX_LEAK_TOLERANCE_KPA);
         within("leakDelaySeconds", leakDelaySeconds, 0.5, 120);
         within("frozenSensorSeconds", frozenSensorSeconds, 0.2, 30);
-        within("lateTickThresholdMillis", lateTickThresholdMillis, 1, 1000);
-        within("maxConsecutiveLateTicks", maxConsecutiveLateTicks, 1, 1000);
-        within("watchdogTimeoutMillis", watchdogTimeoutMillis, 20, 5000);
+        long periodMillis = 1000L / controlRateHz;
+        // SR-10 must stay on whatever is configured: a tick later than a whole period is late, and
+        // sustained lateness or a stopped loop is a fault within a second.
+        within("lateTickThresholdMillis", lateTickThresholdMillis, 1, periodMillis);
+        within("maxConsecutiveLateTicks", maxConsecutiveLateTicks, 1, MAX_LATE_DETECTION_MILLIS / periodMillis);
+        within("watchdogTimeoutMillis", watchdogTimeoutMillis, 3 * periodMillis, MAX_LATE_DETECTION_MILLIS);
         within("pluginCallTimeoutMillis", pluginCallTimeoutMillis, 50, 60_000);
         within("journalSampleRateHz", journalSampleRateHz, 1, controlRateHz);
         within("journalFlushMillis", journalFlushMillis, 10, 1000);
     }
+
+    /**
+     * The longest a late or stopped control loop may go unnoticed, whatever the configuration
+     * (SR-10): the late-tick run and the watchdog are both bounded by it (judgement: one second, the
+     * time SR-16 allows a crash to lose).
+     */
+    public static final long MAX_LATE_DETECTION_MILLIS = 1000;
 
     /** The defaults, with the journal in {@code dataDirectory}. */
     public static EngineSettings defaults(Path dataDirectory, boolean virtualClock) {

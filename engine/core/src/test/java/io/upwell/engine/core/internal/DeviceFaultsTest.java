@@ -55,7 +55,7 @@ class DeviceFaultsTest {
 
     @Test
     @Tag("SR-02")
-    void overVacuumFromTheDeviceVentsAndRaisesAHighAlarm() {
+    void overVacuumFromTheDeviceVentsAndRaisesAHighAlarm() throws Exception {
         f.simulator.inject(Fault.OVERSHOOT, 1);
         f.advanceUntil("over-vacuum caught", Duration.ofSeconds(10),
                 () -> !alarms(session, AlarmCondition.OVER_VACUUM).isEmpty());

@@ -131,7 +131,7 @@ class EmergencyStopTest {
     }
 
     @Test
-    void worksWithNoSessionToo() {
+    void worksWithNoSessionToo() throws Exception {
         f.advanceUntil("idle", Duration.ofSeconds(1), () -> true);
         session.state();
         f.engine.emergencyStop("test");

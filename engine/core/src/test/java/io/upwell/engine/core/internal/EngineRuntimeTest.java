@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.upwell.api.device.DeviceState;
 import io.upwell.api.session.Session;
+import io.upwell.api.session.SessionException;
 import io.upwell.api.session.SessionState;
 import io.upwell.devices.simulator.internal.SimulatorDriver;
 import io.upwell.devices.simulator.internal.SimulatorSettings;
@@ -38,10 +40,10 @@ class EngineRuntimeTest {
 
     @BeforeEach
     void setUp() {
-        runtime = new EngineRuntime(EngineSettings.defaults(dir, true), settings -> {
+        runtime = new EngineRuntime(EngineSettings.defaults(dir, true), (settings, latch) -> {
             VirtualClock clock = new VirtualClock();
             clocks.add(clock);
-            Engine engine = new Engine(settings, clock, new JsonLinesJournal(dir, Duration.ofMillis(100), 1024));
+            Engine engine = new Engine(settings, clock, new JsonLinesJournal(dir, Duration.ofMillis(100), 1024), latch);
             engine.start(false);
             return EngineRuntime.Launched.of(engine, () -> { });
         }, engine -> {
@@ -125,5 +127,43 @@ class EngineRuntimeTest {
         assertTrue(answer.contains("applied"), answer);
         assertNotSame(first, runtime.engine());
         awaitReady(runtime.engine());
+    }
+
+    @Test
+    @Tag("SR-13")
+    void anEmergencyStopOutlivesAConfigurationChangeApplied() throws Exception {
+        Engine first = runtime.engine();
+        first.emergencyStop("test");
+        String answer = runtime.reconfigure(() -> EngineSettings.defaults(dir, true).withMaxSessionMinutes(20));
+        assertTrue(answer.contains("applied"), answer);
+        Engine second = runtime.engine();
+        assertNotSame(first, second);
+        awaitReady(second);
+        assertTrue(second.latched(), "the new engine starts latched: only an operator clears the latch");
+        for (int ch = 0; ch < second.slots()[0].channels(); ch++) {
+            assertTrue(second.slots()[0].vent(ch), "every link of the new engine reads vent, channel " + ch);
+        }
+        SessionException refused = assertThrows(SessionException.class, () -> startSession(second));
+        assertTrue(refused.getMessage().contains("acknowledge"), refused.getMessage());
+        second.acknowledge("therapist");
+        Session session = startSession(second);
+        clock().advance(Duration.ofSeconds(3));
+        assertEquals(SessionState.RUNNING, session.state());
+    }
+
+    @Test
+    @Tag("SR-13")
+    void aConfigurationHeldBackUntilAnEmergencyStopEndedTheSessionDoesNotClearIt() throws Exception {
+        Engine first = runtime.engine();
+        Session session = startSession(first);
+        clock().advance(Duration.ofSeconds(10));
+        runtime.reconfigure(() -> EngineSettings.defaults(dir, true).withMaxSessionMinutes(20));
+        first.emergencyStop("test"); // aborts the session: the held-back configuration applies now
+        assertEquals(SessionState.ABORTED, session.state());
+        EngineFixture.await("the held-back configuration is applied", () -> runtime.engine() != first);
+        Engine second = runtime.engine();
+        awaitReady(second);
+        assertTrue(second.latched(), "still latched after the engine was replaced");
+        assertThrows(SessionException.class, () -> startSession(second));
     }
 }

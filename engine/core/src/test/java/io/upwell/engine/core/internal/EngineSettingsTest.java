@@ -37,4 +37,27 @@ class EngineSettingsTest {
                 250, 2000, 10, 500));
         assertTrue(nan.startsWith("rampLimitKpaPerSecond:") && nan.contains("NaN"), nan);
     }
+
+    @Test
+    @Tag("SR-10")
+    void noConfigurationSwitchesTheLateLoopFaultOrTheWatchdogOff() {
+        // 1 000 late ticks of 1 s each, or a 5 s watchdog, would let a stalled loop hold vacuum for minutes.
+        String threshold = refusal(() -> new EngineSettings(50, false, DIR, 10, 10, 900, 5, 60, 60, 2, 10, 2, 1000, 5,
+                250, 2000, 10, 500));
+        assertTrue(threshold.startsWith("lateTickThresholdMillis:") && threshold.contains("20"),
+                "a tick is late at one period (20 ms at 50 Hz) at the latest: " + threshold);
+        String run = refusal(() -> new EngineSettings(50, false, DIR, 10, 10, 900, 5, 60, 60, 2, 10, 2, 10, 1000, 250,
+                2000, 10, 500));
+        assertTrue(run.startsWith("maxConsecutiveLateTicks:") && run.contains("50"),
+                "50 ticks of 20 ms make the one-second bound: " + run);
+        String watchdog = refusal(() -> new EngineSettings(50, false, DIR, 10, 10, 900, 5, 60, 60, 2, 10, 2, 10, 5,
+                5000, 2000, 10, 500));
+        assertTrue(watchdog.startsWith("watchdogTimeoutMillis:") && watchdog.contains("1000"), watchdog);
+        String tooEager = refusal(() -> new EngineSettings(10, false, DIR, 10, 10, 900, 5, 60, 60, 2, 10, 2, 10, 5, 250,
+                2000, 10, 500));
+        assertTrue(tooEager.startsWith("watchdogTimeoutMillis:") && tooEager.contains("300"),
+                "at 10 Hz the watchdog needs three periods, or it fires between two healthy ticks: " + tooEager);
+        // The edges themselves are accepted.
+        new EngineSettings(50, false, DIR, 10, 10, 900, 5, 60, 60, 2, 10, 2, 20, 50, 1000, 2000, 10, 500);
+    }
 }

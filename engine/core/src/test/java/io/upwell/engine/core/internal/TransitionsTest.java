@@ -68,7 +68,7 @@ class TransitionsTest {
     void whileTheEngineIsLatchedEveryChannelReadsVentWhateverItIsCommanded() {
         DeviceSlot slot = slot();
         slot.command(0, 30, false, 0.5);
-        LATCH.set();
+        LATCH.latch(io.upwell.engine.core.internal.safety.SafetyLatch.Cause.FAULT);
         try {
             assertTrue(slot.vent(0));
             assertEquals(0.0, slot.targetKpa(0));
@@ -76,7 +76,7 @@ class TransitionsTest {
             slot.command(0, 35, false, 0.5); // a tick in flight cannot undo it
             assertTrue(slot.vent(0));
         } finally {
-            LATCH.clear();
+            LATCH.acknowledge();
         }
         assertEquals(35.0, slot.targetKpa(0), "after acknowledgement the command counts again");
     }

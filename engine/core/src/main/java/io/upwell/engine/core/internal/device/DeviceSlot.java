@@ -6,7 +6,9 @@ import io.upwell.api.device.DeviceDriver;
 import io.upwell.api.device.DeviceLink;
 import io.upwell.api.device.DeviceState;
 import io.upwell.api.time.Clock;
+import io.upwell.api.safety.HardLimits;
 import io.upwell.engine.core.internal.safety.SafetyLatch;
+import io.upwell.engine.core.internal.safety.VentWatch;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -44,6 +46,10 @@ public final class DeviceSlot implements DeviceLink {
     private final AtomicIntegerArray forcedVent;
     private final AtomicLongArray sampleBits;
     private final AtomicLongArray sampleTime;
+    /** Which session owns each channel ({@code ActiveSession.serial()}), so the loop asks in O(1). */
+    private final AtomicLongArray owner;
+    private final VentWatch[] ventWatch;
+    private final long quietTimeNanos;
     private volatile long commandSequence;
     private volatile boolean closed;
     private volatile long readySince = Long.MIN_VALUE;
@@ -67,7 +73,11 @@ public final class DeviceSlot implements DeviceLink {
         this.forcedVent = new AtomicIntegerArray(channels);
         this.sampleBits = new AtomicLongArray(channels);
         this.sampleTime = new AtomicLongArray(channels);
+        this.owner = new AtomicLongArray(channels);
+        this.ventWatch = new VentWatch[channels];
+        this.quietTimeNanos = descriptor.quietTime().toNanos(); // bounded by DeviceDescriptor: cannot overflow
         for (int ch = 0; ch < channels; ch++) {
+            ventWatch[ch] = new VentWatch(channelLimitKpa(ch));
             commandedVent.set(ch, 1); // the first command a driver sees is vent
             sampleBits.set(ch, Double.doubleToRawLongBits(Double.NaN));
             sampleTime.set(ch, NO_SAMPLE);
@@ -88,6 +98,41 @@ public final class DeviceSlot implements DeviceLink {
 
     public int channels() {
         return channels;
+    }
+
+    /** The most vacuum this channel may ever be commanded: the lowest of the hard, device and channel limits. */
+    public double channelLimitKpa(int channel) {
+        return Math.min(HardLimits.MAX_VACUUM_KPA, Math.min(descriptor.maxVacuumKpa(),
+                descriptor.channels().get(channel).maxVacuumKpa()));
+    }
+
+    /** The quiet-time the device declared, in nanoseconds. */
+    public long quietTimeNanos() {
+        return quietTimeNanos;
+    }
+
+    // ---- ownership and the idle watch, for the control loop ----
+
+    /** The serial of the session that owns the channel; 0 when none ever did. */
+    public long owner(int channel) {
+        return owner.get(channel);
+    }
+
+    /** A session claims a channel; the loop stops venting it once that session is live. */
+    public void claim(int channel, long sessionSerial) {
+        owner.set(channel, sessionSerial);
+    }
+
+    /** What watches the channel while it is vented. */
+    public VentWatch ventWatch(int channel) {
+        return ventWatch[channel];
+    }
+
+    /** After an acknowledgement: conditions that persist on vented channels are raised again. */
+    public void rearmWatches() {
+        for (VentWatch watch : ventWatch) {
+            watch.rearm();
+        }
     }
 
     // ---- the driver's side (DeviceLink) ----

@@ -61,6 +61,9 @@ public final class JsonLinesJournal implements SessionJournal {
      */
     public static final String CLOCK_NANOS = "clockNanos";
 
+    /** The field {@link #eventOfSession} adds when the session had already ended. */
+    public static final String FOR_SESSION = "forSession";
+
     public static final String SESSION_START = "session-start";
     public static final String SESSION_END = "session-end";
     public static final String SAMPLE = "sample";
@@ -84,6 +87,8 @@ public final class JsonLinesJournal implements SessionJournal {
     private final UnfinishedSessionRecovery recovery;
     private final Thread writerThread;
     private final Object closeLock = new Object();
+    /** Orders a session's last records before its end: no record is queued for a file already closed. */
+    private final Object sessionEnds = new Object();
     private volatile boolean closed;
 
     /** A journal with a 500 ms flush interval and room for 65536 unwritten samples. */
@@ -184,10 +189,43 @@ public final class JsonLinesJournal implements SessionJournal {
                     + RESERVED_TYPES + (sessionId == null ? "" : " (session " + sessionId + ")"));
         }
         Map<String, Object> copy = checkedCopy(fields, sessionId, type);
-        if (sessionId != null) {
-            requireRunning(sessionId, type);
+        if (sessionId == null) {
+            enqueue(JournalRecord.Kind.EVENT, null, type, copy);
+            return;
         }
-        enqueue(JournalRecord.Kind.EVENT, sessionId, type, copy);
+        synchronized (sessionEnds) {
+            requireRunning(sessionId, type);
+            enqueue(JournalRecord.Kind.EVENT, sessionId, type, copy);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException as {@link #event}, and for a field named {@code forSession}
+     */
+    @Override
+    public void eventOfSession(String sessionId, String type, Map<String, Object> fields) {
+        if (sessionId == null) {
+            event(null, type, fields);
+            return;
+        }
+        if (fields != null && fields.containsKey(FOR_SESSION)) {
+            throw new IllegalArgumentException("journal record " + type + " has field " + FOR_SESSION
+                    + ", which eventOfSession writes itself");
+        }
+        synchronized (sessionEnds) {
+            if (runningSessions.contains(sessionId)) {
+                event(sessionId, type, fields);
+                return;
+            }
+        }
+        Map<String, Object> withSession = new LinkedHashMap<>();
+        withSession.put(FOR_SESSION, sessionId);
+        if (fields != null) {
+            withSession.putAll(fields);
+        }
+        event(null, type, withSession);
     }
 
     /** {@inheritDoc} Allocation-free, lock-free and wait-free; never throws. */
@@ -207,9 +245,11 @@ public final class JsonLinesJournal implements SessionJournal {
     @Override
     public void end(String sessionId, Map<String, Object> summary) {
         Map<String, Object> copy = checkedCopy(summary, sessionId, SESSION_END);
-        requireRunning(sessionId, SESSION_END);
-        runningSessions.remove(sessionId);
-        enqueue(JournalRecord.Kind.END, sessionId, SESSION_END, copy);
+        synchronized (sessionEnds) {
+            requireRunning(sessionId, SESSION_END);
+            runningSessions.remove(sessionId);
+            enqueue(JournalRecord.Kind.END, sessionId, SESSION_END, copy);
+        }
     }
 
     /**

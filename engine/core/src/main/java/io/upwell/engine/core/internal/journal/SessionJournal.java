@@ -42,6 +42,14 @@ public interface SessionJournal extends AutoCloseable {
     void event(String sessionId, String type, Map<String, Object> fields);
 
     /**
+     * Writes an event about a session that may end at any moment (an alarm, an acknowledgement, an
+     * intensity change racing the session's end): to the session's file while it runs, otherwise to
+     * the engine file with the field {@code "forSession"} naming it. Never refused because the
+     * session ended, so nothing an operator did is lost to that race.
+     */
+    void eventOfSession(String sessionId, String type, Map<String, Object> fields);
+
+    /**
      * Records one cup's commanded and measured vacuum at a moment of the engine clock, for the
      * running session. Lock-free and allocation-free: safe on the control thread. When the buffer is
      * full the oldest unwritten samples are dropped and the loss is counted in the next record.

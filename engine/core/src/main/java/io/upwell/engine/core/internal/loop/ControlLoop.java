@@ -2,13 +2,15 @@ package io.upwell.engine.core.internal.loop;
 
 import io.upwell.api.device.DeviceState;
 import io.upwell.engine.core.internal.device.DeviceSlot;
+import io.upwell.engine.core.internal.safety.VentWatch;
 import io.upwell.engine.core.internal.session.ActiveSession;
 
 /**
- * One control tick (ARCHITECTURE.md, "One control tick"): the session commands its cups through
- * the envelope and the monitor judges them; every channel no live session owns is vented; every
- * device is checked for silence; each device's command sequence advances. No I/O, no plugin code,
- * no lock and no allocation in steady state.
+ * One control tick: the session commands its cups through the envelope and its monitor judges
+ * them; every channel no live session owns is commanded to vent and its measurement is still
+ * judged (SR-02, SR-07 hold on every connected channel, always); every device is checked for
+ * silence; each device's command sequence advances. No I/O, no plugin code, no lock and no
+ * allocation in steady state, and a cost linear in the number of channels.
  */
 public final class ControlLoop {
 
@@ -29,9 +31,25 @@ public final class ControlLoop {
         /** SR-10: too many late ticks in a row. */
         void loopLate(int consecutiveLateTicks, long latenessNanos);
 
-        /** A tick threw: a bug in the core. The host vents everything; the loop goes on ticking vent. */
-        void loopFailed(RuntimeException failure);
+        /**
+         * A tick threw (a bug in the core, or an {@link Error} such as OutOfMemoryError): every
+         * channel is already vented; the host latches. Told once per run of failing ticks, and
+         * again if the run goes on after the latch was acknowledged.
+         */
+        void loopFailed(Throwable failure);
+
+        /** True while the engine's latch is set. */
+        boolean latched();
+
+        /**
+         * A channel no session owns reads something it must not: impossible, above its limit, or
+         * vacuum held while it is vented. Told once per episode (see {@link VentWatch}).
+         */
+        void idleChannelFault(DeviceSlot slot, int channel, VentWatch.Verdict verdict, String detail);
     }
+
+    /** Matches no channel's owner, not even {@link ActiveSession#NO_SESSION}. */
+    private static final long NOBODY_LIVE = -1;
 
     private final Host host;
     private final long periodNanos;
@@ -69,21 +87,33 @@ public final class ControlLoop {
         try {
             runTick(dueNanos, now);
             failing = false;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too: a tick that dies must still leave every channel vented
             ventEverything();
-            if (!failing) { // one report per run of failing ticks
+            if (!failing || !host.latched()) { // once per run, and again if someone acknowledged meanwhile
                 failing = true;
                 host.loopFailed(e);
             }
         }
     }
 
+    /**
+     * Commands and forces vent on every channel. Commanding as well as forcing matters: a session
+     * started later releases the forced vent, and must not find the failed tick's last target in the slot.
+     */
     private void ventEverything() {
         for (DeviceSlot slot : host.slots()) {
+            for (int ch = 0; ch < slot.channels(); ch++) {
+                slot.command(ch, 0.0, true, 0.0);
+            }
             slot.forceVentAll();
             slot.publishTick();
         }
         ticks = ticks + 1;
+    }
+
+    /** True while the latest tick failed. */
+    public boolean failing() {
+        return failing;
     }
 
     private void runTick(long dueNanos, long now) {
@@ -106,12 +136,14 @@ public final class ControlLoop {
         if (live) {
             live = session.tick(now, dt);
         }
+        long owner = live ? session.serial() : NOBODY_LIVE; // with no live session, every channel is idle
         DeviceSlot[] slots = host.slots();
         for (DeviceSlot slot : slots) {
             int channels = slot.channels();
             for (int ch = 0; ch < channels; ch++) {
-                if (!live || !session.uses(slot, ch)) {
+                if (slot.owner(ch) != owner) {
                     slot.command(ch, 0.0, true, 0.0);
+                    judgeIdle(slot, ch, now);
                 }
             }
             checkQuiet(slot, now);
@@ -122,6 +154,18 @@ public final class ControlLoop {
             session.journalSamples(now);
         }
         ticks = n;
+    }
+
+    private void judgeIdle(DeviceSlot slot, int ch, long now) {
+        if (slot.isClosed()) {
+            return;
+        }
+        VentWatch watch = slot.ventWatch(ch);
+        VentWatch.Verdict verdict = watch.check(slot.measuredKpa(ch), slot.sampleTimeNanos(ch) != Long.MIN_VALUE,
+                now);
+        if (verdict != VentWatch.Verdict.OK) {
+            host.idleChannelFault(slot, ch, verdict, watch.detail());
+        }
     }
 
     private void checkQuiet(DeviceSlot slot, long now) {
@@ -146,7 +190,7 @@ public final class ControlLoop {
     }
 
     private long minQuietNanos(DeviceSlot slot) {
-        return Math.max(minQuietNanos, slot.descriptor().quietTime().toNanos());
+        return Math.max(minQuietNanos, slot.quietTimeNanos());
     }
 
     public long ticks() {

@@ -10,18 +10,34 @@ import java.util.concurrent.locks.LockSupport;
 public final class ControlThread extends Thread {
     private final ControlLoop loop;
     private final long periodNanos;
+    private final java.util.function.Consumer<Throwable> onDeath;
     private volatile boolean running = true;
 
-    public ControlThread(ControlLoop loop, long periodNanos) {
+    /**
+     * @param onDeath told, on this thread as it dies, when something escaped the loop (the loop
+     *                catches every throwable of a tick, so only a failure of that handling itself
+     *                gets here); the watchdog is the backstop if even this cannot run
+     */
+    public ControlThread(ControlLoop loop, long periodNanos, java.util.function.Consumer<Throwable> onDeath) {
         super("upwell-control");
         setDaemon(true);
         setPriority(Thread.MAX_PRIORITY);
         this.loop = loop;
         this.periodNanos = periodNanos;
+        this.onDeath = onDeath;
     }
 
     @Override
     public void run() {
+        try {
+            tickUntilShutdown();
+        } catch (Throwable death) {
+            onDeath.accept(death);
+            throw death;
+        }
+    }
+
+    private void tickUntilShutdown() {
         long due = System.nanoTime() + periodNanos;
         while (running) {
             long wait;

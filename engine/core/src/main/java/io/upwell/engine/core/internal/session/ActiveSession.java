@@ -17,6 +17,7 @@ import io.upwell.engine.core.internal.program.CompiledTimeline;
 import io.upwell.engine.core.internal.program.Phase;
 import io.upwell.engine.core.internal.safety.EnvelopeChannel;
 import io.upwell.engine.core.internal.safety.MonitorChannel;
+import io.upwell.engine.core.internal.safety.VentWatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,18 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class ActiveSession implements Session {
 
+    /** The owner a channel has when no session ever claimed it; no session has this serial. */
+    public static final long NO_SESSION = 0;
+
+    /**
+     * The shortest time between two alarms of one condition on one cup: a program that crosses its
+     * limit every other tick is told once per interval, with the count of episodes in between.
+     */
+    static final long ALARM_REPEAT_NANOS = 10_000_000_000L;
+
+    private static final java.util.concurrent.atomic.AtomicLong SERIALS = new java.util.concurrent.atomic.AtomicLong();
+
+    private final long serial = SERIALS.incrementAndGet();
     private final String id;
     private final SessionRequest request;
     private final Technique technique;
@@ -58,6 +71,8 @@ public final class ActiveSession implements Session {
     private final byte[] phase;
     private final boolean[] cupStopped;
     private final boolean[] cupFaulted;
+    private final long[] lastClampAlarm;
+    private final int[] clampsSinceAlarm;
     private long programTime;
     private volatile long publishedProgramTime;
 
@@ -89,6 +104,9 @@ public final class ActiveSession implements Session {
         this.phase = new byte[cups];
         this.cupStopped = new boolean[cups];
         this.cupFaulted = new boolean[cups];
+        this.lastClampAlarm = new long[cups];
+        this.clampsSinceAlarm = new int[cups];
+        java.util.Arrays.fill(lastClampAlarm, Long.MIN_VALUE);
         EngineSettings s = host.settings();
         for (int c = 0; c < cups; c++) {
             channel[c] = request.placements().get(c).channel();
@@ -122,8 +140,11 @@ public final class ActiveSession implements Session {
             ventAll();
             return false;
         }
-        boolean running = current == SessionState.RUNNING;
-        boolean stopping = current == SessionState.STOPPING;
+        // While the latch is set every link reads vent: the session must not ramp on unseen, or the
+        // first tick after an acknowledgement would hand the device a level the envelope never let it reach.
+        boolean latched = host.latched();
+        boolean running = current == SessionState.RUNNING && !latched;
+        boolean stopping = current == SessionState.STOPPING && !latched;
         if (running) {
             programTime += dtNanos;
         }
@@ -147,9 +168,7 @@ public final class ActiveSession implements Session {
                 cupPhase = timeline.phaseAt(programTime);
                 command = envelope[c].step(requested, false, now, dtNanos);
                 if (envelope[c].clampStarted()) {
-                    host.raise(this, AlarmPriority.MEDIUM, AlarmCondition.REQUEST_CLAMPED, slot.id(), ch,
-                            String.format(Locale.ROOT, "cup %d asked for %.1f kPa; clamped to its limit of %.1f kPa",
-                                    c, requested, envelope[c].limitKpa()), false);
+                    clampStarted(c, slot, ch, requested, now);
                 }
                 if (envelope[c].dwellExpiredNow()) {
                     host.raise(this, AlarmPriority.MEDIUM, AlarmCondition.DWELL_LIMIT, slot.id(), ch,
@@ -186,12 +205,37 @@ public final class ActiveSession implements Session {
         return true;
     }
 
+    /** SR-01: each clamp episode is told, but no more often than {@link #ALARM_REPEAT_NANOS} per cup. */
+    private void clampStarted(int c, DeviceSlot slot, int ch, double requested, long now) {
+        if (lastClampAlarm[c] != Long.MIN_VALUE && now - lastClampAlarm[c] < ALARM_REPEAT_NANOS) {
+            clampsSinceAlarm[c]++;
+            return;
+        }
+        int since = clampsSinceAlarm[c];
+        lastClampAlarm[c] = now;
+        clampsSinceAlarm[c] = 0;
+        host.raise(this, AlarmPriority.MEDIUM, AlarmCondition.REQUEST_CLAMPED, slot.id(), ch,
+                String.format(Locale.ROOT, "cup %d asked for %.1f kPa; clamped to its limit of %.1f kPa%s", c,
+                        requested, envelope[c].limitKpa(),
+                        since == 0 ? "" : " (" + since + " more clamp(s) since the last alarm)"), false);
+    }
+
     private void judge(int c, DeviceSlot slot, int ch, double command, long now) {
         double reading = slot.measuredKpa(ch);
         boolean hasSample = slot.sampleTimeNanos(ch) != Long.MIN_VALUE;
         measured[c] = reading;
         if (reading > peak[c]) {
             peak[c] = reading;
+        }
+        VentWatch watch = slot.ventWatch(ch);
+        if (command > 0.0 && !slot.vent(ch)) {
+            watch.applying();
+        } else if (watch.checkHeld(reading, hasSample, now) == VentWatch.Verdict.NOT_RELEASED) {
+            cupFaulted[c] = true;
+            fault(AlarmCondition.VACUUM_NOT_RELEASED, slot.id(), ch,
+                    "cup " + c + " does not release: " + watch.detail() + "; remove the cup by hand");
+            host.deviceFaulted(slot.id(), "vacuum held on vented channel " + ch);
+            return;
         }
         MonitorChannel.Verdict verdict = monitor[c].check(reading, hasSample, command, now);
         if (cupFaulted[c] && verdict != MonitorChannel.Verdict.LEAK) {
@@ -287,6 +331,7 @@ public final class ActiveSession implements Session {
     /** SCREENING -> READY -> RUNNING, claiming and releasing the session's channels. */
     public void begin() {
         for (int c = 0; c < cups; c++) {
+            slots.get(c).claim(channel[c], serial);
             if (!cupStopped[c]) {
                 slots.get(c).releaseForcedVent(channel[c]);
             }
@@ -302,6 +347,7 @@ public final class ActiveSession implements Session {
         for (int c = 0; c < cups; c++) {
             if (slots.get(c).id().equals(slot.id())) {
                 slot.forceVent(channel[c]);
+                slot.claim(channel[c], serial);
                 slots.set(c, slot);
             }
         }
@@ -316,13 +362,9 @@ public final class ActiveSession implements Session {
         return false;
     }
 
-    public boolean uses(DeviceSlot slot, int deviceChannel) {
-        for (int c = 0; c < cups; c++) {
-            if (slots.get(c) == slot && channel[c] == deviceChannel) {
-                return true;
-            }
-        }
-        return false;
+    /** Unique in this JVM, never {@link #NO_SESSION}: what the session's channels are claimed with. */
+    public long serial() {
+        return serial;
     }
 
     public Technique technique() {

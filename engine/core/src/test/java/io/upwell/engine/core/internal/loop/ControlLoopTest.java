@@ -31,7 +31,8 @@ class ControlLoopTest {
                     public void emergencyStop(String source) {
                     }
                 }, new io.upwell.engine.core.internal.safety.SafetyLatch());
-        final List<RuntimeException> failures = new ArrayList<>();
+        final List<Throwable> failures = new ArrayList<>();
+        boolean latched;
         boolean broken = true;
 
         @Override
@@ -60,8 +61,19 @@ class ControlLoopTest {
         }
 
         @Override
-        public void loopFailed(RuntimeException failure) {
+        public void loopFailed(Throwable failure) {
             failures.add(failure);
+            latched = true;
+        }
+
+        @Override
+        public boolean latched() {
+            return latched;
+        }
+
+        @Override
+        public void idleChannelFault(DeviceSlot s, int channel, io.upwell.engine.core.internal.safety.VentWatch.Verdict verdict,
+                String detail) {
         }
     }
 
