@@ -182,16 +182,31 @@ final class SessionPlanner {
         return values;
     }
 
+    /**
+     * Checks the program's length before anything is compiled, so that no duration a plugin made
+     * up can overflow the engine's nanosecond clock, then compiles each cup's timeline.
+     */
     private CompiledTimeline[] compile(String who, Program program, int cups) throws SessionException {
         if (program == null) {
             throw new SessionException(who + " returned no program");
         }
-        CompiledTimeline[] compiled = new CompiledTimeline[cups];
+        Duration max = Duration.ofMinutes(settings.maxSessionMinutes());
         for (Timeline timeline : program.timelines()) {
             if (timeline.cup() >= cups) {
                 throw new SessionException(who + " planned cup " + timeline.cup() + " but the session has cups 0.."
                         + (cups - 1));
             }
+            Duration length = lengthOf(who, timeline);
+            if (length.compareTo(max) > 0) {
+                throw new SessionException(who + " planned " + describe(length) + " for cup " + timeline.cup()
+                        + ", which is too long: the maximum session is " + settings.maxSessionMinutes() + " min");
+            }
+        }
+        if (program.timelines().stream().allMatch(t -> lengthOf(t).isZero())) {
+            throw new SessionException(who + " returned an empty program");
+        }
+        CompiledTimeline[] compiled = new CompiledTimeline[cups];
+        for (Timeline timeline : program.timelines()) {
             compiled[timeline.cup()] = CompiledTimeline.compile(timeline);
         }
         for (int c = 0; c < cups; c++) {
@@ -199,15 +214,25 @@ final class SessionPlanner {
                 compiled[c] = CompiledTimeline.idle();
             }
         }
-        Duration length = program.duration();
-        if (length.isZero()) {
-            throw new SessionException(who + " returned an empty program");
-        }
-        if (length.compareTo(Duration.ofMinutes(settings.maxSessionMinutes())) > 0) {
-            throw new SessionException(who + " planned " + length.toMinutes() + " min; the maximum session is "
-                    + settings.maxSessionMinutes() + " min");
-        }
         return compiled;
+    }
+
+    private static Duration lengthOf(String who, Timeline timeline) throws SessionException {
+        try {
+            return timeline.duration();
+        } catch (ArithmeticException overflow) {
+            throw new SessionException(who + " planned cup " + timeline.cup() + " longer than any clock can count,"
+                    + " which is too long", overflow);
+        }
+    }
+
+    /** The length of a timeline already checked by {@link #lengthOf(String, Timeline)}. */
+    private static Duration lengthOf(Timeline timeline) {
+        return timeline.duration();
+    }
+
+    private static String describe(Duration length) {
+        return length.toDays() > 1 ? length.toDays() + " days" : length.toMinutes() + " min";
     }
 
     private Map<String, Object> header(SessionRequest request, Engine.TechniqueEntry technique,

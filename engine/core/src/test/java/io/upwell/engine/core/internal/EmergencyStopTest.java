@@ -140,4 +140,19 @@ class EmergencyStopTest {
         assertTrue(f.engine.latched());
         f.assertAllVented("sim-1");
     }
+
+    @Test
+    void anEmergencyStopRacingAnAcknowledgementNeverLeavesTheNextStopUnlatched() throws Exception {
+        for (int round = 0; round < 300; round++) {
+            Thread stopper = new Thread(() -> f.engine.emergencyStop("racer"));
+            stopper.start();
+            f.engine.acknowledge("therapist");
+            stopper.join();
+            // A two-step acknowledgement could leave the "stopped" flag set over a clear latch, after which
+            // every emergency stop only vented without latching.
+            f.engine.emergencyStop("next");
+            assertTrue(f.engine.latched(), "round " + round);
+            f.engine.acknowledge("therapist");
+        }
+    }
 }

@@ -68,6 +68,7 @@ class SessionTimeLimitTest {
                 io.upwell.devices.simulator.internal.SimulatorSettings.defaults());
         var e = org.junit.jupiter.api.Assertions.assertThrows(io.upwell.api.session.SessionException.class,
                 () -> f.start(1, Map.of("holdSeconds", 900.0, "targetKpa", 20.0)));
-        assertTrue(e.getMessage().contains("planned 15 min; the maximum session is 10 min"), e.getMessage());
+        assertTrue(e.getMessage().contains("planned 15 min for cup 0")
+                && e.getMessage().contains("the maximum session is 10 min"), e.getMessage());
     }
 }

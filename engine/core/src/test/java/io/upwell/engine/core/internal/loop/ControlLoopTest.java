@@ -19,7 +19,7 @@ class ControlLoopTest {
     private static final long TICK = 20_000_000L;
 
     /** A host whose session lookup throws while {@code broken}: a bug in the core, simulated. */
-    private static final class BrokenHost implements ControlLoop.Host {
+    private static class BrokenHost implements ControlLoop.Host {
         final DeviceSlot slot = new DeviceSlot(null, new DeviceDescriptor("d", "v", "m",
                 List.of(ChannelDescriptor.plain(0, 50), ChannelDescriptor.plain(1, 50)), 50, true,
                 Duration.ofMillis(200)), new VirtualClock(), new DeviceSlot.Events() {
@@ -96,5 +96,40 @@ class ControlLoopTest {
         host.broken = true;
         loop.tick(12 * TICK, 12 * TICK);
         assertEquals(2, host.failures.size(), "a new run of failures is reported again");
+    }
+
+    @Test
+    @Tag("SR-10")
+    void anErrorEscapingATickVentsEverythingLatchesAndLeavesNoStaleCommandBehind() {
+        BrokenHost host = new BrokenHost() {
+            @Override
+            public ActiveSession session() {
+                throw new OutOfMemoryError("simulated: the heap ran out mid-tick");
+            }
+        };
+        ControlLoop loop = new ControlLoop(host, TICK, 10_000_000L, 5, 10);
+        host.slot.command(0, 40, false, 0); // the last command before the failure
+        loop.tick(TICK, TICK);
+        assertEquals(1, host.failures.size(), "the Error is reported, not lost with the thread");
+        assertTrue(host.failures.get(0) instanceof OutOfMemoryError);
+        assertTrue(host.slot.vent(0) && host.slot.vent(1), "every channel vented");
+        host.slot.releaseForcedVent(0); // what a session started later would do
+        assertEquals(0.0, host.slot.targetKpa(0), "no stale 40 kPa waits behind the forced vent");
+        assertTrue(host.slot.vent(0), "the channel is commanded to vent, not only forced");
+        assertEquals(1, loop.ticks(), "the loop counted the tick: the watchdog sees it alive");
+        assertTrue(loop.failing());
+    }
+
+    @Test
+    @Tag("SR-10")
+    void aRunOfFailingTicksIsReportedAgainOnceTheLatchWasAcknowledged() {
+        BrokenHost host = new BrokenHost();
+        ControlLoop loop = new ControlLoop(host, TICK, 10_000_000L, 5, 10);
+        loop.tick(TICK, TICK);
+        loop.tick(2 * TICK, 2 * TICK);
+        assertEquals(1, host.failures.size());
+        host.latched = false; // an operator acknowledged while the ticks still fail
+        loop.tick(3 * TICK, 3 * TICK);
+        assertEquals(2, host.failures.size(), "latched again: failing ticks never run unlatched");
     }
 }
