@@ -104,8 +104,20 @@ public final class EngineComponent {
         properties.put(EngineProperties.CLOCK,
                 engine.clock().isVirtual() ? EngineProperties.CLOCK_VIRTUAL : EngineProperties.CLOCK_SYSTEM);
         ServiceRegistration<Clock> clock = context.registerService(Clock.class, engine.clock(), properties);
-        ServiceRegistration<SessionService> session = context.registerService(SessionService.class, engine,
-                properties);
+        // One view per bundle, so that the engine knows who calls: plugins read, they do not control (SR-18).
+        ServiceRegistration<SessionService> session = context.registerService(SessionService.class,
+                new org.osgi.framework.ServiceFactory<SessionService>() {
+                    @Override
+                    public SessionService getService(org.osgi.framework.Bundle bundle,
+                            ServiceRegistration<SessionService> registration) {
+                        return new PluginGuardedSessionService(engine, bundle);
+                    }
+
+                    @Override
+                    public void ungetService(org.osgi.framework.Bundle bundle,
+                            ServiceRegistration<SessionService> registration, SessionService service) {
+                    }
+                }, properties);
         return () -> {
             session.unregister();
             clock.unregister();
