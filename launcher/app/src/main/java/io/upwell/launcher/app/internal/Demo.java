@@ -2,6 +2,7 @@ package io.upwell.launcher.app.internal;
 
 import io.upwell.api.device.DeviceState;
 import io.upwell.api.session.DeviceStatus;
+import io.upwell.api.session.EngineProperties;
 import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionException;
 import io.upwell.api.session.SessionService;
@@ -25,8 +26,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  */
 final class Demo {
 
-    static final String ENGINE_PID = "io.upwell.engine";
-    static final String CLOCK_PROPERTY = "upwell.clock";
+    private static final String ENGINE_PID = EngineProperties.CONFIGURATION_PID;
+    private static final String CLOCK_PROPERTY = EngineProperties.CLOCK;
 
     private static final Duration SERVICE_BOUND = Duration.ofSeconds(30);
     private static final Duration DEVICE_BOUND = Duration.ofSeconds(30);
@@ -71,7 +72,7 @@ final class Demo {
             Configuration configuration = admin.service().getConfiguration(ENGINE_PID, "?");
             Dictionary<String, Object> properties = configuration.getProperties();
             Object current = properties == null ? null : properties.get("clock");
-            if (wanted.equals(current == null ? "system" : current.toString().trim())) {
+            if (wanted.equals(current == null ? EngineProperties.CLOCK_SYSTEM : current.toString().trim())) {
                 return;
             }
             if (properties == null) {
@@ -86,7 +87,7 @@ final class Demo {
     }
 
     private String clock() {
-        return virtual ? "virtual" : "system";
+        return virtual ? EngineProperties.CLOCK_VIRTUAL : EngineProperties.CLOCK_SYSTEM;
     }
 
     private TrackedService<SessionService> awaitEngine() throws NotReadyException, InterruptedException {
