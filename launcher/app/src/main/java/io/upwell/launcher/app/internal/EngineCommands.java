@@ -7,6 +7,7 @@ import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionException;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.session.SessionSnapshot;
+import io.upwell.api.session.SessionState;
 import io.upwell.api.technique.ParameterSpec;
 import io.upwell.api.technique.TechniqueDescriptor;
 import java.io.PrintStream;
@@ -166,7 +167,7 @@ public final class EngineCommands {
             }
             engine.acknowledge(operator[0]);
             System.out.println("acknowledged by " + operator[0] + "; latched: " + (engine.latched() ? "yes" : "no")
-                    + ". A paused session continues only with 'resume'.");
+                    + nextStep(engine.current()));
         });
     }
 
@@ -188,6 +189,24 @@ public final class EngineCommands {
             }
             System.out.println("intensity " + now + " %");
         });
+    }
+
+    /** What the operator can do next: only a PAUSED session can resume; an ended or aborted one is over. */
+    static String nextStep(Optional<Session> current) {
+        if (current.isEmpty()) {
+            return ".";
+        }
+        Session session = current.get();
+        SessionState state = session.state();
+        if (state == SessionState.PAUSED) {
+            return ". Session " + session.id() + " is paused: it continues only with 'resume'.";
+        }
+        if (state.isFinal()) {
+            String reason = session.reason();
+            return ". Session " + session.id() + " is over (" + state + (reason.isEmpty() ? "" : ": " + reason)
+                    + "); 'start' begins a new one.";
+        }
+        return ".";
     }
 
     private Session currentSession() {
