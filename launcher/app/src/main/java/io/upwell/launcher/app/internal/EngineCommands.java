@@ -48,7 +48,7 @@ public final class EngineCommands {
 
     @Descriptor("list the devices the engine knows, with their state")
     public void devices() {
-        PrintStream out = System.out;
+        PrintStream out = out();
         List<DeviceStatus> devices = engine.devices();
         if (devices.isEmpty()) {
             out.println("no devices");
@@ -63,7 +63,7 @@ public final class EngineCommands {
 
     @Descriptor("list the techniques with their parameters")
     public void techniques() {
-        PrintStream out = System.out;
+        PrintStream out = out();
         List<TechniqueDescriptor> techniques = engine.techniques();
         if (techniques.isEmpty()) {
             out.println("no techniques");
@@ -85,7 +85,7 @@ public final class EngineCommands {
             StartArguments arguments = StartArguments.parse(List.of(words));
             Session session = engine.start(arguments.toRequest());
             SessionSnapshot snapshot = session.snapshot();
-            System.out.println("started session " + session.id() + ": " + arguments.techniqueId() + " on "
+            out().println("started session " + session.id() + ": " + arguments.techniqueId() + " on "
                     + arguments.deviceId() + " channels " + arguments.channels() + ", planned "
                     + Formats.seconds(snapshot.planned()) + ", intensity " + snapshot.intensity() + " %");
         });
@@ -93,7 +93,7 @@ public final class EngineCommands {
 
     @Descriptor("show the session, its cups, alarms, the emergency-stop latch and the control loop's timing")
     public void status() {
-        PrintStream out = System.out;
+        PrintStream out = out();
         Optional<Session> current = engine.current();
         if (current.isEmpty()) {
             out.println("no session yet");
@@ -124,7 +124,7 @@ public final class EngineCommands {
         run("pause", () -> {
             Session session = currentSession();
             session.pause();
-            System.out.println("session " + session.id() + " " + session.state());
+            out().println("session " + session.id() + " " + session.state());
         });
     }
 
@@ -133,7 +133,7 @@ public final class EngineCommands {
         run("resume", () -> {
             Session session = currentSession();
             session.resume();
-            System.out.println("session " + session.id() + " " + session.state());
+            out().println("session " + session.id() + " " + session.state());
         });
     }
 
@@ -142,7 +142,7 @@ public final class EngineCommands {
         run("stop", () -> {
             Session session = currentSession();
             session.stop();
-            System.out.println("session " + session.id() + " " + session.state());
+            out().println("session " + session.id() + " " + session.state());
         });
     }
 
@@ -152,11 +152,11 @@ public final class EngineCommands {
             engine.emergencyStop("shell");
         } catch (RuntimeException e) {
             // Said plainly, because the operator must know whether the stop may not have taken effect.
-            System.out.println("estop: the engine reported an error while stopping: " + e.getMessage()
+            out().println("estop: the engine reported an error while stopping: " + e.getMessage()
                     + "; check 'status' (latched: " + (engine.latched() ? "yes" : "no") + ")");
             return;
         }
-        System.out.println("EMERGENCY STOP: every channel vented; vacuum stays off until 'ack <operator>'");
+        out().println("EMERGENCY STOP: every channel vented; vacuum stays off until 'ack <operator>'");
     }
 
     @Descriptor("acknowledge faults and the emergency stop: ack <operator>")
@@ -166,7 +166,7 @@ public final class EngineCommands {
                 throw new IllegalArgumentException("usage: ack <operator>");
             }
             engine.acknowledge(operator[0]);
-            System.out.println("acknowledged by " + operator[0] + "; latched: " + (engine.latched() ? "yes" : "no")
+            out().println("acknowledged by " + operator[0] + "; latched: " + (engine.latched() ? "yes" : "no")
                     + nextStep(engine.current()));
         });
     }
@@ -187,7 +187,7 @@ public final class EngineCommands {
                     now = session.snapshot().intensity();
                 }
             }
-            System.out.println("intensity " + now + " %");
+            out().println("intensity " + now + " %");
         });
     }
 
@@ -207,6 +207,11 @@ public final class EngineCommands {
                     + "); 'start' begins a new one.";
         }
         return ".";
+    }
+
+    /** Where a command prints: the session's output (System.out while Gogo runs it), in UTF-8. */
+    static PrintStream out() {
+        return Terminal.utf8(System.out);
     }
 
     private Session currentSession() {
@@ -230,9 +235,9 @@ public final class EngineCommands {
         try {
             action.run();
         } catch (SessionException | IllegalArgumentException | IllegalStateException e) {
-            System.out.println(command + ": " + e.getMessage());
+            out().println(command + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            System.out.println(command + ": failed: " + e);
+            out().println(command + ": failed: " + e);
         }
     }
 
