@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.upwell.api.session.EngineProperties;
 import io.upwell.api.device.DeviceDriver;
 import io.upwell.api.device.DeviceState;
 import io.upwell.api.session.SessionService;
@@ -56,8 +57,8 @@ public class BundlesStartIT {
 
     @Test
     public void theEngineAndItsPluginsRegisterTheirServices() {
-        SessionService engine = UpwellServices.engine(context, "system");
-        Clock clock = UpwellServices.await(context, Clock.class, "(" + UpwellServices.CLOCK_PROPERTY + "=system)");
+        SessionService engine = UpwellServices.engine(context, EngineProperties.CLOCK_SYSTEM);
+        Clock clock = UpwellServices.await(context, Clock.class, "(" + EngineProperties.CLOCK + "=" + EngineProperties.CLOCK_SYSTEM + ")");
         assertFalse("the default engine runs on the system clock", clock.isVirtual());
 
         DeviceDriver simulator = UpwellServices.await(context, DeviceDriver.class, null);

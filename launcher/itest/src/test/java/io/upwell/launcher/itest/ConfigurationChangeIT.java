@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
+import io.upwell.api.session.EngineProperties;
 import io.upwell.api.device.DeviceState;
 import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionService;
@@ -73,7 +74,7 @@ public class ConfigurationChangeIT {
     @Test
     public void aBadConfigurationMidSessionChangesNothing_SR17() throws Exception {
         ServiceReference<SessionService> before = context.getServiceReference(SessionService.class);
-        SessionService engine = UpwellServices.engine(context, "system");
+        SessionService engine = UpwellServices.engine(context, EngineProperties.CLOCK_SYSTEM);
         Session session = runningSession(engine);
 
         long mark = journalLength();
@@ -94,21 +95,21 @@ public class ConfigurationChangeIT {
     /** A good update mid-session is held back until the session has ended, then applied. */
     @Test
     public void aGoodConfigurationMidSessionWaitsForTheSessionToEnd() throws Exception {
-        SessionService engine = UpwellServices.engine(context, "system");
+        SessionService engine = UpwellServices.engine(context, EngineProperties.CLOCK_SYSTEM);
         Session session = runningSession(engine);
 
         long mark = journalLength();
-        UpwellServices.configure(context, "clock", "virtual");
+        UpwellServices.configure(context, "clock", EngineProperties.CLOCK_VIRTUAL);
         Await.until("the engine's journal records the change as pending",
                 () -> journalMentionsSince(mark, "configuration-pending"));
         assertEquals(SessionState.RUNNING, session.state());
         assertTrue("no engine on the virtual clock yet",
-                context.getServiceReferences(SessionService.class, "(" + UpwellServices.CLOCK_PROPERTY + "=virtual)")
-                        .isEmpty());
+                context.getServiceReferences(SessionService.class,
+                        "(" + EngineProperties.CLOCK + "=" + EngineProperties.CLOCK_VIRTUAL + ")").isEmpty());
 
         session.stop();
         Sessions.awaitFinal(session);
-        SessionService virtual = UpwellServices.engine(context, "virtual");
+        SessionService virtual = UpwellServices.engine(context, EngineProperties.CLOCK_VIRTUAL);
         UpwellServices.awaitDevice(virtual, Sessions.SIMULATOR_ID, DeviceState.READY);
         UpwellServices.awaitTechnique(virtual, Sessions.STATIC_CUPPING);
     }

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import io.upwell.api.session.EngineProperties;
 import io.upwell.api.device.DeviceState;
 import io.upwell.api.safety.Alarm;
 import io.upwell.api.safety.AlarmCondition;
@@ -45,7 +46,7 @@ public class DeviceDepartureIT {
      */
     @Test
     public void simulatorBundleStoppedMidSession_SR09() throws Exception {
-        SessionService engine = UpwellServices.engine(context, "system");
+        SessionService engine = UpwellServices.engine(context, EngineProperties.CLOCK_SYSTEM);
         UpwellServices.awaitDevice(engine, Sessions.SIMULATOR_ID, DeviceState.READY);
         UpwellServices.awaitTechnique(engine, Sessions.STATIC_CUPPING);
         RecordingListener operatorScreen = RecordingListener.register(context);

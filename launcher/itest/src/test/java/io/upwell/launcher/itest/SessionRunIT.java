@@ -3,6 +3,7 @@ package io.upwell.launcher.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import io.upwell.api.session.EngineProperties;
 import io.upwell.api.device.DeviceState;
 import io.upwell.api.safety.AlarmPriority;
 import io.upwell.api.session.ChannelStatus;
@@ -43,7 +44,7 @@ public class SessionRunIT {
         // The virtual clock runs the 3 s ramp, 10 s hold and 2 s release as fast as the engine computes.
         SessionService engine = UpwellServices.virtualEngine(context);
         assertTrue("the engine's clock is virtual",
-                UpwellServices.await(context, Clock.class, "(" + UpwellServices.CLOCK_PROPERTY + "=virtual)").isVirtual());
+                UpwellServices.await(context, Clock.class, "(" + EngineProperties.CLOCK + "=" + EngineProperties.CLOCK_VIRTUAL + ")").isVirtual());
         UpwellServices.awaitDevice(engine, Sessions.SIMULATOR_ID, DeviceState.READY);
         UpwellServices.awaitTechnique(engine, Sessions.STATIC_CUPPING);
 

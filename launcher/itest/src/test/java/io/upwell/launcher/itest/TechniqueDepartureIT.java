@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import io.upwell.api.session.EngineProperties;
 import io.upwell.api.device.DeviceDriver;
 import io.upwell.devices.simulator.SimulatorControl;
 import io.upwell.api.device.DeviceState;
@@ -111,7 +112,7 @@ public class TechniqueDepartureIT {
     }
 
     private SessionService readyEngine() {
-        SessionService engine = UpwellServices.engine(context, "system");
+        SessionService engine = UpwellServices.engine(context, EngineProperties.CLOCK_SYSTEM);
         UpwellServices.awaitDevice(engine, Sessions.SIMULATOR_ID, DeviceState.READY);
         UpwellServices.awaitTechnique(engine, Sessions.STATIC_CUPPING);
         return engine;

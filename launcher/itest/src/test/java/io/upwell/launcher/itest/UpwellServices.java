@@ -2,6 +2,7 @@ package io.upwell.launcher.itest;
 
 import io.upwell.api.device.DeviceState;
 import io.upwell.api.session.DeviceStatus;
+import io.upwell.api.session.EngineProperties;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.technique.TechniqueDescriptor;
 import java.io.IOException;
@@ -19,9 +20,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 public final class UpwellServices {
 
     /** The engine's Configuration Admin PID. */
-    public static final String ENGINE_PID = "io.upwell.engine";
-    /** The service property on SessionService and Clock that names the engine's clock. */
-    public static final String CLOCK_PROPERTY = "upwell.clock";
+    public static final String ENGINE_PID = EngineProperties.CONFIGURATION_PID;
 
     private UpwellServices() {
     }
@@ -38,9 +37,9 @@ public final class UpwellServices {
         return service;
     }
 
-    /** The engine running on the given clock ("system" or "virtual"). */
+    /** The engine running on the given clock ({@link EngineProperties#CLOCK_SYSTEM} or {@link EngineProperties#CLOCK_VIRTUAL}). */
     public static SessionService engine(BundleContext context, String clock) {
-        return await(context, SessionService.class, "(" + CLOCK_PROPERTY + "=" + clock + ")");
+        return await(context, SessionService.class, "(" + EngineProperties.CLOCK + "=" + clock + ")");
     }
 
     /**
@@ -48,8 +47,8 @@ public final class UpwellServices {
      * that comes up on it (an idle engine applies a new configuration at once, restarting itself).
      */
     public static SessionService virtualEngine(BundleContext context) throws IOException {
-        configure(context, "clock", "virtual");
-        return engine(context, "virtual");
+        configure(context, "clock", EngineProperties.CLOCK_VIRTUAL);
+        return engine(context, EngineProperties.CLOCK_VIRTUAL);
     }
 
     /** Updates one property of the engine's configuration through Configuration Admin. */

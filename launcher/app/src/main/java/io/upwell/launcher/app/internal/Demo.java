@@ -2,6 +2,7 @@ package io.upwell.launcher.app.internal;
 
 import io.upwell.api.device.DeviceState;
 import io.upwell.api.session.DeviceStatus;
+import io.upwell.api.session.EngineProperties;
 import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionException;
 import io.upwell.api.session.SessionService;
@@ -25,8 +26,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  */
 final class Demo {
 
-    static final String ENGINE_PID = "io.upwell.engine";
-    static final String CLOCK_PROPERTY = "upwell.clock";
+    private static final String ENGINE_PID = EngineProperties.CONFIGURATION_PID;
+    private static final String CLOCK_PROPERTY = EngineProperties.CLOCK;
 
     private static final Duration SERVICE_BOUND = Duration.ofSeconds(30);
     private static final Duration DEVICE_BOUND = Duration.ofSeconds(30);
@@ -43,7 +44,8 @@ final class Demo {
         this.virtual = virtual;
     }
 
-    int run() throws InterruptedException {
+    /** @throws EngineFailedException when the engine, restarting on the wanted clock, fails to activate */
+    int run() throws InterruptedException, EngineFailedException {
         try {
             configureClock();
             try (TrackedService<SessionService> engine = awaitEngine()) {
@@ -71,7 +73,7 @@ final class Demo {
             Configuration configuration = admin.service().getConfiguration(ENGINE_PID, "?");
             Dictionary<String, Object> properties = configuration.getProperties();
             Object current = properties == null ? null : properties.get("clock");
-            if (wanted.equals(current == null ? "system" : current.toString().trim())) {
+            if (wanted.equals(current == null ? EngineProperties.CLOCK_SYSTEM : current.toString().trim())) {
                 return;
             }
             if (properties == null) {
@@ -86,14 +88,15 @@ final class Demo {
     }
 
     private String clock() {
-        return virtual ? "virtual" : "system";
+        return virtual ? EngineProperties.CLOCK_VIRTUAL : EngineProperties.CLOCK_SYSTEM;
     }
 
-    private TrackedService<SessionService> awaitEngine() throws NotReadyException, InterruptedException {
-        return TrackedService.await(context, SessionService.class, "(" + CLOCK_PROPERTY + "=" + clock() + ")",
-                SERVICE_BOUND, "the engine did not start on the " + clock() + " clock: no SessionService with "
-                        + CLOCK_PROPERTY + "=" + clock() + "; is the bundle io.upwell.engine.core active, and is "
-                        + "configuration " + ENGINE_PID + " valid?");
+    private TrackedService<SessionService> awaitEngine()
+            throws NotReadyException, EngineFailedException, InterruptedException {
+        return EngineStartup.await(context, "(" + CLOCK_PROPERTY + "=" + clock() + ")", SERVICE_BOUND,
+                "the engine did not start on the " + clock() + " clock: no SessionService with " + CLOCK_PROPERTY
+                        + "=" + clock() + "; is the bundle io.upwell.engine.core active, and is configuration "
+                        + ENGINE_PID + " valid?");
     }
 
     private void awaitDevice(SessionService engine) throws NotReadyException, InterruptedException {
@@ -122,24 +125,16 @@ final class Demo {
         out.println("Upwell demo: static cupping on " + DemoPlan.DEVICE_ID + ", 4 cups at 40 kPa (cup 3: 30 kPa), "
                 + "5 s ramp, 20 s hold, 3 s release, on the " + clock() + " clock");
         long wallStart = System.nanoTime();
+        // Ctrl-C or SIGTERM stops the framework in order (OrderlyShutdown): the engine's stop vents every
+        // channel and ends this session as aborted, and the summary below says so.
         Session session = engine.start(DemoPlan.request());
-        Thread interrupted = new Thread(() -> {
-            if (!session.state().isFinal()) {
-                engine.emergencyStop("demo interrupted");
-            }
-        }, "upwell-demo-interrupted");
-        Runtime.getRuntime().addShutdownHook(interrupted);
-        try {
-            SessionSnapshot last = watch(engine, session);
-            Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
-            DemoSummary summary = new DemoSummary(last, engine.loopStatistics(), wall);
-            summary.lines().forEach(out::println);
-            out.println(String.format(Locale.ROOT, "(finished %.2f s after JVM start)",
-                    ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
-            return summary.exitCode();
-        } finally {
-            removeHook(interrupted);
-        }
+        SessionSnapshot last = watch(engine, session);
+        Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
+        DemoSummary summary = new DemoSummary(last, engine.loopStatistics(), wall);
+        summary.lines().forEach(out::println);
+        out.println(String.format(Locale.ROOT, "(finished %.2f s after JVM start)",
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
+        return summary.exitCode();
     }
 
     /** Polls the session until it is over, printing progress; returns the final snapshot. */
@@ -172,13 +167,5 @@ final class Demo {
             snapshot = session.snapshot();
         }
         return snapshot;
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running or about to: nothing to remove
-        }
     }
 }

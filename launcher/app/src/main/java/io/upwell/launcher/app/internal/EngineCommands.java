@@ -7,6 +7,7 @@ import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionException;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.session.SessionSnapshot;
+import io.upwell.api.session.SessionState;
 import io.upwell.api.technique.ParameterSpec;
 import io.upwell.api.technique.TechniqueDescriptor;
 import java.io.PrintStream;
@@ -47,7 +48,7 @@ public final class EngineCommands {
 
     @Descriptor("list the devices the engine knows, with their state")
     public void devices() {
-        PrintStream out = System.out;
+        PrintStream out = out();
         List<DeviceStatus> devices = engine.devices();
         if (devices.isEmpty()) {
             out.println("no devices");
@@ -62,7 +63,7 @@ public final class EngineCommands {
 
     @Descriptor("list the techniques with their parameters")
     public void techniques() {
-        PrintStream out = System.out;
+        PrintStream out = out();
         List<TechniqueDescriptor> techniques = engine.techniques();
         if (techniques.isEmpty()) {
             out.println("no techniques");
@@ -84,7 +85,7 @@ public final class EngineCommands {
             StartArguments arguments = StartArguments.parse(List.of(words));
             Session session = engine.start(arguments.toRequest());
             SessionSnapshot snapshot = session.snapshot();
-            System.out.println("started session " + session.id() + ": " + arguments.techniqueId() + " on "
+            out().println("started session " + session.id() + ": " + arguments.techniqueId() + " on "
                     + arguments.deviceId() + " channels " + arguments.channels() + ", planned "
                     + Formats.seconds(snapshot.planned()) + ", intensity " + snapshot.intensity() + " %");
         });
@@ -92,7 +93,7 @@ public final class EngineCommands {
 
     @Descriptor("show the session, its cups, alarms, the emergency-stop latch and the control loop's timing")
     public void status() {
-        PrintStream out = System.out;
+        PrintStream out = out();
         Optional<Session> current = engine.current();
         if (current.isEmpty()) {
             out.println("no session yet");
@@ -123,7 +124,7 @@ public final class EngineCommands {
         run("pause", () -> {
             Session session = currentSession();
             session.pause();
-            System.out.println("session " + session.id() + " " + session.state());
+            out().println("session " + session.id() + " " + session.state());
         });
     }
 
@@ -132,7 +133,7 @@ public final class EngineCommands {
         run("resume", () -> {
             Session session = currentSession();
             session.resume();
-            System.out.println("session " + session.id() + " " + session.state());
+            out().println("session " + session.id() + " " + session.state());
         });
     }
 
@@ -141,7 +142,7 @@ public final class EngineCommands {
         run("stop", () -> {
             Session session = currentSession();
             session.stop();
-            System.out.println("session " + session.id() + " " + session.state());
+            out().println("session " + session.id() + " " + session.state());
         });
     }
 
@@ -151,11 +152,11 @@ public final class EngineCommands {
             engine.emergencyStop("shell");
         } catch (RuntimeException e) {
             // Said plainly, because the operator must know whether the stop may not have taken effect.
-            System.out.println("estop: the engine reported an error while stopping: " + e.getMessage()
+            out().println("estop: the engine reported an error while stopping: " + e.getMessage()
                     + "; check 'status' (latched: " + (engine.latched() ? "yes" : "no") + ")");
             return;
         }
-        System.out.println("EMERGENCY STOP: every channel vented; vacuum stays off until 'ack <operator>'");
+        out().println("EMERGENCY STOP: every channel vented; vacuum stays off until 'ack <operator>'");
     }
 
     @Descriptor("acknowledge faults and the emergency stop: ack <operator>")
@@ -165,8 +166,8 @@ public final class EngineCommands {
                 throw new IllegalArgumentException("usage: ack <operator>");
             }
             engine.acknowledge(operator[0]);
-            System.out.println("acknowledged by " + operator[0] + "; latched: " + (engine.latched() ? "yes" : "no")
-                    + ". A paused session continues only with 'resume'.");
+            out().println("acknowledged by " + operator[0] + "; latched: " + (engine.latched() ? "yes" : "no")
+                    + nextStep(engine.current()));
         });
     }
 
@@ -186,8 +187,31 @@ public final class EngineCommands {
                     now = session.snapshot().intensity();
                 }
             }
-            System.out.println("intensity " + now + " %");
+            out().println("intensity " + now + " %");
         });
+    }
+
+    /** What the operator can do next: only a PAUSED session can resume; an ended or aborted one is over. */
+    static String nextStep(Optional<Session> current) {
+        if (current.isEmpty()) {
+            return ".";
+        }
+        Session session = current.get();
+        SessionState state = session.state();
+        if (state == SessionState.PAUSED) {
+            return ". Session " + session.id() + " is paused: it continues only with 'resume'.";
+        }
+        if (state.isFinal()) {
+            String reason = session.reason();
+            return ". Session " + session.id() + " is over (" + state + (reason.isEmpty() ? "" : ": " + reason)
+                    + "); 'start' begins a new one.";
+        }
+        return ".";
+    }
+
+    /** Where a command prints: the session's output (System.out while Gogo runs it), in UTF-8. */
+    static PrintStream out() {
+        return Terminal.utf8(System.out);
     }
 
     private Session currentSession() {
@@ -211,9 +235,9 @@ public final class EngineCommands {
         try {
             action.run();
         } catch (SessionException | IllegalArgumentException | IllegalStateException e) {
-            System.out.println(command + ": " + e.getMessage());
+            out().println(command + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            System.out.println(command + ": failed: " + e);
+            out().println(command + ": failed: " + e);
         }
     }
 

@@ -53,7 +53,7 @@ record FaultArguments(boolean inject, Optional<Fault> fault, int channel, Option
             if (!isWholeNumber(text)) {
                 throw new IllegalArgumentException("channel '" + text + "' is not a whole number");
             }
-            channel = Integer.parseInt(text);
+            channel = channel(text);
         }
         if (next < operands.size()) {
             throw new IllegalArgumentException("unexpected '" + operands.get(next) + "'; usage: " + USAGE);
@@ -71,6 +71,20 @@ record FaultArguments(boolean inject, Optional<Fault> fault, int channel, Option
         }
         throw new IllegalArgumentException("unknown fault '" + text + "'; faults: "
                 + Arrays.toString(Fault.values()).toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    /** A channel number: a whole number from 0 to {@link Integer#MAX_VALUE}, said plainly when it is not. */
+    private static int channel(String text) {
+        int channel;
+        try {
+            channel = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("channel " + text + " is out of range (0 to " + Integer.MAX_VALUE + ")");
+        }
+        if (channel < 0) {
+            throw new IllegalArgumentException("channel " + text + " is negative; leave the channel out for every channel");
+        }
+        return channel;
     }
 
     private static boolean isWholeNumber(String text) {

@@ -1,49 +1,77 @@
 package io.upwell.launcher.app.internal;
 
+import io.upwell.api.session.Session;
+import io.upwell.api.session.SessionException;
+import io.upwell.api.session.SessionService;
+import io.upwell.api.session.SessionSnapshot;
+import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
 import org.osgi.framework.BundleContext;
 
 /**
- * The interactive console on the launcher's main thread. The Gogo shell bundle is told not to
- * start a console of its own ({@code gosh.args=--nointeractive} in the run descriptor), so that
- * {@code demo} runs never read standard input or print a prompt; here its {@code gosh} command runs
- * the console, and leaving it (Ctrl-D) returns, which stops the framework with exit code 0.
+ * The interactive console on the launcher's main thread: reads a line (UTF-8, whatever the platform
+ * charset), runs it in a Gogo command session whose SCOPE puts Upwell's commands first, prints the
+ * result. The Gogo shell bundle opens no console of its own ({@code gosh.args=--nointeractive}),
+ * and Gogo's console would not do here: it reads one byte per character, which breaks any
+ * non-ASCII name. End of input (Ctrl-D) or {@code exit} leaves; a live session is first stopped
+ * (ramped out) and awaited, up to {@link #RAMP_OUT_BOUND}.
  */
 final class InteractiveShell {
 
     private static final Duration BOUND = Duration.ofSeconds(10);
+    /** How long leaving waits for a live session to ramp out and end. */
+    static final Duration RAMP_OUT_BOUND = Duration.ofSeconds(60);
 
     /** Our commands first, so that {@code start} and {@code stop} are Upwell's, not the bundle commands. */
     static final String SCOPE_PATH = EngineCommands.SCOPE + ":gogo:*";
 
     private static final String BANNER = String.join(System.lineSeparator(),
             "Upwell engine shell. Commands: devices, techniques, start, status, pause, resume, stop, estop,",
-            "ack, intensity, fault. 'help upwell:<command>' explains one; Ctrl-D leaves.");
+            "ack, intensity, fault. 'help <command>' explains one; Ctrl-D or 'exit' leaves.");
 
     private final BundleContext context;
+    private final Supplier<Optional<SessionService>> engine;
+    private final Terminal terminal;
+    private final InputStream input;
 
-    InteractiveShell(BundleContext context) {
+    InteractiveShell(BundleContext context, Supplier<Optional<SessionService>> engine, Terminal terminal) {
+        this(context, engine, terminal, new FileInputStream(FileDescriptor.in));
+    }
+
+    InteractiveShell(BundleContext context, Supplier<Optional<SessionService>> engine, Terminal terminal,
+            InputStream input) {
         this.context = context;
+        this.engine = engine;
+        this.terminal = terminal;
+        this.input = input;
     }
 
     int run() throws InterruptedException {
         try (TrackedService<CommandProcessor> processor = TrackedService.await(context, CommandProcessor.class, "",
                 BOUND, "the Gogo runtime did not start; is org.apache.felix.gogo.runtime active?")) {
-            // The process's own streams, not System.out: Gogo replaces System.out with a stream that writes to
-            // the current session's output, which would then write to itself.
-            CommandSession session = processor.service().createSession(new FileInputStream(FileDescriptor.in),
-                    new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
+            // Commands write to System.out, which Gogo points at the session's streams while they run.
+            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            CommandSession session = processor.service().createSession(InputStream.nullInputStream(),
+                    terminal.stream(), err);
             try {
-                awaitConsoleCommand(session);
                 session.put("SCOPE", SCOPE_PATH);
-                System.out.println(BANNER);
-                // Not a login shell: a login shell's profile would reset SCOPE. SCOPE is copied into gosh's session.
-                session.execute("gosh --noshutdown");
+                terminal.println(BANNER);
+                readEvaluatePrint(session);
+                endOfInput();
                 return ExitCodes.OK;
             } finally {
                 session.close();
@@ -51,30 +79,90 @@ final class InteractiveShell {
         } catch (NotReadyException e) {
             System.err.println("upwell: " + e.getMessage());
             return ExitCodes.NOT_READY;
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            System.err.println("upwell: the shell stopped: " + rootCause(e));
-            return ExitCodes.SESSION_FAILED;
         }
     }
 
-    private static Throwable rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    private static void awaitConsoleCommand(CommandSession session) throws NotReadyException, InterruptedException {
-        long deadline = System.nanoTime() + BOUND.toNanos();
-        while (session.get("gogo:gosh") == null) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new NotReadyException("the Gogo shell did not register its console; is org.apache.felix.gogo.shell"
-                        + " active? (waited " + BOUND.toSeconds() + " s)");
+    private void readEvaluatePrint(CommandSession session) {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
+        while (true) {
+            terminal.prompt();
+            String line;
+            try {
+                line = reader.readLine();
+            } catch (IOException e) {
+                terminal.answered();
+                terminal.println("upwell: cannot read the console: " + e.getMessage());
+                return;
+            } finally {
+                terminal.answered();
             }
-            Thread.sleep(10);
+            if (line == null) {
+                terminal.println("");
+                return;
+            }
+            String command = line.strip();
+            if (command.isEmpty()) {
+                continue;
+            }
+            if (command.equals("exit") || command.equals("quit")) {
+                return;
+            }
+            try {
+                Object result = session.execute(command);
+                if (result != null) {
+                    terminal.println(String.valueOf(session.format(result, Converter.INSPECT)));
+                }
+            } catch (Exception e) {
+                terminal.println(command.split("\\s+", 2)[0] + ": " + oneLine(e));
+            }
         }
+    }
+
+    /** Leaving: a live session is stopped (every cup ramps out) and awaited before the engine stops. */
+    private void endOfInput() throws InterruptedException {
+        Optional<Session> live = engine.get().flatMap(SessionService::current).filter(s -> !s.state().isFinal());
+        if (live.isEmpty()) {
+            return;
+        }
+        Session session = live.get();
+        terminal.println("leaving: stopping session " + session.id() + "; every cup ramps out (waiting up to "
+                + RAMP_OUT_BOUND.toSeconds() + " s) ...");
+        try {
+            session.stop();
+        } catch (SessionException | RuntimeException e) {
+            terminal.println("leaving: session " + session.id() + " could not be stopped (" + e.getMessage()
+                    + "); the engine vents every channel as it stops");
+            return;
+        }
+        SessionSnapshot last = awaitFinal(session, RAMP_OUT_BOUND);
+        if (last.state().isFinal()) {
+            terminal.println("session " + session.id() + " " + last.state()
+                    + (last.reason().isEmpty() ? "" : ": " + last.reason()));
+        } else {
+            terminal.println("session " + session.id() + " is still " + last.state() + " after "
+                    + RAMP_OUT_BOUND.toSeconds() + " s; the engine vents every channel as it stops");
+        }
+    }
+
+    static SessionSnapshot awaitFinal(Session session, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        SessionSnapshot snapshot = session.snapshot();
+        while (!snapshot.state().isFinal() && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while the session ramped out");
+            }
+            snapshot = session.snapshot();
+        }
+        return snapshot;
+    }
+
+    /** An exception as one line: its message (its class's simple name when it has none), no stack trace. */
+    static String oneLine(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return message.strip().lines().findFirst().orElse(message);
     }
 }

@@ -1,5 +1,9 @@
 package io.upwell.launcher.app.internal;
 
+import io.upwell.api.session.SessionService;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.osgi.framework.BundleContext;
@@ -14,6 +18,9 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = Callable.class, property = "main.thread=true")
 public final class Main implements Callable<Integer> {
 
+    /** How long the engine may take to come up; a failed activation ends the wait at once. */
+    private static final Duration ENGINE_BOUND = Duration.ofSeconds(30);
+
     private final BundleContext context;
 
     @Activate
@@ -24,17 +31,34 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         List<String> arguments = LauncherArguments.read(context).orElse(List.of());
-        switch (CommandLine.parse(arguments)) {
-            case SHELL:
-                return new InteractiveShell(context).run();
-            case DEMO:
-                return new Demo(context, System.out, false).run();
-            case DEMO_VIRTUAL:
-                return new Demo(context, System.out, true).run();
-            default:
-                System.err.println("upwell: unknown arguments: " + String.join(" ", arguments));
-                System.err.println(CommandLine.USAGE_TEXT);
-                return ExitCodes.USAGE;
+        CommandLine command = CommandLine.parse(arguments);
+        if (command == CommandLine.USAGE) {
+            System.err.println("upwell: unknown arguments: " + String.join(" ", arguments));
+            System.err.println(CommandLine.USAGE_TEXT);
+            return ExitCodes.USAGE;
+        }
+        // Nothing opens on top of a dead engine: wait for it, and stop at once if it failed to activate.
+        Terminal terminal = new Terminal(new FileOutputStream(FileDescriptor.out));
+        try (TrackedService<SessionService> engine = EngineStartup.await(context, "", ENGINE_BOUND,
+                "the engine did not start: no SessionService; is the bundle io.upwell.engine.core active?");
+                AutoCloseable notices = LogNotices.followRunLog(terminal::notice).<AutoCloseable>map(n -> n)
+                        .orElse(() -> { })) {
+            switch (command) {
+                case SHELL:
+                    return new InteractiveShell(context, engine::current, terminal).run();
+                case DEMO:
+                    return new Demo(context, System.out, false).run();
+                default:
+                    return new Demo(context, System.out, true).run();
+            }
+        } catch (EngineFailedException | NotReadyException e) {
+            System.err.println("upwell: " + e.getMessage());
+            return ExitCodes.NOT_READY;
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            System.err.println("upwell: " + InteractiveShell.oneLine(e));
+            return ExitCodes.SESSION_FAILED;
         }
     }
 }

@@ -34,18 +34,18 @@ public final class SimulatorCommands {
             if (arguments.inject()) {
                 Fault fault = arguments.fault().orElseThrow();
                 simulator.inject(fault, arguments.channel());
-                System.out.println("injected " + fault + " on " + arguments.where(simulator.deviceId()));
+                EngineCommands.out().println("injected " + fault + " on " + arguments.where(simulator.deviceId()));
             } else if (arguments.fault().isPresent()) {
                 simulator.clear(arguments.fault().get(), arguments.channel());
-                System.out.println("cleared " + arguments.fault().get() + " on " + arguments.where(simulator.deviceId()));
+                EngineCommands.out().println("cleared " + arguments.fault().get() + " on " + arguments.where(simulator.deviceId()));
             } else if (arguments.channel() == FaultArguments.EVERY_CHANNEL) {
                 simulator.clearAll();
-                System.out.println("cleared every fault on " + simulator.deviceId());
+                EngineCommands.out().println("cleared every fault on " + simulator.deviceId());
             } else {
                 for (Fault fault : Fault.values()) {
                     simulator.clear(fault, arguments.channel());
                 }
-                System.out.println("cleared every fault on " + arguments.where(simulator.deviceId()));
+                EngineCommands.out().println("cleared every fault on " + arguments.where(simulator.deviceId()));
             }
         });
     }

@@ -77,10 +77,19 @@ record StartArguments(String techniqueId, String deviceId, List<Integer> channel
                 placements, intensity);
     }
 
-    /** {@code 0,1,2}, {@code 0-3} or a mix such as {@code 0-1,3}. */
+    /**
+     * {@code 0,1,2}, {@code 0-3} or a mix such as {@code 0-1,3}. At most
+     * {@link SessionRequest#MAX_PLACEMENTS} channels: the count is checked before a range is expanded,
+     * so {@code 0-2147483647} is refused at once instead of building two billion entries.
+     */
     static List<Integer> channels(String text) {
+        String[] parts = text.split(",", SessionRequest.MAX_PLACEMENTS + 2);
+        if (parts.length > SessionRequest.MAX_PLACEMENTS) {
+            throw new IllegalArgumentException("more than " + SessionRequest.MAX_PLACEMENTS
+                    + " channels listed; a session takes at most " + SessionRequest.MAX_PLACEMENTS + " cups");
+        }
         Set<Integer> channels = new LinkedHashSet<>();
-        for (String part : text.split(",")) {
+        for (String part : parts) {
             String item = part.trim();
             int dash = item.indexOf('-', 1);
             if (dash > 0) {
@@ -88,6 +97,12 @@ record StartArguments(String techniqueId, String deviceId, List<Integer> channel
                 int to = whole("channel range end", item.substring(dash + 1));
                 if (to < from) {
                     throw new IllegalArgumentException("channel range '" + item + "' runs backwards");
+                }
+                long count = (long) to - from + 1;
+                if (channels.size() + count > SessionRequest.MAX_PLACEMENTS) {
+                    throw new IllegalArgumentException("channel range '" + item + "' names " + count + " channels"
+                            + (channels.isEmpty() ? "" : " after " + channels.size() + " others")
+                            + "; a session takes at most " + SessionRequest.MAX_PLACEMENTS + " cups");
                 }
                 for (int channel = from; channel <= to; channel++) {
                     add(channels, channel);

@@ -1,6 +1,7 @@
 package io.upwell.launcher.app.internal;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
 import org.osgi.framework.InvalidSyntaxException;
@@ -54,8 +55,18 @@ final class TrackedService<T> implements AutoCloseable {
         return new TrackedService<>(tracker, service);
     }
 
+    /** Holds a service some other wait already found through {@code tracker}; closing releases it. */
+    static <T> TrackedService<T> of(ServiceTracker<T, T> tracker, T service) {
+        return new TrackedService<>(tracker, service);
+    }
+
     T service() {
         return service;
+    }
+
+    /** The service tracked now (a restarted engine replaces its service), or empty if it is gone. */
+    Optional<T> current() {
+        return Optional.ofNullable(tracker.getService());
     }
 
     @Override

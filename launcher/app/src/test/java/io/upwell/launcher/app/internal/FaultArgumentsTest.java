@@ -65,4 +65,18 @@ class FaultArgumentsTest {
                 () -> FaultArguments.parse(words));
         assertTrue(refused.getMessage().contains(expected), "'" + refused.getMessage() + "' should say: " + expected);
     }
+
+    @Test
+    void aChannelBeyondTheIntRangeIsRefusedInOneClearLine() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> FaultArguments.parse(List.of("leak", "99999999999")));
+        assertEquals("channel 99999999999 is out of range (0 to 2147483647)", refused.getMessage());
+    }
+
+    @Test
+    void aNegativeChannelIsRefusedRatherThanTakenForEveryChannel() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> FaultArguments.parse(List.of("leak", "-1")));
+        assertTrue(refused.getMessage().startsWith("channel -1 is negative"), refused.getMessage());
+    }
 }

@@ -73,6 +73,21 @@ class StartArgumentsTest {
     }
 
     @Test
+    void channelRangesAndListsAreBoundedByTheCupLimitBeforeTheyAreExpanded() {
+        int most = SessionRequest.MAX_PLACEMENTS;
+        assertEquals(most, StartArguments.channels("0-" + (most - 1)).size());
+        assertMessage("channel range '0-" + most + "' names " + (most + 1) + " channels; a session takes at most "
+                + most + " cups", List.of("static-cupping", "sim-1", "0-" + most, "upper-back"));
+        assertMessage("channel range '10-" + (most + 5) + "' names " + (most - 4) + " channels after 5 others",
+                List.of("static-cupping", "sim-1", "0-4,10-" + (most + 5), "upper-back"));
+        // Refused at once: the range is counted, never expanded (2^31 entries, and an int loop that never ends).
+        assertMessage("channel range '0-2147483647' names 2147483648 channels",
+                List.of("static-cupping", "sim-1", "0-2147483647", "upper-back"));
+        String tooMany = String.join(",", java.util.Collections.nCopies(most + 1, "1"));
+        assertMessage("more than " + most + " channels listed", List.of("static-cupping", "sim-1", tooMany, "calf"));
+    }
+
+    @Test
     @Tag("SR-17")
     void anIntensityOutOfRangeIsRefusedByTheRequest() {
         StartArguments arguments = StartArguments.parse(List.of("static-cupping", "sim-1", "0", "calf",

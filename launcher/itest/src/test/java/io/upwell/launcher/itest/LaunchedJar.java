@@ -1,0 +1,126 @@
+package io.upwell.launcher.itest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java -jar upwell.jar ...} as users run it: its own process, working directory and
+ * environment, standard output and error captured in files, standard input a pipe.
+ */
+final class LaunchedJar implements AutoCloseable {
+
+    /** How long a run may take to end; generous, it only decides when a test gives up. */
+    static final Duration EXIT_BOUND = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final Path directory;
+    private final Path out;
+    private final Path err;
+
+    private LaunchedJar(Process process, Path directory, Path out, Path err) {
+        this.process = process;
+        this.directory = directory;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The jar this build produced (failsafe passes its path). */
+    static Path jar() {
+        String path = System.getProperty("upwell.itest.jar");
+        if (path == null || path.isBlank()) {
+            throw new IllegalStateException("system property upwell.itest.jar is not set: run through Maven (failsafe)");
+        }
+        Path jar = Path.of(path);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no executable jar at " + jar + "; build it in the same reactor"
+                    + " (mvn -B -pl launcher/itest -am verify)");
+        }
+        return jar;
+    }
+
+    /** Starts the jar in {@code directory} with {@code environment} added to this process's environment. */
+    static LaunchedJar start(Path directory, Map<String, String> environment, String... arguments)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar().toString());
+        command.addAll(List.of(arguments));
+        Path out = directory.resolve("stdout.txt");
+        Path err = directory.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        return new LaunchedJar(builder.start(), directory, out, err);
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    Path dataDirectory() {
+        return directory.resolve("upwell-data");
+    }
+
+    /** Everything written to standard output so far, decoded as UTF-8. */
+    String stdout() {
+        return read(out);
+    }
+
+    String stderr() {
+        return read(err);
+    }
+
+    /** Types a line into the program's standard input, encoded as UTF-8. */
+    void type(String line) throws IOException {
+        OutputStream input = process.getOutputStream();
+        input.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        input.flush();
+    }
+
+    /** End of input: what Ctrl-D does at a terminal. */
+    void endInput() throws IOException {
+        process.getOutputStream().close();
+    }
+
+    /** Sends SIGTERM (Process.destroy on Unix), as {@code kill} or a service manager does. */
+    void terminate() {
+        process.destroy();
+    }
+
+    void awaitOutput(String what, String expected) {
+        Await.value("standard output to contain " + what, this::stdout, text -> text.contains(expected),
+                text -> "\n--- stdout ---\n" + text + "\n--- stderr ---\n" + stderr());
+    }
+
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(EXIT_BOUND.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("the process did not end within " + EXIT_BOUND.toSeconds() + " s; stdout:\n"
+                    + stdout() + "\nstderr:\n" + stderr());
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.upwell.launcher.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The executable jar run as a process, the way operators run it: how it starts, how it fails, how
+ * it ends, and what its console shows. Each test gets its own working directory, so its own
+ * {@code upwell-data}. Nothing is timed against the wall clock: the tests wait for output or for
+ * journal records, with generous bounds that only decide when to give up.
+ */
+public class LauncherJarIT {
+
+    /** The platform charset is ASCII under this locale on JDK 17; the console must not care. */
+    private static final Map<String, String> C_LOCALE = Map.of("LANG", "C", "LC_ALL", "C");
+
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder(new java.io.File(System.getProperty("java.io.tmpdir")));
+
+    @Test
+    public void theShellDoesNotOpenOnAnEngineThatFailedToStartAndSaysWhyInOneLine() throws Exception {
+        Path directory = unusableDataDirectory();
+        try (LaunchedJar shell = LaunchedJar.start(directory, C_LOCALE)) {
+            shell.endInput();
+            assertEquals("exit code NOT_READY; stdout: " + shell.stdout(), 3, shell.awaitExit());
+            assertFalse("the shell opened on a dead engine: " + shell.stdout(), shell.stdout().contains("upwell>"));
+            assertCauseInOneLine(shell, directory);
+        }
+    }
+
+    @Test
+    public void theDemoEndsAtOnceWhenTheEngineFailedToStartAndSaysWhyInOneLine() throws Exception {
+        Path directory = unusableDataDirectory();
+        try (LaunchedJar demo = LaunchedJar.start(directory, C_LOCALE, "demo", "--virtual")) {
+            assertEquals("exit code NOT_READY; stdout: " + demo.stdout(), 3, demo.awaitExit());
+            assertCauseInOneLine(demo, directory);
+        }
+    }
+
+    @Test
+    public void sigtermOnTheShellStopsTheEngineInOrderEndingTheLiveSession() throws Exception {
+        try (LaunchedJar shell = LaunchedJar.start(folder.newFolder("sigterm").toPath(), C_LOCALE)) {
+            shell.type("start static-cupping sim-1 0,1 upper-back");
+            shell.awaitOutput("the session's start", "started session");
+            Path journal = Await.value("the session's journal with samples", () -> sessionJournal(shell),
+                    path -> path != null && read(path).contains("\"type\":\"sample\""));
+
+            shell.terminate();
+            shell.awaitExit();
+
+            String session = read(journal);
+            assertTrue("the session ended, vented, with its reason:\n" + session,
+                    session.contains("\"type\":\"session-end\"") && session.contains("\"state\":\"ABORTED\"")
+                            && session.contains("the engine stopped"));
+            List<String> engine = Files.readAllLines(shell.dataDirectory().resolve("engine.jsonl"));
+            assertTrue("engine-stop journaled last: " + engine, engine.get(engine.size() - 1).contains("\"engine-stop\""));
+        }
+    }
+
+    @Test
+    public void endOfInputRampsALiveSessionOutAndWaitsForItsEnd() throws Exception {
+        try (LaunchedJar shell = LaunchedJar.start(folder.newFolder("ctrl-d").toPath(), C_LOCALE)) {
+            shell.type("start static-cupping sim-1 0 upper-back targetKpa=20");
+            shell.awaitOutput("the session's start", "started session");
+
+            shell.endInput();
+
+            assertEquals(0, shell.awaitExit());
+            assertTrue(shell.stdout(), shell.stdout().contains("leaving: stopping session"));
+            String session = read(sessionJournal(shell));
+            assertTrue("stopped by the operator, ENDED (not aborted by the engine's stop):\n" + session,
+                    session.contains("\"type\":\"session-end\"") && session.contains("\"state\":\"ENDED\""));
+            assertTrue(shell.stdout(), shell.stdout().contains("ENDED: stopped by the operator"));
+        }
+    }
+
+    @Test
+    public void helpStartExplainsUpwellsStartNotTheBundleCommand() throws Exception {
+        try (LaunchedJar shell = LaunchedJar.start(folder.newFolder("help").toPath(), C_LOCALE)) {
+            shell.type("help start");
+            shell.awaitOutput("help for start", "scope:");
+            shell.endInput();
+            shell.awaitExit();
+            assertTrue(shell.stdout(), shell.stdout().contains("start - start a session"));
+            assertTrue(shell.stdout(), shell.stdout().contains("scope: upwell"));
+            assertFalse(shell.stdout(), shell.stdout().contains("start bundles"));
+        }
+    }
+
+    @Test
+    public void nonAsciiNamesSurviveTheConsoleUnderTheCLocale() throws Exception {
+        try (LaunchedJar shell = LaunchedJar.start(folder.newFolder("utf-8").toPath(), C_LOCALE)) {
+            shell.type("start static-cupping sim-1 0 upper-back operator=Zoë");
+            shell.awaitOutput("the session's start", "started session");
+            shell.type("estop");
+            shell.type("ack Zoë");
+            shell.awaitOutput("the acknowledgement", "acknowledged by");
+            shell.endInput();
+            shell.awaitExit();
+
+            assertTrue(shell.stdout(), shell.stdout().contains("acknowledged by Zoë;"));
+            assertTrue("the operator's name reached the journal intact",
+                    read(sessionJournal(shell)).contains("\"operator\":\"Zoë\""));
+        }
+    }
+
+    @Test
+    public void logLinesGoToTheLogFileAndTheConsoleGetsOneLinePerWarning() throws Exception {
+        try (LaunchedJar shell = LaunchedJar.start(folder.newFolder("logs").toPath(), C_LOCALE)) {
+            shell.type("start static-cupping sim-1 0 upper-back");
+            shell.awaitOutput("the session's start", "started session");
+            shell.type("estop");
+            shell.awaitOutput("the alarm's notice", "[ERROR] ALARM HIGH EMERGENCY_STOP");
+            shell.endInput();
+            shell.awaitExit();
+
+            String log = read(shell.dataDirectory().resolve("upwell.log"));
+            assertTrue("the full log is in upwell-data/upwell.log:\n" + log,
+                    log.contains(" INFO io.upwell.engine.core.internal.Engine - Upwell engine started")
+                            && log.contains(" ERROR io.upwell.engine.core.internal.Engine - ALARM HIGH EMERGENCY_STOP"));
+            List<String> notices = shell.stdout().lines().filter(line -> line.contains("ALARM HIGH EMERGENCY_STOP"))
+                    .collect(Collectors.toList());
+            assertEquals("one console line for the alarm: " + notices, 1, notices.size());
+            assertFalse("no log line on the console:\n" + shell.stdout(), shell.stdout().contains(" INFO "));
+            assertEquals("nothing on standard error (no SPI Fly INFO line, no log lines)", "", shell.stderr());
+        }
+    }
+
+    private Path unusableDataDirectory() throws IOException {
+        Path directory = folder.newFolder().toPath();
+        // A regular file where the data directory should be: the engine cannot create its journal there.
+        Files.writeString(directory.resolve("upwell-data"), "not a directory");
+        return directory;
+    }
+
+    private static void assertCauseInOneLine(LaunchedJar run, Path directory) throws IOException {
+        String expected = "upwell: the engine did not start: journal data directory "
+                + directory.toRealPath().resolve("upwell-data") + " is unusable";
+        List<String> lines = run.stderr().lines().filter(line -> line.startsWith("upwell: ")).collect(Collectors.toList());
+        assertEquals("one line naming the cause on standard error:\n" + run.stderr(), 1, lines.size());
+        assertTrue(lines.get(0) + "\nshould start with\n" + expected, lines.get(0).startsWith(expected));
+        assertFalse("no stack trace on the console:\n" + run.stderr(), run.stderr().contains("\tat "));
+    }
+
+    private static Path sessionJournal(LaunchedJar run) {
+        Path sessions = run.dataDirectory().resolve("sessions");
+        if (!Files.isDirectory(sessions)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(sessions)) {
+            return files.filter(file -> file.toString().endsWith(".jsonl")).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
