@@ -43,6 +43,8 @@ import java.util.stream.Stream;
  */
 final class BenchEngine implements AutoCloseable {
     static final int MAX_CHANNELS_PER_DEVICE = 16;
+    /** The control period of the engine's default settings (50 Hz). */
+    static final long PERIOD_NANOS = EngineSettings.defaults(Path.of("unused"), false).periodNanos();
     private static final String CONTROL_THREAD = "upwell-control";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
