@@ -23,7 +23,7 @@ import java.util.Map;
  * load from elsewhere does not land on one size only. Progress goes to stderr, the markdown
  * report to stdout. A harness, not a test: it asserts nothing.
  * <p>
- * Run (see docs/BENCHMARKS.md, "Scaling"): {@code ScalingBenchmark [windowSeconds=10] [runs=3]}.
+ * Run (see docs/BENCHMARKS.md, "Scaling"): {@code ScalingBenchmark [windowSeconds=10] [runs=5]}.
  */
 public final class ScalingBenchmark {
     static final int[] CHANNELS = {4, 16, 64, 256};
@@ -38,7 +38,7 @@ public final class ScalingBenchmark {
     public static void main(String[] args) throws Exception {
         quietEngineLogs();
         Duration window = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 10);
-        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         ScalingReport report = new ScalingReport(window, WARM_UP, runs);
         report.started();
         Map<Integer, List<TickRun>> ticks = measureTicks(window, runs);
