@@ -155,4 +155,22 @@ class EmergencyStopTest {
             f.engine.acknowledge("therapist");
         }
     }
+
+    @Test
+    void aSessionLeftRunningUnderTheLatchDoesNotRampOnUnseen() throws Exception {
+        // Whatever latches without pausing the session (here a latching engine alarm raised directly),
+        // the session must not climb behind the vented links: after the acknowledgement the device
+        // would get that level at once, with no ramp.
+        session.stop();
+        f.advanceUntil("ended", Duration.ofSeconds(30), () -> !session.state().equals(SessionState.STOPPING));
+        Session next = f.start(1, Map.of("targetKpa", 40.0, "holdSeconds", 300.0));
+        f.advance(Duration.ofMillis(100));
+        f.engine.raise(null, io.upwell.api.safety.AlarmPriority.HIGH, AlarmCondition.SENSOR_FAULT, "", -1, "test", true);
+        f.advance(Duration.ofSeconds(3));
+        assertEquals(SessionState.RUNNING, next.state());
+        f.engine.acknowledge("therapist");
+        f.advance(Duration.ofMillis(20));
+        assertTrue(f.commandedKpa(0) <= 10.0 * 0.02 + 1e-9,
+                "the first command after acknowledgement rises from ambient at the ramp limit: " + f.commandedKpa(0));
+    }
 }
