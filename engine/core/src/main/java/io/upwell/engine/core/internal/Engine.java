@@ -1,5 +1,6 @@
 package io.upwell.engine.core.internal;
 
+import io.upwell.engine.core.internal.settings.EngineSettings;
 import io.upwell.api.device.ConnectionState;
 import io.upwell.api.device.DeviceDescriptor;
 import io.upwell.api.device.DeviceDriver;

@@ -1,5 +1,6 @@
 package io.upwell.engine.core.internal;
 
+import io.upwell.engine.core.internal.settings.EngineSettings;
 import io.upwell.api.device.DeviceDriver;
 import io.upwell.api.session.EngineListener;
 import io.upwell.api.session.EngineProperties;
@@ -70,16 +71,28 @@ public final class EngineComponent {
 
     static EngineSettings settings(EngineConfig config) {
         String clock = config.clock().trim();
-        if (!clock.equals("system") && !clock.equals("virtual")) {
+        if (!clock.equals(EngineProperties.CLOCK_SYSTEM) && !clock.equals(EngineProperties.CLOCK_VIRTUAL)) {
             throw new IllegalArgumentException("clock: must be 'system' or 'virtual', got '" + config.clock() + "'");
         }
-        return new EngineSettings(config.controlRateHz(), clock.equals("virtual"),
-                Path.of(config.dataDirectory()).toAbsolutePath(), config.rampLimitKpaPerSecond(),
-                config.rampOutKpaPerSecond(), config.dwellLimitSeconds(), config.dwellThresholdKpa(),
-                config.sessionGraceSeconds(), config.maxSessionMinutes(), config.leakThresholdKpa(),
-                config.leakDelaySeconds(), config.frozenSensorSeconds(), config.lateTickThresholdMillis(),
-                config.maxConsecutiveLateTicks(), config.watchdogTimeoutMillis(), config.pluginCallTimeoutMillis(),
-                config.journalSampleRateHz(), config.journalFlushMillis());
+        return EngineSettings.builder(Path.of(config.dataDirectory()).toAbsolutePath())
+                .virtualClock(clock.equals(EngineProperties.CLOCK_VIRTUAL))
+                .controlRateHz(config.controlRateHz())
+                .rampLimitKpaPerSecond(config.rampLimitKpaPerSecond())
+                .rampOutKpaPerSecond(config.rampOutKpaPerSecond())
+                .dwellLimitSeconds(config.dwellLimitSeconds())
+                .dwellThresholdKpa(config.dwellThresholdKpa())
+                .sessionGraceSeconds(config.sessionGraceSeconds())
+                .maxSessionMinutes(config.maxSessionMinutes())
+                .leakThresholdKpa(config.leakThresholdKpa())
+                .leakDelaySeconds(config.leakDelaySeconds())
+                .frozenSensorSeconds(config.frozenSensorSeconds())
+                .lateTickThresholdMillis(config.lateTickThresholdMillis())
+                .maxConsecutiveLateTicks(config.maxConsecutiveLateTicks())
+                .watchdogTimeoutMillis(config.watchdogTimeoutMillis())
+                .pluginCallTimeoutMillis(config.pluginCallTimeoutMillis())
+                .journalSampleRateHz(config.journalSampleRateHz())
+                .journalFlushMillis(config.journalFlushMillis())
+                .build();
     }
 
     /** Builds the engine for settings with its clock, journal and (virtual time) runner, and starts it. */

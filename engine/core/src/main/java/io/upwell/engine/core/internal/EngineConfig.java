@@ -1,10 +1,12 @@
 package io.upwell.engine.core.internal;
 
+import io.upwell.engine.core.internal.settings.EngineSettings;
+import io.upwell.engine.core.internal.settings.EngineSettings;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
-/** The engine's configuration (PID {@code io.upwell.engine}); see {@link EngineSettings} for the sources of the defaults. */
+/** The engine's configuration (PID {@code io.upwell.engine}); the defaults are {@link EngineSettings}' own, with their sources. */
 @ObjectClassDefinition(id = "io.upwell.engine", name = "Upwell engine",
         description = "Timing and safety limits of the Upwell engine. Values outside their bounds stop the engine from starting, with a message naming the setting.")
 public @interface EngineConfig {
@@ -14,53 +16,53 @@ public @interface EngineConfig {
     String clock() default "system";
 
     @AttributeDefinition(description = "Control ticks per second (10..200).")
-    int controlRateHz() default 50;
+    int controlRateHz() default EngineSettings.DEFAULT_CONTROL_RATE_HZ;
 
     @AttributeDefinition(description = "Directory of the session journal; relative paths are taken from the working directory.")
-    String dataDirectory() default "upwell-data";
+    String dataDirectory() default EngineSettings.DEFAULT_DATA_DIRECTORY;
 
     @AttributeDefinition(description = "Fastest commanded rise of vacuum, kPa/s (SR-03; at most 20).")
-    double rampLimitKpaPerSecond() default 10.0;
+    double rampLimitKpaPerSecond() default EngineSettings.DEFAULT_RAMP_LIMIT_KPA_PER_SECOND;
 
     @AttributeDefinition(description = "How fast a ramp-out lowers vacuum, kPa/s.")
-    double rampOutKpaPerSecond() default 10.0;
+    double rampOutKpaPerSecond() default EngineSettings.DEFAULT_RAMP_OUT_KPA_PER_SECOND;
 
     @AttributeDefinition(description = "Longest continuous vacuum at one site, seconds (SR-04; at most 900).")
-    long dwellLimitSeconds() default 900;
+    long dwellLimitSeconds() default EngineSettings.DEFAULT_DWELL_LIMIT_SECONDS;
 
     @AttributeDefinition(description = "Vacuum above which dwell time counts, kPa.")
-    double dwellThresholdKpa() default 5.0;
+    double dwellThresholdKpa() default EngineSettings.DEFAULT_DWELL_THRESHOLD_KPA;
 
     @AttributeDefinition(description = "How long a session may run past its planned end, seconds (SR-05).")
-    long sessionGraceSeconds() default 60;
+    long sessionGraceSeconds() default EngineSettings.DEFAULT_SESSION_GRACE_SECONDS;
 
     @AttributeDefinition(description = "No session outlives this, minutes (SR-05; at most 120).")
-    long maxSessionMinutes() default 60;
+    long maxSessionMinutes() default EngineSettings.DEFAULT_MAX_SESSION_MINUTES;
 
     @AttributeDefinition(description = "Tracking error that counts as a leak, kPa (SR-06).")
-    double leakThresholdKpa() default 2.0;
+    double leakThresholdKpa() default EngineSettings.DEFAULT_LEAK_THRESHOLD_KPA;
 
     @AttributeDefinition(description = "How long the tracking error must last to be a leak, seconds (SR-06).")
-    double leakDelaySeconds() default 10.0;
+    double leakDelaySeconds() default EngineSettings.DEFAULT_LEAK_DELAY_SECONDS;
 
     @AttributeDefinition(description = "How long a reading may stay unchanged while commands move, seconds (SR-07).")
-    double frozenSensorSeconds() default 2.0;
+    double frozenSensorSeconds() default EngineSettings.DEFAULT_FROZEN_SENSOR_SECONDS;
 
-    @AttributeDefinition(description = "Lateness beyond which a control tick counts as late, ms (SR-10).")
-    long lateTickThresholdMillis() default 10;
+    @AttributeDefinition(description = "Lateness beyond which a control tick counts as late, ms (SR-10; at most one control period).")
+    long lateTickThresholdMillis() default EngineSettings.DEFAULT_LATE_TICK_THRESHOLD_MILLIS;
 
-    @AttributeDefinition(description = "Late ticks in a row that make a fault (SR-10).")
-    int maxConsecutiveLateTicks() default 5;
+    @AttributeDefinition(description = "Late ticks in a row that make a fault (SR-10; together at most 1 s of ticks).")
+    int maxConsecutiveLateTicks() default EngineSettings.DEFAULT_MAX_CONSECUTIVE_LATE_TICKS;
 
-    @AttributeDefinition(description = "A control loop silent this long is declared stopped, ms (SR-10).")
-    long watchdogTimeoutMillis() default 250;
+    @AttributeDefinition(description = "A control loop silent this long is declared stopped, ms (SR-10; three periods to 1000).")
+    long watchdogTimeoutMillis() default EngineSettings.DEFAULT_WATCHDOG_TIMEOUT_MILLIS;
 
     @AttributeDefinition(description = "How long a driver or technique call may take, ms (SR-11, SR-12).")
-    long pluginCallTimeoutMillis() default 2000;
+    long pluginCallTimeoutMillis() default EngineSettings.DEFAULT_PLUGIN_CALL_TIMEOUT_MILLIS;
 
     @AttributeDefinition(description = "Pressure samples per cup and second written to the journal.")
-    int journalSampleRateHz() default 10;
+    int journalSampleRateHz() default EngineSettings.DEFAULT_JOURNAL_SAMPLE_RATE_HZ;
 
     @AttributeDefinition(description = "Longest time a journal record waits before it is forced to disk, ms (SR-16; at most 1000).")
-    long journalFlushMillis() default 500;
+    long journalFlushMillis() default EngineSettings.DEFAULT_JOURNAL_FLUSH_MILLIS;
 }

@@ -1,5 +1,6 @@
 package io.upwell.engine.core.internal;
 
+import io.upwell.engine.core.internal.settings.EngineSettings;
 import io.upwell.api.body.BodyRegion;
 import io.upwell.api.device.ChannelDescriptor;
 import io.upwell.api.device.DeviceState;

@@ -14,7 +14,7 @@ import io.upwell.api.time.Clock;
 import io.upwell.devices.simulator.internal.SimulatorDriver;
 import io.upwell.devices.simulator.internal.SimulatorSettings;
 import io.upwell.engine.core.internal.Engine;
-import io.upwell.engine.core.internal.EngineSettings;
+import io.upwell.engine.core.internal.settings.EngineSettings;
 import io.upwell.engine.core.internal.clock.SystemClock;
 import io.upwell.engine.core.internal.clock.VirtualClock;
 import io.upwell.engine.core.internal.clock.VirtualTimeRunner;

@@ -1,5 +1,6 @@
 package io.upwell.engine.core.internal;
 
+import io.upwell.engine.core.internal.settings.EngineSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,7 @@ class DwellLimitTest {
 
     @BeforeEach
     void setUp() {
-        f = new EngineFixture(EngineSettings.defaults(dir, true).withDwellLimitSeconds(60), SimulatorSettings.defaults());
+        f = new EngineFixture(EngineSettings.defaults(dir, true).toBuilder().dwellLimitSeconds(60).build(), SimulatorSettings.defaults());
     }
 
     @AfterEach

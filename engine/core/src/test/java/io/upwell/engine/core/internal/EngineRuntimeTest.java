@@ -1,5 +1,6 @@
 package io.upwell.engine.core.internal;
 
+import io.upwell.engine.core.internal.settings.EngineSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -80,8 +81,8 @@ class EngineRuntimeTest {
         Engine engine = runtime.engine();
         Session session = startSession(engine);
         clock().advance(Duration.ofSeconds(10));
-        String answer = runtime.reconfigure(() -> new EngineSettings(5000, true, dir, 10, 10, 900, 5, 60, 60, 2, 10,
-                2, 10, 5, 250, 2000, 10, 500));
+        String answer = runtime.reconfigure(() -> EngineSettings.builder(dir).virtualClock(true)
+                .controlRateHz(5000).build());
         assertTrue(answer.contains("rejected") && answer.contains("controlRateHz"), answer);
         assertSame(engine, runtime.engine(), "the same engine goes on");
         assertEquals(1, published.size(), "nothing was withdrawn or published again");
@@ -97,7 +98,7 @@ class EngineRuntimeTest {
         Engine first = runtime.engine();
         Session session = startSession(first);
         clock().advance(Duration.ofSeconds(10));
-        EngineSettings slower = EngineSettings.defaults(dir, true).withMaxSessionMinutes(30);
+        EngineSettings slower = EngineSettings.defaults(dir, true).toBuilder().maxSessionMinutes(30).build();
         String answer = runtime.reconfigure(() -> slower);
         assertTrue(answer.contains("applies when the running session has ended"), answer);
         assertSame(first, runtime.engine());
@@ -123,7 +124,7 @@ class EngineRuntimeTest {
         Engine first = runtime.engine();
         assertEquals("configuration unchanged", runtime.reconfigure(() -> EngineSettings.defaults(dir, true)));
         assertSame(first, runtime.engine());
-        String answer = runtime.reconfigure(() -> EngineSettings.defaults(dir, true).withMaxSessionMinutes(20));
+        String answer = runtime.reconfigure(() -> EngineSettings.defaults(dir, true).toBuilder().maxSessionMinutes(20).build());
         assertTrue(answer.contains("applied"), answer);
         assertNotSame(first, runtime.engine());
         awaitReady(runtime.engine());
@@ -134,7 +135,7 @@ class EngineRuntimeTest {
     void anEmergencyStopOutlivesAConfigurationChangeApplied() throws Exception {
         Engine first = runtime.engine();
         first.emergencyStop("test");
-        String answer = runtime.reconfigure(() -> EngineSettings.defaults(dir, true).withMaxSessionMinutes(20));
+        String answer = runtime.reconfigure(() -> EngineSettings.defaults(dir, true).toBuilder().maxSessionMinutes(20).build());
         assertTrue(answer.contains("applied"), answer);
         Engine second = runtime.engine();
         assertNotSame(first, second);
@@ -157,7 +158,7 @@ class EngineRuntimeTest {
         Engine first = runtime.engine();
         Session session = startSession(first);
         clock().advance(Duration.ofSeconds(10));
-        runtime.reconfigure(() -> EngineSettings.defaults(dir, true).withMaxSessionMinutes(20));
+        runtime.reconfigure(() -> EngineSettings.defaults(dir, true).toBuilder().maxSessionMinutes(20).build());
         first.emergencyStop("test"); // aborts the session: the held-back configuration applies now
         assertEquals(SessionState.ABORTED, session.state());
         EngineFixture.await("the held-back configuration is applied", () -> runtime.engine() != first);

@@ -1,5 +1,6 @@
 package io.upwell.engine.core.internal;
 
+import io.upwell.engine.core.internal.settings.EngineSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,8 +38,7 @@ class PluginFailureTest {
 
     @BeforeEach
     void setUp() {
-        EngineSettings quick = new EngineSettings(50, true, dir, 10, 10, 900, 5, 60, 60, 2, 10, 2, 10, 5, 250, 200,
-                10, 500);
+        EngineSettings quick = EngineSettings.builder(dir).virtualClock(true).pluginCallTimeoutMillis(200).build();
         f = new EngineFixture(quick, io.upwell.devices.simulator.internal.SimulatorSettings.defaults());
     }
 

@@ -1,5 +1,6 @@
 package io.upwell.engine.core.internal;
 
+import io.upwell.engine.core.internal.settings.EngineSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

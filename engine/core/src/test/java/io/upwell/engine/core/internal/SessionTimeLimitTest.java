@@ -1,5 +1,6 @@
 package io.upwell.engine.core.internal;
 
+import io.upwell.engine.core.internal.settings.EngineSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +52,7 @@ class SessionTimeLimitTest {
     @Test
     void noSessionOutlivesTheConfiguredMaximum() throws Exception {
         f.close();
-        f = new EngineFixture(EngineSettings.defaults(dir, true).withMaxSessionMinutes(1),
+        f = new EngineFixture(EngineSettings.defaults(dir, true).toBuilder().maxSessionMinutes(1).build(),
                 io.upwell.devices.simulator.internal.SimulatorSettings.defaults());
         Session session = f.start(1, Map.of("targetKpa", 30.0, "holdSeconds", 50.0)); // 58 s program
         f.advance(Duration.ofSeconds(20));
@@ -64,7 +65,7 @@ class SessionTimeLimitTest {
     @Test
     void aProgramLongerThanTheMaximumIsRefused() {
         f.close();
-        f = new EngineFixture(EngineSettings.defaults(dir, true).withMaxSessionMinutes(10),
+        f = new EngineFixture(EngineSettings.defaults(dir, true).toBuilder().maxSessionMinutes(10).build(),
                 io.upwell.devices.simulator.internal.SimulatorSettings.defaults());
         var e = org.junit.jupiter.api.Assertions.assertThrows(io.upwell.api.session.SessionException.class,
                 () -> f.start(1, Map.of("holdSeconds", 900.0, "targetKpa", 20.0)));

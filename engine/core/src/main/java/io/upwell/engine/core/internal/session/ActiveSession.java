@@ -11,7 +11,7 @@ import io.upwell.api.session.SessionRequest;
 import io.upwell.api.session.SessionSnapshot;
 import io.upwell.api.session.SessionState;
 import io.upwell.api.technique.Technique;
-import io.upwell.engine.core.internal.EngineSettings;
+import io.upwell.engine.core.internal.settings.EngineSettings;
 import io.upwell.engine.core.internal.device.DeviceSlot;
 import io.upwell.engine.core.internal.program.CompiledTimeline;
 import io.upwell.engine.core.internal.program.Phase;

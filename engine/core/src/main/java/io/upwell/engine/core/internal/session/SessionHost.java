@@ -3,7 +3,7 @@ package io.upwell.engine.core.internal.session;
 import io.upwell.api.safety.AlarmCondition;
 import io.upwell.api.safety.AlarmPriority;
 import io.upwell.api.session.SessionState;
-import io.upwell.engine.core.internal.EngineSettings;
+import io.upwell.engine.core.internal.settings.EngineSettings;
 import io.upwell.engine.core.internal.journal.SessionJournal;
 
 /** What a session needs from the engine that runs it. */
