@@ -148,7 +148,7 @@ public final class EngineComponent {
         try {
             runtime.start();
         } catch (RuntimeException e) {
-            String message = "the engine could not start: " + Engine.describe(e);
+            String message = "the engine could not start: " + Failures.describe(e);
             LOG.error(message, e);
             throw new IllegalStateException(message, e);
         }

@@ -28,8 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -38,11 +36,6 @@ import java.util.concurrent.ExecutionException;
  * technique for its program under a deadline (SR-11), checks and compiles the program.
  */
 final class SessionPlanner {
-
-    /** How the planner calls plugin code: on another thread, under a deadline. */
-    interface PluginCaller {
-        <T> CompletableFuture<T> call(String who, String what, Callable<T> call);
-    }
 
     record Plan(ActiveSession session, Map<String, Object> journalHeader) {
     }
@@ -53,7 +46,7 @@ final class SessionPlanner {
         this.settings = settings;
     }
 
-    Plan plan(String id, SessionRequest request, Engine.TechniqueEntry technique, Map<String, DeviceSlot> devices,
+    Plan plan(String id, SessionRequest request, TechniqueCatalogue.Entry technique, Map<String, DeviceSlot> devices,
             PluginCaller caller, SessionHost host) throws SessionException {
         List<String> problems = new ArrayList<>();
         int cups = request.placements().size();
@@ -76,7 +69,7 @@ final class SessionPlanner {
         try {
             program = caller.call(who, "plan", () -> technique.technique().plan(planRequest)).get();
         } catch (ExecutionException e) {
-            throw new SessionException(who + " could not plan the session: " + Engine.describe(e), e.getCause());
+            throw new SessionException(who + " could not plan the session: " + Failures.describe(e), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SessionException("interrupted while " + who + " planned the session", e);
@@ -236,7 +229,7 @@ final class SessionPlanner {
         return length.toDays() > 1 ? length.toDays() + " days" : length.toMinutes() + " min";
     }
 
-    private Map<String, Object> header(SessionRequest request, Engine.TechniqueEntry technique,
+    private Map<String, Object> header(SessionRequest request, TechniqueCatalogue.Entry technique,
             Map<String, Double> parameters, Program program, double[] limits, double rise, double leak, long dwell) {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("operator", request.operator());

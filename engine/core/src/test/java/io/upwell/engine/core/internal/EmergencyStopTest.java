@@ -165,7 +165,8 @@ class EmergencyStopTest {
         f.advanceUntil("ended", Duration.ofSeconds(30), () -> !session.state().equals(SessionState.STOPPING));
         Session next = f.start(1, Map.of("targetKpa", 40.0, "holdSeconds", 300.0));
         f.advance(Duration.ofMillis(100));
-        f.engine.raise(null, io.upwell.api.safety.AlarmPriority.HIGH, AlarmCondition.SENSOR_FAULT, "", -1, "test", true);
+        f.engine.alarms().raise(null, io.upwell.api.safety.AlarmPriority.HIGH, AlarmCondition.SENSOR_FAULT, "", -1,
+                "test", true);
         f.advance(Duration.ofSeconds(3));
         assertEquals(SessionState.RUNNING, next.state());
         f.engine.acknowledge("therapist");

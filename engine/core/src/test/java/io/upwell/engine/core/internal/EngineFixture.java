@@ -61,6 +61,7 @@ final class EngineFixture implements AutoCloseable {
         engine.addDriver(simulator);
         engine.start(false);
         awaitDevice(simulatorSettings.id(), DeviceState.READY);
+        await("technique available", () -> !engine.techniques().isEmpty()); // described asynchronously
     }
 
     /** Ramp to the target over 5 s, hold for holdSeconds, release over 3 s: on every cup. */

@@ -65,6 +65,7 @@ class EngineRuntimeTest {
     private static void awaitReady(Engine engine) {
         EngineFixture.await("sim-1 ready on the engine", () -> engine.devices().stream()
                 .anyMatch(d -> d.descriptor().id().equals("sim-1") && d.state() == DeviceState.READY));
+        EngineFixture.await("the technique described", () -> !engine.techniques().isEmpty());
     }
 
     private VirtualClock clock() {

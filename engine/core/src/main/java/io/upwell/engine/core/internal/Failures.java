@@ -1,0 +1,30 @@
+package io.upwell.engine.core.internal;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/** Turns a failure into the one line an operator reads. */
+final class Failures {
+    private Failures() {
+    }
+
+    /** The cause behind wrappers, as {@code Type: message}; a missed deadline as such. */
+    static String describe(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof TimeoutException) {
+            return "no answer within the deadline";
+        }
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
