@@ -130,7 +130,7 @@ public class LauncherJarIT {
             String log = read(shell.dataDirectory().resolve("upwell.log"));
             assertTrue("the full log is in upwell-data/upwell.log:\n" + log,
                     log.contains(" INFO io.upwell.engine.core.internal.Engine - Upwell engine started")
-                            && log.contains(" ERROR io.upwell.engine.core.internal.Engine - ALARM HIGH EMERGENCY_STOP"));
+                            && log.contains(" ERROR io.upwell.engine.core.internal.AlarmDesk - ALARM HIGH EMERGENCY_STOP"));
             List<String> notices = shell.stdout().lines().filter(line -> line.contains("ALARM HIGH EMERGENCY_STOP"))
                     .collect(Collectors.toList());
             assertEquals("one console line for the alarm: " + notices, 1, notices.size());
