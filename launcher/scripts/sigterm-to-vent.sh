@@ -30,9 +30,9 @@ for run in $(seq "$runs"); do
     status=0
     wait "$pid" || status=$?
     aborted=$(grep -h '"to":"ABORTED"' "$dir"/upwell-data/sessions/*.jsonl | head -1 \
-        | sed 's/.*"time":"\([^"]*\)".*/\1/')
+        | sed 's/.*"time":"\([^"]*\)".*/\1/' || true)
     stopped=$(grep -h '"type":"engine-stop"' "$dir/upwell-data/engine.jsonl" | tail -1 \
-        | sed 's/.*"time":"\([^"]*\)".*/\1/')
+        | sed 's/.*"time":"\([^"]*\)".*/\1/' || true)
     if [[ -z "$aborted" || -z "$stopped" ]]; then
         echo "run $run: no ABORTED state or no engine-stop record (exit $status; see $dir)" >&2
         exit 1

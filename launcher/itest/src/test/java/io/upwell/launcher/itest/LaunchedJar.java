@@ -51,6 +51,9 @@ final class LaunchedJar implements AutoCloseable {
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Its temporary files (the framework's storage, a failed run's log) stay in the test's directory.
+        Path temporary = Files.createDirectories(directory.resolve("tmp"));
+        command.add("-Djava.io.tmpdir=" + temporary);
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(arguments));

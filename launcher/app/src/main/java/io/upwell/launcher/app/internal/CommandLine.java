@@ -15,7 +15,7 @@ enum CommandLine {
 
     static final String USAGE_TEXT = String.join(System.lineSeparator(),
             "usage: java -jar upwell.jar [demo [--virtual]]",
-            "  (no arguments)    start the engine with the interactive shell (leave with Ctrl-D)",
+            "  (no arguments)    start the engine with the interactive shell (leave with Ctrl-D or exit)",
             "  demo              run a 30 s static-cupping session on the simulator and print a summary",
             "  demo --virtual    the same session on the virtual clock: done in about a second",
             "exit codes: 0 session ended normally, 1 session did not end normally, 2 usage,",

@@ -3,6 +3,8 @@ package io.upwell.launcher.app.internal;
 import io.upwell.api.session.EngineProperties;
 import io.upwell.api.session.SessionService;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
@@ -83,6 +85,37 @@ final class EngineStartup {
             if (!handedOver) {
                 engine.close();
             }
+        }
+    }
+
+    /**
+     * One line per component that failed to activate, other than the engine (which {@link #await}
+     * reports): SCR itself prints nothing to the console here ({@code ds.showerrors=false}).
+     */
+    static List<String> otherFailures(BundleContext context) {
+        ServiceTracker<ServiceComponentRuntime, ServiceComponentRuntime> tracker =
+                new ServiceTracker<>(context, ServiceComponentRuntime.class, null);
+        tracker.open();
+        try {
+            ServiceComponentRuntime scr = tracker.getService();
+            List<String> failures = new ArrayList<>();
+            if (scr == null) {
+                return failures;
+            }
+            for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+                if (EngineProperties.CONFIGURATION_PID.equals(description.name)) {
+                    continue;
+                }
+                for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                    if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                        failures.add("component " + description.name + " (bundle " + description.bundle.symbolicName
+                                + ") failed to activate: " + cause(configuration.failure));
+                    }
+                }
+            }
+            return failures;
+        } finally {
+            tracker.close();
         }
     }
 

@@ -10,36 +10,47 @@ import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 
 /**
- * Settings that must be in place before any other bundle logs. This bundle starts at level 1
- * ({@code -runbundles+} in {@code launcher/upwell.bndrun}), before SPI Fly and slf4j-simple, so that:
+ * Settings that must be in place before any other bundle logs, asked for by the run descriptor
+ * ({@code launcher/upwell.bndrun}); without its properties this does nothing, so a framework that
+ * embeds the bundle (the integration tests, an integrator's) keeps its own logging. The bundle
+ * starts at level 1 ({@code -runbundles+}), before SPI Fly and slf4j-simple, so that:
  * <ul>
- * <li>slf4j-simple writes to {@value #LOG_NAME} in the data directory ({@code upwell-data}, created
- * here if missing) instead of the console, where log lines would interleave with the shell's prompt.
- * It reads {@value #LOG_FILE_PROPERTY} once, when the first logger is made. A value already set
- * (on the command line, {@code -D}) is left alone. When the data directory cannot be used (the
- * engine will refuse to start and say why) the log goes to a temporary file instead.</li>
- * <li>SPI Fly's java.util.logging logger ({@value #SPIFLY_LOGGER}) logs warnings only: its INFO line
- * at every start ("Registered provider ...") is noise on a console.</li>
+ * <li>{@value #LOG_FILE_SETTING} (a path such as {@code upwell-data/upwell.log}): slf4j-simple writes
+ * there instead of the console, where log lines would interleave with the shell's prompt. Its
+ * directory is created here if missing (slf4j-simple opens the file once, when the first logger is
+ * made, and falls back to the console when it cannot). When the directory cannot be used (the engine
+ * will refuse to start and say why) the log goes to a temporary file. A
+ * {@value #LOG_FILE_PROPERTY} already set ({@code -D} on the command line) is left alone.</li>
+ * <li>{@value #QUIET_SETTING} (a java.util.logging logger name, such as
+ * {@code org.apache.aries.spifly}): that logger logs warnings only, through the JUL configuration.
+ * SPI Fly's INFO line at every start ("Registered provider ...") is noise on a console.</li>
  * </ul>
  * The file chosen is published as the system property {@value #LOG_PATH_PROPERTY} for the console's
  * notices ({@link LogNotices}).
  */
 public final class LaunchActivator implements BundleActivator {
 
+    /** Run property: where the log should go. */
+    static final String LOG_FILE_SETTING = "upwell.log.file.wanted";
+    /** Run property: a JUL logger to keep at WARNING. */
+    static final String QUIET_SETTING = "upwell.jul.quiet";
     static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
     /** Where this run's log is, for the launcher's own use. */
     static final String LOG_PATH_PROPERTY = "upwell.log.file";
-    /** The engine's default data directory (EngineProperties' configuration default), relative to the working directory. */
-    static final String DATA_DIRECTORY = "upwell-data";
-    static final String LOG_NAME = "upwell.log";
-    static final String SPIFLY_LOGGER = "org.apache.aries.spifly";
 
     @Override
     public void start(BundleContext context) {
-        quietSpiFly();
+        String quiet = context.getProperty(QUIET_SETTING);
+        if (quiet != null && !quiet.isBlank()) {
+            quiet(quiet.trim());
+        }
+        String wanted = context.getProperty(LOG_FILE_SETTING);
+        if (wanted == null || wanted.isBlank()) {
+            return;
+        }
         String chosen = System.getProperty(LOG_FILE_PROPERTY);
         if (chosen == null) {
-            chosen = logFile(Path.of(DATA_DIRECTORY));
+            chosen = logFile(Path.of(wanted.trim()));
             if (chosen != null) {
                 System.setProperty(LOG_FILE_PROPERTY, chosen);
             }
@@ -54,12 +65,13 @@ public final class LaunchActivator implements BundleActivator {
         // nothing to undo: the log file stays open until the JVM exits
     }
 
-    /** {@code directory/upwell.log}, or a temporary file when the directory cannot be made or written; null if neither. */
-    static String logFile(Path directory) {
+    /** {@code file} when its directory can be made and written, else a temporary file; null if neither. */
+    static String logFile(Path file) {
+        Path directory = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(directory);
             if (Files.isDirectory(directory) && Files.isWritable(directory)) {
-                return directory.resolve(LOG_NAME).toString();
+                return file.toString();
             }
         } catch (IOException | SecurityException e) {
             // fall through: the engine names the problem with its data directory when it refuses to start
@@ -71,9 +83,9 @@ public final class LaunchActivator implements BundleActivator {
         }
     }
 
-    /** Raises SPI Fly's JUL level to WARNING through the logging configuration, keeping every other setting. */
-    static void quietSpiFly() {
-        byte[] settings = (SPIFLY_LOGGER + ".level=WARNING\n").getBytes(StandardCharsets.ISO_8859_1);
+    /** Raises {@code logger}'s JUL level to WARNING through the logging configuration, keeping every other setting. */
+    static void quiet(String logger) {
+        byte[] settings = (logger + ".level=WARNING\n").getBytes(StandardCharsets.ISO_8859_1);
         try {
             LogManager.getLogManager().updateConfiguration(new ByteArrayInputStream(settings),
                     key -> (current, wanted) -> wanted == null ? current : wanted);

@@ -43,6 +43,7 @@ public final class Main implements Callable<Integer> {
                 "the engine did not start: no SessionService; is the bundle io.upwell.engine.core active?");
                 AutoCloseable notices = LogNotices.followRunLog(terminal::notice).<AutoCloseable>map(n -> n)
                         .orElse(() -> { })) {
+            EngineStartup.otherFailures(context).forEach(failure -> terminal.notice("[ERROR] " + failure));
             switch (command) {
                 case SHELL:
                     return new InteractiveShell(context, engine::current, terminal).run();
