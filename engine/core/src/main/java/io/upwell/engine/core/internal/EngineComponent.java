@@ -15,6 +15,7 @@ import io.upwell.engine.core.internal.safety.SafetyLatch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Hashtable;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
@@ -39,6 +40,12 @@ import org.slf4j.LoggerFactory;
  * half-started engine. A configuration change never restarts the component: {@link EngineRuntime}
  * refuses a bad one with its reason and applies a good one without disturbing a running session.
  */
+// The engine registers SessionService and Clock itself, once it has started, so DS cannot declare them:
+// these capabilities say so, so that bundles requiring these services resolve.
+@Capability(namespace = "osgi.service",
+        attribute = "objectClass:List<String>=io.upwell.api.session.SessionService", uses = SessionService.class)
+@Capability(namespace = "osgi.service",
+        attribute = "objectClass:List<String>=io.upwell.api.time.Clock", uses = Clock.class)
 @Component(name = EngineProperties.CONFIGURATION_PID, service = {}, immediate = true,
         configurationPid = EngineProperties.CONFIGURATION_PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = EngineConfig.class)

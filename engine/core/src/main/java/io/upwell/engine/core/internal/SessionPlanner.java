@@ -19,6 +19,9 @@ import io.upwell.api.technique.Timeline;
 import io.upwell.engine.core.internal.device.DeviceSlot;
 import io.upwell.engine.core.internal.program.CompiledTimeline;
 import io.upwell.engine.core.internal.session.ActiveSession;
+import io.upwell.engine.core.internal.session.CupLimits;
+import io.upwell.engine.core.internal.session.PlannedProgram;
+import io.upwell.engine.core.internal.session.SessionCup;
 import io.upwell.engine.core.internal.session.SessionHost;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,9 +94,16 @@ final class SessionPlanner {
         for (CompiledTimeline timeline : timelines) {
             programNanos = Math.max(programNanos, timeline.totalNanos());
         }
-        ActiveSession session = new ActiveSession(id, request, technique.technique(), technique.module(),
-                program.name(), timelines, cupSlots, limits, magnetic, rise, leak, dwell, programNanos, host,
-                cupSlots[0].clock().nanoTime());
+        CupLimits cupLimits = new CupLimits(rise, settings.rampOutKpaPerSecond(), dwell, settings.dwellThresholdKpa(),
+                leak, (long) (settings.leakDelaySeconds() * 1e9), (long) (settings.frozenSensorSeconds() * 1e9));
+        SessionCup[] sessionCups = new SessionCup[cups];
+        for (int c = 0; c < cups; c++) {
+            sessionCups[c] = new SessionCup(c, request.placements().get(c), cupSlots[c], timelines[c], limits[c],
+                    magnetic[c], cupLimits);
+        }
+        ActiveSession session = new ActiveSession(id, request,
+                new PlannedProgram(technique.technique(), technique.module(), program.name(), programNanos),
+                sessionCups, host, cupSlots[0].clock().nanoTime());
         return new Plan(session, header(request, technique, parameters, program, limits, rise, leak, dwell));
     }
 

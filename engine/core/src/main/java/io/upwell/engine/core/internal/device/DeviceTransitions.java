@@ -6,7 +6,7 @@ import static io.upwell.api.device.DeviceState.FAULTED;
 import static io.upwell.api.device.DeviceState.READY;
 
 import io.upwell.api.device.DeviceState;
-import io.upwell.engine.core.internal.Transitions;
+import io.upwell.engine.core.internal.state.Transitions;
 
 /** The legal moves of a device's state (ARCHITECTURE.md, "Lifecycle and states"). */
 final class DeviceTransitions {

@@ -11,21 +11,17 @@ import io.upwell.api.session.SessionRequest;
 import io.upwell.api.session.SessionSnapshot;
 import io.upwell.api.session.SessionState;
 import io.upwell.api.technique.Technique;
-import io.upwell.engine.core.internal.settings.EngineSettings;
 import io.upwell.engine.core.internal.device.DeviceSlot;
-import io.upwell.engine.core.internal.program.CompiledTimeline;
-import io.upwell.engine.core.internal.program.Phase;
-import io.upwell.engine.core.internal.safety.EnvelopeChannel;
-import io.upwell.engine.core.internal.safety.MonitorChannel;
-import io.upwell.engine.core.internal.safety.VentWatch;
+import io.upwell.engine.core.internal.settings.EngineSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One session: its cups, program, envelope and monitor, and its state machine.
+ * One session: its cups ({@link SessionCup}), the program they run, and its state machine.
  * <p>
  * {@link #tick} runs on the control thread and allocates nothing in steady state. Operator
  * commands and safety paths come from other threads and change state only through
@@ -43,81 +39,41 @@ public final class ActiveSession implements Session {
      */
     static final long ALARM_REPEAT_NANOS = 10_000_000_000L;
 
-    private static final java.util.concurrent.atomic.AtomicLong SERIALS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong SERIALS = new AtomicLong();
 
     private final long serial = SERIALS.incrementAndGet();
     private final String id;
     private final SessionRequest request;
-    private final Technique technique;
-    private final String techniqueModule;
-    private final String programName;
+    private final PlannedProgram program;
     private final SessionHost host;
-    private final int cups;
-    private final CompiledTimeline[] timelines;
-    private final AtomicReferenceArray<DeviceSlot> slots;
-    private final int[] channel;
-    private final boolean[] magnetic;
-    private final EnvelopeChannel[] envelope;
-    private final MonitorChannel[] monitor;
-    private final long programNanos;
+    private final SessionCup[] cups;
     private final long timeLimitNanos;
     private final String timeLimitReason;
     private final long startedAt;
-
-    // Written by the control thread, read by snapshots on other threads (display only).
-    private final double[] commanded;
-    private final double[] measured;
-    private final double[] peak;
-    private final byte[] phase;
-    private final boolean[] cupStopped;
-    private final boolean[] cupFaulted;
+    /** Per cup: when the last clamp alarm was raised, and how many clamp episodes were not told since. */
     private final long[] lastClampAlarm;
     private final int[] clampsSinceAlarm;
+
     private long programTime;
     private volatile long publishedProgramTime;
-
     private volatile SessionState state = SessionState.SCREENING;
     private volatile String reason = "";
     private volatile int intensity;
     private final List<Alarm> alarms = new ArrayList<>();
 
-    public ActiveSession(String id, SessionRequest request, Technique technique, String techniqueModule,
-            String programName, CompiledTimeline[] timelines, DeviceSlot[] cupSlots, double[] cupLimits,
-            boolean[] cupMagnetic, double riseLimitKpaPerSecond, double leakThresholdKpa, long dwellLimitNanos,
-            long programNanos, SessionHost host, long now) {
+    /** @param cups one per placement of the request, in its order */
+    public ActiveSession(String id, SessionRequest request, PlannedProgram program, SessionCup[] cups,
+            SessionHost host, long now) {
         this.id = id;
         this.request = request;
-        this.technique = technique;
-        this.techniqueModule = techniqueModule;
-        this.programName = programName;
+        this.program = program;
+        this.cups = cups.clone();
         this.host = host;
-        this.cups = request.placements().size();
-        this.timelines = timelines;
-        this.slots = new AtomicReferenceArray<>(cupSlots);
-        this.channel = new int[cups];
-        this.magnetic = cupMagnetic.clone();
-        this.envelope = new EnvelopeChannel[cups];
-        this.monitor = new MonitorChannel[cups];
-        this.commanded = new double[cups];
-        this.measured = new double[cups];
-        this.peak = new double[cups];
-        this.phase = new byte[cups];
-        this.cupStopped = new boolean[cups];
-        this.cupFaulted = new boolean[cups];
-        this.lastClampAlarm = new long[cups];
-        this.clampsSinceAlarm = new int[cups];
+        this.lastClampAlarm = new long[cups.length];
+        this.clampsSinceAlarm = new int[cups.length];
         java.util.Arrays.fill(lastClampAlarm, Long.MIN_VALUE);
         EngineSettings s = host.settings();
-        for (int c = 0; c < cups; c++) {
-            channel[c] = request.placements().get(c).channel();
-            envelope[c] = new EnvelopeChannel(cupLimits[c], riseLimitKpaPerSecond, s.rampOutKpaPerSecond(),
-                    dwellLimitNanos, s.dwellThresholdKpa());
-            monitor[c] = new MonitorChannel(cupLimits[c], leakThresholdKpa, (long) (s.leakDelaySeconds() * 1e9),
-                    (long) (s.frozenSensorSeconds() * 1e9));
-            measured[c] = Double.NaN;
-        }
-        this.programNanos = programNanos;
-        long planned = programNanos + s.sessionGraceSeconds() * 1_000_000_000L;
+        long planned = program.lengthNanos() + s.sessionGraceSeconds() * 1_000_000_000L;
         long max = s.maxSessionMinutes() * 60_000_000_000L;
         this.timeLimitNanos = Math.min(planned, max);
         this.timeLimitReason = planned <= max
@@ -130,14 +86,16 @@ public final class ActiveSession implements Session {
     // ---------------------------------------------------------------- control thread
 
     /**
-     * One control tick. Commands every cup through the envelope and judges every reading.
+     * One control tick. Commands every cup through its envelope and judges every reading.
      *
      * @return true while the session still owns its channels
      */
     public boolean tick(long now, long dtNanos) {
         SessionState current = state;
         if (current.isFinal()) {
-            ventAll();
+            for (SessionCup cup : cups) {
+                cup.ventForGood();
+            }
             return false;
         }
         // While the latch is set every link reads vent: the session must not ramp on unseen, or the
@@ -150,47 +108,31 @@ public final class ActiveSession implements Session {
         }
         double scale = intensity / 100.0;
         boolean allOut = true;
-        for (int c = 0; c < cups; c++) {
-            DeviceSlot slot = slots.get(c);
-            int ch = channel[c];
-            double command;
-            byte cupPhase;
-            if (cupStopped[c] || !(running || stopping)) {
-                envelope[c].vented();
-                command = 0.0;
-                cupPhase = cupStopped[c] ? phase[c] : Phase.VENT;
+        for (SessionCup cup : cups) {
+            if (cup.isStopped() || !(running || stopping)) {
+                cup.holdVented();
             } else if (stopping) {
-                command = envelope[c].step(0.0, true, now, dtNanos);
-                cupPhase = Phase.RAMP_OUT;
+                cup.rampOut(now, dtNanos);
             } else {
-                CompiledTimeline timeline = timelines[c];
-                double requested = timeline.levelAt(programTime) * scale;
-                cupPhase = timeline.phaseAt(programTime);
-                command = envelope[c].step(requested, false, now, dtNanos);
-                if (envelope[c].clampStarted()) {
-                    clampStarted(c, slot, ch, requested, now);
+                double requested = cup.run(programTime, scale, now, dtNanos);
+                if (cup.envelope().clampStarted()) {
+                    clampStarted(cup, requested, now);
                 }
-                if (envelope[c].dwellExpiredNow()) {
-                    host.raise(this, AlarmPriority.MEDIUM, AlarmCondition.DWELL_LIMIT, slot.id(), ch,
-                            "cup " + c + " reached the dwell limit at one site; ramping it out", false);
-                }
-                if (envelope[c].dwellExpired()) {
-                    cupPhase = command > 0 ? Phase.RAMP_OUT : Phase.DWELL_LIMIT;
+                if (cup.envelope().dwellExpiredNow()) {
+                    host.raise(this, AlarmPriority.MEDIUM, AlarmCondition.DWELL_LIMIT, cup.deviceId(), cup.channel(),
+                            "cup " + cup.index() + " reached the dwell limit at one site; ramping it out", false);
                 }
             }
-            if (command > 0) {
+            if (cup.commanded() > 0) {
                 allOut = false;
             }
-            slot.command(ch, command, command <= 0.0, magnetic[c] ? timelines[c].magnetLevel() : 0.0);
-            commanded[c] = command;
-            phase[c] = cupPhase;
-            judge(c, slot, ch, command, now);
+            act(cup, cup.judge(now));
         }
         publishedProgramTime = programTime;
         if (state != current) {
             return !state.isFinal(); // a fault moved the session during this tick
         }
-        if (running && programTime >= programNanos) {
+        if (running && programTime >= program.lengthNanos()) {
             moveToIf(SessionState.RUNNING, SessionState.STOPPING, "program complete");
         } else if (stopping && allOut) {
             moveToIf(SessionState.STOPPING, SessionState.ENDED, reasonOrDefault("program complete"));
@@ -206,7 +148,8 @@ public final class ActiveSession implements Session {
     }
 
     /** SR-01: each clamp episode is told, but no more often than {@link #ALARM_REPEAT_NANOS} per cup. */
-    private void clampStarted(int c, DeviceSlot slot, int ch, double requested, long now) {
+    private void clampStarted(SessionCup cup, double requested, long now) {
+        int c = cup.index();
         if (lastClampAlarm[c] != Long.MIN_VALUE && now - lastClampAlarm[c] < ALARM_REPEAT_NANOS) {
             clampsSinceAlarm[c]++;
             return;
@@ -214,74 +157,46 @@ public final class ActiveSession implements Session {
         int since = clampsSinceAlarm[c];
         lastClampAlarm[c] = now;
         clampsSinceAlarm[c] = 0;
-        host.raise(this, AlarmPriority.MEDIUM, AlarmCondition.REQUEST_CLAMPED, slot.id(), ch,
+        host.raise(this, AlarmPriority.MEDIUM, AlarmCondition.REQUEST_CLAMPED, cup.deviceId(), cup.channel(),
                 String.format(Locale.ROOT, "cup %d asked for %.1f kPa; clamped to its limit of %.1f kPa%s", c,
-                        requested, envelope[c].limitKpa(),
+                        requested, cup.envelope().limitKpa(),
                         since == 0 ? "" : " (" + since + " more clamp(s) since the last alarm)"), false);
     }
 
-    private void judge(int c, DeviceSlot slot, int ch, double command, long now) {
-        double reading = slot.measuredKpa(ch);
-        boolean hasSample = slot.sampleTimeNanos(ch) != Long.MIN_VALUE;
-        measured[c] = reading;
-        if (reading > peak[c]) {
-            peak[c] = reading;
-        }
-        VentWatch watch = slot.ventWatch(ch);
-        if (command > 0.0 && !slot.vent(ch)) {
-            watch.applying();
-        } else if (watch.checkHeld(reading, hasSample, now) == VentWatch.Verdict.NOT_RELEASED) {
-            cupFaulted[c] = true;
-            fault(AlarmCondition.VACUUM_NOT_RELEASED, slot.id(), ch,
-                    "cup " + c + " does not release: " + watch.detail() + "; remove the cup by hand");
-            host.deviceFaulted(slot.id(), "vacuum held on vented channel " + ch);
-            return;
-        }
-        MonitorChannel.Verdict verdict = monitor[c].check(reading, hasSample, command, now);
-        if (cupFaulted[c] && verdict != MonitorChannel.Verdict.LEAK) {
-            return; // one alarm per fault; it is judged afresh after the operator resumes
-        }
-        switch (verdict) {
+    /** What a cup's finding means for the session and the device. */
+    private void act(SessionCup cup, SessionCup.Finding finding) {
+        String device = cup.deviceId();
+        int ch = cup.channel();
+        int c = cup.index();
+        switch (finding) {
+            case NOT_RELEASED:
+                fault(AlarmCondition.VACUUM_NOT_RELEASED, device, ch,
+                        "cup " + c + " does not release: " + cup.detail() + "; remove the cup by hand");
+                host.deviceFaulted(device, "vacuum held on vented channel " + ch);
+                break;
             case OVER_VACUUM:
-                cupFaulted[c] = true;
-                fault(AlarmCondition.OVER_VACUUM, slot.id(), ch,
-                        "cup " + c + " over vacuum: " + monitor[c].detail() + "; vented");
-                host.deviceFaulted(slot.id(), "over vacuum on channel " + ch);
+                fault(AlarmCondition.OVER_VACUUM, device, ch, "cup " + c + " over vacuum: " + cup.detail() + "; vented");
+                host.deviceFaulted(device, "over vacuum on channel " + ch);
                 break;
             case SENSOR_FAULT:
-                cupFaulted[c] = true;
-                fault(AlarmCondition.SENSOR_FAULT, slot.id(), ch,
-                        "cup " + c + " sensor fault: " + monitor[c].detail() + "; vented");
-                host.deviceFaulted(slot.id(), "sensor fault on channel " + ch);
+                fault(AlarmCondition.SENSOR_FAULT, device, ch,
+                        "cup " + c + " sensor fault: " + cup.detail() + "; vented");
+                host.deviceFaulted(device, "sensor fault on channel " + ch);
                 break;
             case LEAK:
-                if (!cupStopped[c]) {
-                    cupStopped[c] = true;
-                    phase[c] = Phase.LEAK;
-                    slot.forceVent(ch);
-                    host.raise(this, AlarmPriority.MEDIUM, AlarmCondition.LEAK, slot.id(), ch,
-                            "cup " + c + " lost its seal: " + monitor[c].detail()
-                                    + "; pumping stopped on this cup, re-seat it and start again", false);
-                }
+                host.raise(this, AlarmPriority.MEDIUM, AlarmCondition.LEAK, device, ch, "cup " + c
+                        + " lost its seal: " + cup.detail() + "; pumping stopped on this cup, re-seat it and start"
+                        + " again", false);
                 break;
             default:
                 break;
         }
     }
 
-    private void ventAll() {
-        for (int c = 0; c < cups; c++) {
-            DeviceSlot slot = slots.get(c);
-            slot.command(channel[c], 0.0, true, 0.0);
-            commanded[c] = 0.0;
-            envelope[c].vented();
-        }
-    }
-
     /** Journal samples of every cup: called by the loop at the journal's rate. */
     public void journalSamples(long now) {
-        for (int c = 0; c < cups; c++) {
-            host.journal().sample(now, c, commanded[c], measured[c]);
+        for (SessionCup cup : cups) {
+            host.journal().sample(now, cup.index(), cup.commanded(), cup.measured());
         }
     }
 
@@ -292,7 +207,7 @@ public final class ActiveSession implements Session {
      * pauses (or is aborted if it was not running). It never resumes by itself.
      */
     public void fault(AlarmCondition condition, String deviceId, int deviceChannel, String message) {
-        forceVentAll();
+        ventNow();
         host.raise(this, AlarmPriority.HIGH, condition, deviceId, deviceChannel, message, true);
         synchronized (this) {
             if (state == SessionState.RUNNING) {
@@ -307,7 +222,7 @@ public final class ActiveSession implements Session {
 
     /** Ends the session as aborted, every cup force-vented first. */
     public void abort(String why) {
-        forceVentAll();
+        ventNow();
         synchronized (this) {
             if (!state.isFinal()) {
                 moveTo(SessionState.ABORTED, why);
@@ -317,24 +232,17 @@ public final class ActiveSession implements Session {
 
     /** Force-vents every cup at once, from any thread, before anything else is done about a fault. */
     public void ventNow() {
-        forceVentAll();
-    }
-
-    private void forceVentAll() {
-        for (int c = 0; c < cups; c++) {
-            slots.get(c).forceVent(channel[c]);
+        for (SessionCup cup : cups) {
+            cup.forceVent();
         }
     }
 
     // ---------------------------------------------------------------- lifecycle
 
-    /** SCREENING -> READY -> RUNNING, claiming and releasing the session's channels. */
+    /** SCREENING -> READY -> RUNNING, claiming the session's channels and releasing their forced vent. */
     public void begin() {
-        for (int c = 0; c < cups; c++) {
-            slots.get(c).claim(channel[c], serial);
-            if (!cupStopped[c]) {
-                slots.get(c).releaseForcedVent(channel[c]);
-            }
+        for (SessionCup cup : cups) {
+            cup.claim(serial);
         }
         synchronized (this) {
             moveTo(SessionState.READY, "");
@@ -344,11 +252,9 @@ public final class ActiveSession implements Session {
 
     /** Points the cups of a device that came back at its new slot; they stay force-vented until resumed. */
     public void rebind(DeviceSlot slot) {
-        for (int c = 0; c < cups; c++) {
-            if (slots.get(c).id().equals(slot.id())) {
-                slot.forceVent(channel[c]);
-                slot.claim(channel[c], serial);
-                slots.set(c, slot);
+        for (SessionCup cup : cups) {
+            if (cup.deviceId().equals(slot.id())) {
+                cup.rebind(slot, serial);
             }
         }
     }
@@ -368,11 +274,11 @@ public final class ActiveSession implements Session {
     }
 
     public Technique technique() {
-        return technique;
+        return program.technique();
     }
 
     public String techniqueModule() {
-        return techniqueModule;
+        return program.module();
     }
 
     public SessionRequest request() {
@@ -380,7 +286,7 @@ public final class ActiveSession implements Session {
     }
 
     public String programName() {
-        return programName;
+        return program.name();
     }
 
     public boolean isLive() {
@@ -466,12 +372,8 @@ public final class ActiveSession implements Session {
             if (notReady != null) {
                 throw new SessionException("session " + id + " cannot resume: " + notReady);
             }
-            for (int c = 0; c < cups; c++) {
-                cupFaulted[c] = false;
-                envelope[c].vented(); // re-enter with a ramp from ambient
-                if (!cupStopped[c]) {
-                    slots.get(c).releaseForcedVent(channel[c]);
-                }
+            for (SessionCup cup : cups) {
+                cup.resume(); // judged afresh, re-entering with a ramp from ambient
             }
             moveTo(SessionState.RUNNING, "resumed by the operator");
         }
@@ -497,7 +399,7 @@ public final class ActiveSession implements Session {
             }
             int before = intensity;
             intensity = percent;
-            host.journal().event(id, "intensity", java.util.Map.of("from", before, "to", percent));
+            host.journal().eventOfSession(id, "intensity", Map.of("from", before, "to", percent));
         }
     }
 
@@ -517,20 +419,12 @@ public final class ActiveSession implements Session {
 
     @Override
     public SessionSnapshot snapshot() {
-        long elapsed = publishedProgramTime; // volatile read first: the arrays below are at least this fresh
-        List<ChannelStatus> channels = new ArrayList<>(cups);
-        for (int c = 0; c < cups; c++) {
-            Placement placement = request.placements().get(c);
-            // What the device is told, not what the last tick computed: a safety path may have
-            // force-vented the channel since.
-            DeviceSlot slot = slots.get(c);
-            boolean vented = slot.vent(channel[c]);
-            byte shown = vented && Phase.isApplying(phase[c]) ? Phase.VENT : phase[c];
-            channels.add(new ChannelStatus(c, placement.deviceId(), placement.channel(), placement.site(),
-                    vented ? 0.0 : commanded[c], slot.measuredKpa(channel[c]), peak[c], envelope[c].limitKpa(),
-                    Phase.name(shown)));
+        long elapsed = publishedProgramTime; // volatile read first: the cups' figures are at least this fresh
+        List<ChannelStatus> channels = new ArrayList<>(cups.length);
+        for (SessionCup cup : cups) {
+            channels.add(cup.status());
         }
         return new SessionSnapshot(id, request.techniqueId(), state, reason, Duration.ofNanos(elapsed),
-                Duration.ofNanos(programNanos), intensity, channels, alarms());
+                Duration.ofNanos(program.lengthNanos()), intensity, channels, alarms());
     }
 }

@@ -9,7 +9,7 @@ import static io.upwell.api.session.SessionState.SCREENING;
 import static io.upwell.api.session.SessionState.STOPPING;
 
 import io.upwell.api.session.SessionState;
-import io.upwell.engine.core.internal.Transitions;
+import io.upwell.engine.core.internal.state.Transitions;
 
 /** The legal moves of a session (ARCHITECTURE.md, "Lifecycle and states"). */
 final class SessionTransitions {

@@ -1,7 +1,7 @@
 package io.upwell.engine.core.internal.session;
 
 import io.upwell.api.session.SessionState;
-import io.upwell.engine.core.internal.Transitions;
+import io.upwell.engine.core.internal.state.Transitions;
 
 /** Lets tests in other packages read the session table. */
 public final class SessionTransitionsAccess {

@@ -1,4 +1,4 @@
-package io.upwell.engine.core.internal;
+package io.upwell.engine.core.internal.state;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
