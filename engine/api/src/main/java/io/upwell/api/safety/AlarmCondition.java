@@ -26,6 +26,8 @@ public enum AlarmCondition {
     TECHNIQUE_FAILED("SR-11"),
     /** A driver call threw or did not return (SR-12). */
     DRIVER_FAILED("SR-12"),
+    /** The journal cannot write: therapy is not being recorded; no new session starts (SR-16). */
+    JOURNAL_FAILED("SR-16"),
     /** Emergency stop (SR-13). */
     EMERGENCY_STOP("SR-13");
 

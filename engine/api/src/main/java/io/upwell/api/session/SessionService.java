@@ -51,4 +51,7 @@ public interface SessionService {
     List<TechniqueDescriptor> techniques();
 
     LoopStatistics loopStatistics();
+
+    /** Whether therapy can be recorded now; a journal that cannot write refuses new sessions (SR-16). */
+    JournalHealth journalHealth();
 }

@@ -4,6 +4,7 @@ import io.upwell.api.device.DeviceDriver;
 import io.upwell.api.safety.Alarm;
 import io.upwell.api.session.DeviceStatus;
 import io.upwell.api.session.EngineListener;
+import io.upwell.api.session.JournalHealth;
 import io.upwell.api.session.LoopStatistics;
 import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionException;
@@ -25,6 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +47,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements SessionService {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    /** How often the housekeeping looks at the journal's health. */
+    static final long JOURNAL_CHECK_MILLIS = 200;
 
     private final EngineSettings settings;
     private final Clock clock;
@@ -58,6 +64,9 @@ public final class Engine implements SessionService {
     private final SessionStarter sessions;
     private final ControlLoop loop;
     private final Watchdog watchdog;
+    private final JournalWatch journalWatch;
+    private final ScheduledExecutorService housekeeping =
+            Executors.newSingleThreadScheduledExecutor(Threads.named("upwell-housekeeping"));
 
     private ControlThread controlThread;
     private Clock.Scheduled virtualTicks;
@@ -89,6 +98,7 @@ public final class Engine implements SessionService {
         this.watchdog = new Watchdog(loop::ticks, settings.watchdogTimeoutMillis() * 1_000_000L, safety::loopStopped,
                 safety::loopStillStopped);
         safety.watch(loop, watchdog);
+        this.journalWatch = new JournalWatch(journal, alarms);
         this.sessions = new SessionStarter(settings, clock, journal, latch, current, devices, techniques, alarms,
                 events, caller, this::whyNoSessionCanStart);
     }
@@ -131,6 +141,7 @@ public final class Engine implements SessionService {
         if (watchdogThread) {
             watchdog.start();
         }
+        housekeeping.scheduleWithFixedDelay(journalWatch::check, 0, JOURNAL_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         started = true;
         LOG.info("Upwell engine started: {} Hz on the {} clock, journal in {}", settings.controlRateHz(),
                 clock.isVirtual() ? "virtual" : "system", settings.dataDirectory());
@@ -150,6 +161,7 @@ public final class Engine implements SessionService {
             live.abort("the engine stopped");
         }
         watchdog.stop();
+        housekeeping.shutdownNow();
         if (controlThread != null) {
             controlThread.shutdown();
         }
@@ -167,7 +179,8 @@ public final class Engine implements SessionService {
         if (!started) {
             return "the engine is not running";
         }
-        return safety.loopProblem();
+        String loop = safety.loopProblem();
+        return loop != null ? loop : journalWatch.refusal();
     }
 
     // ================================================================ whiteboard
@@ -244,7 +257,17 @@ public final class Engine implements SessionService {
                 h.percentile(99), h.max());
     }
 
+    @Override
+    public JournalHealth journalHealth() {
+        return journalWatch.health();
+    }
+
     // ================================================================ for the runtime, tools and tests
+
+    /** Checks the journal's health now, as the housekeeping does every {@value #JOURNAL_CHECK_MILLIS} ms. */
+    void checkJournal() {
+        journalWatch.check();
+    }
 
     public EngineSettings settings() {
         return settings;

@@ -103,6 +103,11 @@ final class PluginGuardedSessionService implements SessionService {
         return engine.loopStatistics();
     }
 
+    @Override
+    public io.upwell.api.session.JournalHealth journalHealth() {
+        return engine.journalHealth();
+    }
+
     /** A session as the caller may handle it: what applies vacuum is refused to plugins. */
     private final class GuardedSession implements Session {
         private final Session session;

@@ -106,6 +106,7 @@ final class SessionStarter implements SessionHost {
                     throw new SessionException("session not started: " + changed + " while it was being planned");
                 }
                 ActiveSession next = plan.session();
+                next.lostRecordsAtStart(journal.lostRecords());
                 Map<String, Object> header = new LinkedHashMap<>(plan.journalHeader());
                 header.put(JsonLinesJournal.CLOCK_NANOS, clock.nanoTime());
                 current.publish(next);
@@ -198,6 +199,12 @@ final class SessionStarter implements SessionHost {
         fields.put("reason", reason);
         journal.event(changed.id(), "state", fields);
         if (to.isFinal()) {
+            long lost = journal.lostRecords() - changed.lostRecordsAtStart();
+            if (lost > 0) {
+                alarms.raise(changed, AlarmPriority.MEDIUM, AlarmCondition.JOURNAL_FAILED, "", -1, lost
+                        + " journal record(s) could not be written during this session; its record is incomplete",
+                        false);
+            }
             SessionSnapshotSummary.write(journal, changed);
         }
         events.run(() -> LOG.info("session {}: {} -> {}{}", changed.id(), from, to,

@@ -302,12 +302,18 @@ public final class JsonLinesJournal implements SessionJournal {
         return health.healthy();
     }
 
+    @Override
+    public Optional<String> problem() {
+        return health.lastError().map(JournalError::toString);
+    }
+
     /** The most recent failure, if any. */
     public Optional<JournalError> lastError() {
         return health.lastError();
     }
 
     /** Records and sample lines that could not be written because of a failure. */
+    @Override
     public long lostRecords() {
         return health.lostRecords();
     }

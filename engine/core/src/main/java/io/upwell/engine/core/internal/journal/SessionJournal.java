@@ -70,6 +70,16 @@ public interface SessionJournal extends AutoCloseable {
     List<String> recoverUnfinished();
 
     /**
+     * What has gone wrong since the journal was opened, in one line (what, where, when), or empty
+     * while every record reached the disk. A failure stays reported: evidence already lost does not
+     * come back when the disk does.
+     */
+    java.util.Optional<String> problem();
+
+    /** Records and sample lines that could not be written. */
+    long lostRecords();
+
+    /**
      * Writes what is queued, forces it to disk and stops the writer; idempotent. Sessions still
      * running are left without {@code session-end}, to be recovered at the next start.
      */

@@ -59,6 +59,7 @@ public final class ActiveSession implements Session {
     private volatile SessionState state = SessionState.SCREENING;
     private volatile String reason = "";
     private volatile int intensity;
+    private volatile long lostRecordsAtStart;
     private final List<Alarm> alarms = new ArrayList<>();
 
     /** @param cups one per placement of the request, in its order */
@@ -266,6 +267,15 @@ public final class ActiveSession implements Session {
             }
         }
         return false;
+    }
+
+    /** The journal's lost-record count when the session began, to report what this session lost. */
+    public void lostRecordsAtStart(long count) {
+        lostRecordsAtStart = count;
+    }
+
+    public long lostRecordsAtStart() {
+        return lostRecordsAtStart;
     }
 
     /** Unique in this JVM, never {@link #NO_SESSION}: what the session's channels are claimed with. */
