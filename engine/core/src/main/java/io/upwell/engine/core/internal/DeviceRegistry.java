@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import io.upwell.engine.core.internal.settings.EngineSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,8 @@ final class DeviceRegistry implements DeviceSlot.Events {
     private final PluginCaller caller;
     private final CurrentSession current;
     private final Consumer<String> emergencyStop;
+    private final ScheduledExecutorService housekeeping;
+    private final long firstRetryMillis;
 
     private final Object lock = new Object();
     private final Map<String, DeviceSlot> devices = new LinkedHashMap<>();
@@ -45,7 +50,10 @@ final class DeviceRegistry implements DeviceSlot.Events {
 
     /** @param emergencyStop what a device's own emergency-stop button does */
     DeviceRegistry(Clock clock, SafetyLatch latch, SessionJournal journal, EngineEvents events, AlarmDesk alarms,
-            PluginCaller caller, CurrentSession current, Consumer<String> emergencyStop) {
+            PluginCaller caller, CurrentSession current, Consumer<String> emergencyStop,
+            ScheduledExecutorService housekeeping, long firstRetryMillis) {
+        this.housekeeping = housekeeping;
+        this.firstRetryMillis = firstRetryMillis;
         this.clock = clock;
         this.latch = latch;
         this.journal = journal;
@@ -115,14 +123,55 @@ final class DeviceRegistry implements DeviceSlot.Events {
         journal.event(null, "device-attached", Map.of("device", descriptor.id(), "driver",
                 driver.getClass().getName(), "channels", descriptor.channelCount(), "firstCommand", "vent"));
         move(slot, DeviceState.CONNECTING, "connecting");
-        callDriver(slot, "connect", () -> {
+        connect(slot, 1);
+    }
+
+    /**
+     * Connects the driver; a failure is reported once per episode and tried again after a wait
+     * that doubles from the configured first wait up to 30 s, for as long as the driver is registered.
+     */
+    private void connect(DeviceSlot slot, int attempt) {
+        caller.call("driver of " + slot.id(), "connect", () -> {
             slot.driver().connect(slot);
             return null;
         }).whenComplete((ok, failure) -> {
-            if (failure != null && !slot.isClosed()) {
-                move(slot, DeviceState.DISCONNECTED, "connect failed: " + Failures.describe(failure));
+            if (failure == null || slot.isClosed()) {
+                return;
+            }
+            String why = "connect failed: " + Failures.describe(failure);
+            long wait = retryWait(attempt);
+            if (attempt == 1) {
+                alarms.raiseEngine(AlarmPriority.MEDIUM, AlarmCondition.DRIVER_FAILED, slot.id(), -1, "driver of "
+                        + slot.id() + ": " + why + "; trying again every " + wait + " ms and more, up to "
+                        + EngineSettings.MAX_CONNECT_RETRY_MILLIS / 1000 + " s", false);
+            } else {
+                LOG.debug("driver of {}: attempt {} to connect failed ({}); next in {} ms", slot.id(), attempt, why,
+                        wait);
+            }
+            move(slot, DeviceState.DISCONNECTED, why + " (attempt " + attempt + ")");
+            try {
+                housekeeping.schedule(() -> retry(slot, attempt + 1), wait, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the engine is closing: no more attempts
             }
         });
+    }
+
+    private void retry(DeviceSlot slot, int attempt) {
+        if (slot.isClosed() || slot.state() != DeviceState.DISCONNECTED) {
+            return;
+        }
+        move(slot, DeviceState.CONNECTING, "connecting again (attempt " + attempt + ")");
+        connect(slot, attempt);
+    }
+
+    /** The wait after a failed attempt: the first wait doubled per attempt, at most the maximum. */
+    long retryWait(int attempt) {
+        long wait = firstRetryMillis;
+        for (int i = 1; i < attempt && wait < EngineSettings.MAX_CONNECT_RETRY_MILLIS; i++) {
+            wait *= 2;
+        }
+        return Math.min(wait, EngineSettings.MAX_CONNECT_RETRY_MILLIS);
     }
 
     /** A driver service left: its channels are vented and a session using it pauses (SR-09). */
@@ -142,6 +191,7 @@ final class DeviceRegistry implements DeviceSlot.Events {
         }
         DeviceSlot slot = gone;
         slot.close();
+        slot.forgetSamples();
         move(slot, DeviceState.DISCONNECTED, "driver service left");
         deviceLost(slot, "device " + slot.id() + " left: its driver service was unregistered");
         callDriver(slot, "disconnect", () -> {
@@ -186,9 +236,14 @@ final class DeviceRegistry implements DeviceSlot.Events {
                 break;
             case DISCONNECTED:
                 slot.forceVentAll();
+                slot.forgetSamples(); // what it said before the line dropped is no reading of now
+                DeviceState before = slot.state();
                 if (slot.canMoveTo(DeviceState.DISCONNECTED)) {
                     move(slot, DeviceState.DISCONNECTED, reason);
-                    deviceLost(slot, "device " + slot.id() + " disconnected: " + reason);
+                    // A device that was there is lost once; a reconnect attempt that fails is no new loss.
+                    if (before == DeviceState.READY || before == DeviceState.FAULTED) {
+                        deviceLost(slot, "device " + slot.id() + " disconnected: " + reason);
+                    }
                 }
                 break;
             default:

@@ -89,7 +89,8 @@ public final class Engine implements SessionService {
         this.latch = latch;
         this.caller = new PluginCaller(settings.pluginCallTimeoutMillis());
         this.alarms = new AlarmDesk(latch, journal, events, current);
-        this.devices = new DeviceRegistry(clock, latch, journal, events, alarms, caller, current, this::emergencyStop);
+        this.devices = new DeviceRegistry(clock, latch, journal, events, alarms, caller, current, this::emergencyStop,
+                housekeeping, settings.connectRetryMillis());
         this.techniques = new TechniqueCatalogue(caller, alarms, current);
         this.safety = new SafetyActions(latch, devices, current, alarms, journal, events,
                 settings.watchdogTimeoutMillis());

@@ -99,6 +99,7 @@ public final class EngineComponent {
                 .pluginCallTimeoutMillis(config.pluginCallTimeoutMillis())
                 .journalSampleRateHz(config.journalSampleRateHz())
                 .journalFlushMillis(config.journalFlushMillis())
+                .connectRetryMillis(config.connectRetryMillis())
                 .build();
     }
 
@@ -156,7 +157,7 @@ public final class EngineComponent {
             runtime.start();
         } catch (RuntimeException e) {
             String message = "the engine could not start: " + Failures.describe(e);
-            LOG.error(message, e);
+            LOG.error(message); // the trace goes with the exception to DS, which logs it once
             throw new IllegalStateException(message, e);
         }
     }

@@ -65,4 +65,7 @@ public @interface EngineConfig {
 
     @AttributeDefinition(description = "Longest time a journal record waits before it is forced to disk, ms (SR-16; at most 1000).")
     long journalFlushMillis() default EngineSettings.DEFAULT_JOURNAL_FLUSH_MILLIS;
+
+    @AttributeDefinition(description = "First wait before a failed device connect is tried again, ms; it doubles up to 30 s.")
+    long connectRetryMillis() default EngineSettings.DEFAULT_CONNECT_RETRY_MILLIS;
 }

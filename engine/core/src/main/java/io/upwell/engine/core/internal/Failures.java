@@ -16,13 +16,16 @@ final class Failures {
             return "no answer within the deadline";
         }
         String message = cause.getMessage();
+        if (cause instanceof java.io.IOException && message != null) {
+            return message; // our own I/O messages name the path and what failed; the type adds nothing
+        }
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException
+                || cause instanceof java.io.UncheckedIOException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

@@ -203,6 +203,17 @@ public final class DeviceSlot implements DeviceLink {
         commandSequence = commandSequence + 1;
     }
 
+    /**
+     * Drops every reading: after a disconnect the last values are not readings of now, and a
+     * screen or a check that used them would show or judge a cup that is no longer measured.
+     */
+    public void forgetSamples() {
+        for (int ch = 0; ch < channels; ch++) {
+            sampleTime.set(ch, NO_SAMPLE);
+            sampleBits.set(ch, Double.doubleToRawLongBits(Double.NaN));
+        }
+    }
+
     /** The latest measurement of a channel, NaN when none has arrived. */
     public double measuredKpa(int channel) {
         return Double.longBitsToDouble(sampleBits.get(channel));

@@ -146,10 +146,12 @@ public final class JsonLinesJournal implements SessionJournal {
             checking = dataDirectory.resolve(ENGINE_FILE);
             return JournalFile.openForAppend(checking);
         } catch (IOException | SecurityException e) {
+            String why = e instanceof java.nio.file.FileAlreadyExistsException && Files.isRegularFile(checking)
+                    ? checking + " is a file, not a directory"
+                    : "cannot create or write " + checking + " (" + e.getClass().getSimpleName() + ": "
+                            + e.getMessage() + ")";
             throw new UncheckedIOException(new IOException(
-                    "journal data directory " + dataDirectory + " is unusable: cannot create or write " + checking
-                            + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
-                    e));
+                    "journal data directory " + dataDirectory + " is unusable: " + why, e));
         }
     }
 

@@ -26,12 +26,15 @@ import java.nio.file.Path;
  * @param pluginCallTimeoutMillis  how long a driver or technique call may take (SR-11, SR-12; judgement: 2 s)
  * @param journalSampleRateHz      pressure samples per cup and second in the journal (judgement: 10 Hz)
  * @param journalFlushMillis       longest time a record waits before it is on disk (SR-16: at most 1 s)
+ * @param connectRetryMillis       the first wait before a failed connect is tried again; it doubles up to
+ *                                 {@link #MAX_CONNECT_RETRY_MILLIS} (judgement: 1 s)
  */
 public record EngineSettings(int controlRateHz, boolean virtualClock, Path dataDirectory,
         double rampLimitKpaPerSecond, double rampOutKpaPerSecond, long dwellLimitSeconds, double dwellThresholdKpa,
         long sessionGraceSeconds, long maxSessionMinutes, double leakThresholdKpa, double leakDelaySeconds,
         double frozenSensorSeconds, long lateTickThresholdMillis, int maxConsecutiveLateTicks,
-        long watchdogTimeoutMillis, long pluginCallTimeoutMillis, int journalSampleRateHz, long journalFlushMillis) {
+        long watchdogTimeoutMillis, long pluginCallTimeoutMillis, int journalSampleRateHz, long journalFlushMillis,
+        long connectRetryMillis) {
 
     public static final int DEFAULT_CONTROL_RATE_HZ = 50;
     public static final String DEFAULT_DATA_DIRECTORY = "upwell-data";
@@ -50,6 +53,9 @@ public record EngineSettings(int controlRateHz, boolean virtualClock, Path dataD
     public static final long DEFAULT_PLUGIN_CALL_TIMEOUT_MILLIS = 2000;
     public static final int DEFAULT_JOURNAL_SAMPLE_RATE_HZ = 10;
     public static final long DEFAULT_JOURNAL_FLUSH_MILLIS = 500;
+    public static final long DEFAULT_CONNECT_RETRY_MILLIS = 1000;
+    /** The longest wait between two connect attempts: a device plugged back in is found within it. */
+    public static final long MAX_CONNECT_RETRY_MILLIS = 30_000;
 
     /**
      * The longest a late or stopped control loop may go unnoticed, whatever the configuration
@@ -81,6 +87,7 @@ public record EngineSettings(int controlRateHz, boolean virtualClock, Path dataD
         within("pluginCallTimeoutMillis", pluginCallTimeoutMillis, 50, 60_000);
         within("journalSampleRateHz", journalSampleRateHz, 1, controlRateHz);
         within("journalFlushMillis", journalFlushMillis, 10, 1000);
+        within("connectRetryMillis", connectRetryMillis, 10, MAX_CONNECT_RETRY_MILLIS);
     }
 
     /** The defaults, with the journal in {@code dataDirectory}. */
@@ -113,6 +120,7 @@ public record EngineSettings(int controlRateHz, boolean virtualClock, Path dataD
         b.pluginCallTimeoutMillis = pluginCallTimeoutMillis;
         b.journalSampleRateHz = journalSampleRateHz;
         b.journalFlushMillis = journalFlushMillis;
+        b.connectRetryMillis = connectRetryMillis;
         return b;
     }
 
@@ -146,6 +154,7 @@ public record EngineSettings(int controlRateHz, boolean virtualClock, Path dataD
         private long pluginCallTimeoutMillis = DEFAULT_PLUGIN_CALL_TIMEOUT_MILLIS;
         private int journalSampleRateHz = DEFAULT_JOURNAL_SAMPLE_RATE_HZ;
         private long journalFlushMillis = DEFAULT_JOURNAL_FLUSH_MILLIS;
+        private long connectRetryMillis = DEFAULT_CONNECT_RETRY_MILLIS;
 
         private Builder(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
@@ -168,6 +177,7 @@ public record EngineSettings(int controlRateHz, boolean virtualClock, Path dataD
         public Builder pluginCallTimeoutMillis(long v) { pluginCallTimeoutMillis = v; return this; }
         public Builder journalSampleRateHz(int v) { journalSampleRateHz = v; return this; }
         public Builder journalFlushMillis(long v) { journalFlushMillis = v; return this; }
+        public Builder connectRetryMillis(long v) { connectRetryMillis = v; return this; }
 
         /** @throws IllegalArgumentException naming the first setting out of its bounds */
         public EngineSettings build() {
@@ -175,7 +185,7 @@ public record EngineSettings(int controlRateHz, boolean virtualClock, Path dataD
                     rampOutKpaPerSecond, dwellLimitSeconds, dwellThresholdKpa, sessionGraceSeconds, maxSessionMinutes,
                     leakThresholdKpa, leakDelaySeconds, frozenSensorSeconds, lateTickThresholdMillis,
                     maxConsecutiveLateTicks, watchdogTimeoutMillis, pluginCallTimeoutMillis, journalSampleRateHz,
-                    journalFlushMillis);
+                    journalFlushMillis, connectRetryMillis);
         }
     }
 }

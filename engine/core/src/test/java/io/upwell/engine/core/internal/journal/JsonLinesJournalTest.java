@@ -284,7 +284,7 @@ class JsonLinesJournalTest {
         Path file = Files.writeString(dataDirectory.resolve("not-a-directory"), "x");
         UncheckedIOException error = assertThrows(UncheckedIOException.class,
                 () -> new JsonLinesJournal(file));
-        assertTrue(error.getMessage().contains(file.toString()), error.getMessage());
+        assertTrue(error.getMessage().contains(file + " is a file, not a directory"), error.getMessage());
 
         Path blockedSessions = dataDirectory.resolve("blocked");
         Files.createDirectories(blockedSessions);
