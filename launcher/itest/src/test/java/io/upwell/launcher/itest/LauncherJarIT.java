@@ -65,6 +65,8 @@ public class LauncherJarIT {
             assertTrue("the session ended, vented, with its reason:\n" + session,
                     session.contains("\"type\":\"session-end\"") && session.contains("\"state\":\"ABORTED\"")
                             && session.contains("the engine stopped"));
+            assertFalse("an orderly stop raises no high-priority alarm for modules leaving:\n" + session,
+                    session.contains("\"priority\":\"HIGH\""));
             List<String> engine = Files.readAllLines(shell.dataDirectory().resolve("engine.jsonl"));
             assertTrue("engine-stop journaled last: " + engine, engine.get(engine.size() - 1).contains("\"engine-stop\""));
         }

@@ -53,6 +53,7 @@ public final class EngineComponent {
     private static final Logger LOG = LoggerFactory.getLogger(EngineComponent.class);
 
     private final EngineRuntime runtime;
+    private final BundleContext context;
 
     /**
      * Reads the boot configuration. One that does not check out stops the engine from starting,
@@ -73,6 +74,7 @@ public final class EngineComponent {
             LOG.error(message);
             throw new IllegalStateException(message, e);
         }
+        this.context = context;
         this.runtime = new EngineRuntime(initial, EngineComponent::launch, engine -> publish(context, engine));
     }
 
@@ -178,7 +180,20 @@ public final class EngineComponent {
     }
 
     void removeDriver(DeviceDriver driver) {
+        stopFirstIfTheFrameworkStops();
         runtime.removeDriver(driver);
+    }
+
+    /**
+     * On the framework's own shutdown, plugins leave in no particular order: the engine stops first,
+     * ending the session in order ("the engine stopped"), so that a module leaving is not mistaken
+     * for a failure mid-session and raised as a high-priority alarm.
+     */
+    private void stopFirstIfTheFrameworkStops() {
+        if (context.getBundle(org.osgi.framework.Constants.SYSTEM_BUNDLE_ID).getState()
+                == org.osgi.framework.Bundle.STOPPING) {
+            runtime.stop();
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -187,6 +202,7 @@ public final class EngineComponent {
     }
 
     void removeTechnique(Technique technique) {
+        stopFirstIfTheFrameworkStops();
         runtime.removeTechnique(technique);
     }
 

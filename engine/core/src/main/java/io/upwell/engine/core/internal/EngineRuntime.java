@@ -64,6 +64,9 @@ public final class EngineRuntime {
 
     private final Launcher launcher;
     private final Publisher publisher;
+    /** Applies held-back configurations: one thread for the runtime's life, not one per finished session. */
+    private final java.util.concurrent.ExecutorService reconfiguring =
+            java.util.concurrent.Executors.newSingleThreadExecutor(Threads.named("upwell-reconfigure"));
     /** Outlives every engine this runtime starts: a configuration change never clears it. */
     private final SafetyLatch latch = new SafetyLatch();
     private final Object lock = new Object();
@@ -87,10 +90,12 @@ public final class EngineRuntime {
         }
     }
 
+    /** Stops the engine in order; idempotent. */
     public void stop() {
         synchronized (lock) {
             withdraw();
         }
+        reconfiguring.shutdown();
     }
 
     /** The engine running now. */
@@ -114,6 +119,11 @@ public final class EngineRuntime {
      * @return what was done, for the log and the caller
      */
     public String reconfigure(Supplier<EngineSettings> next) {
+        synchronized (lock) {
+            if (running == null) {
+                return "the engine is stopped; the configuration is not applied";
+            }
+        }
         EngineSettings proposed;
         try {
             proposed = next.get();
@@ -144,7 +154,7 @@ public final class EngineRuntime {
 
     private void applyPendingIfIdle() {
         synchronized (lock) {
-            if (pending != null && running != null && !running.engine().hasLiveSession()) {
+            if (pending != null && running != null && !running.engine().hasLiveSession()) { // null: stopped
                 settings = pending;
                 pending = null;
                 restart();
@@ -169,9 +179,7 @@ public final class EngineRuntime {
             public void sessionChanged(String sessionId, SessionState from, SessionState to, String reason) {
                 if (to.isFinal()) {
                     // Not on the engine's own event thread: replacing the engine stops that thread.
-                    Thread apply = new Thread(EngineRuntime.this::applyPendingIfIdle, "upwell-reconfigure");
-                    apply.setDaemon(true);
-                    apply.start();
+                    reconfiguring.execute(EngineRuntime.this::applyPendingIfIdle);
                 }
             }
         });
