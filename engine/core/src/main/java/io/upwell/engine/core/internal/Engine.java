@@ -16,7 +16,7 @@ import io.upwell.api.time.Clock;
 import io.upwell.engine.core.internal.device.DeviceSlot;
 import io.upwell.engine.core.internal.journal.SessionJournal;
 import io.upwell.engine.core.internal.loop.ControlLoop;
-import io.upwell.engine.core.internal.loop.ControlThread;
+import io.upwell.engine.core.internal.clock.FixedRateThread;
 import io.upwell.engine.core.internal.loop.LatenessHistogram;
 import io.upwell.engine.core.internal.loop.Watchdog;
 import io.upwell.engine.core.internal.safety.SafetyLatch;
@@ -68,7 +68,7 @@ public final class Engine implements SessionService {
     private final ScheduledExecutorService housekeeping =
             Executors.newSingleThreadScheduledExecutor(Threads.named("upwell-housekeeping"));
 
-    private ControlThread controlThread;
+    private FixedRateThread controlThread;
     private Clock.Scheduled virtualTicks;
     private volatile boolean started;
     private boolean closed;
@@ -134,7 +134,10 @@ public final class Engine implements SessionService {
                 loop.tick(now, now);
             });
         } else {
-            ControlThread thread = new ControlThread(loop, settings.periodNanos(), safety::controlThreadDied);
+            // The loop catches whatever a tick throws; only a failure of that handling itself kills the thread.
+            FixedRateThread thread = new FixedRateThread("upwell-control", settings.periodNanos(), loop::tick,
+                    safety::controlThreadDied);
+            thread.setPriority(Thread.MAX_PRIORITY);
             controlThread = thread;
             safety.watchControlThread(() -> !thread.isAlive());
             thread.start();
