@@ -7,12 +7,21 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The machine's own timer noise: a fixed-rate {@code LockSupport.parkNanos} loop with the control
  * thread's period, deadline rule and thread settings, doing no work. Its lateness goes into the
- * engine's own {@link LatenessHistogram}, so its percentiles have the same buckets as the engine's.
+ * engine's own {@link LatenessHistogram}, so its percentiles have the same buckets as the engine's;
+ * its CPU time per tick is what waking up alone costs.
  */
 final class BareTimerLoop extends Thread {
+    /** What one run of the loop measured: its lateness, and its own CPU time over all its ticks. */
+    record Result(LatenessHistogram lateness, ThreadUsage usage) {
+        double cpuMicrosPerTick() {
+            return usage.cpuNanos() / 1000.0 / lateness.count();
+        }
+    }
+
     private final long periodNanos;
     private final long runNanos;
     private final LatenessHistogram lateness = new LatenessHistogram();
+    private ThreadUsage usage;
 
     private BareTimerLoop(long periodNanos, Duration run) {
         super("bare-timer-loop");
@@ -22,16 +31,22 @@ final class BareTimerLoop extends Thread {
         this.runNanos = run.toNanos();
     }
 
-    /** Runs the loop for {@code run} and returns its lateness. */
-    static LatenessHistogram measure(long periodNanos, Duration run) throws InterruptedException {
+    /** Runs the loop for {@code run} and returns what it measured. */
+    static Result measure(long periodNanos, Duration run) throws InterruptedException {
         BareTimerLoop loop = new BareTimerLoop(periodNanos, run);
         loop.start();
         loop.join();
-        return loop.lateness;
+        return new Result(loop.lateness, loop.usage);
     }
 
     @Override
     public void run() {
+        ThreadUsage start = ThreadUsage.of(this);
+        tickUntilTheEnd();
+        usage = ThreadUsage.of(this).since(start);
+    }
+
+    private void tickUntilTheEnd() {
         long end = System.nanoTime() + runNanos;
         long due = System.nanoTime() + periodNanos;
         while (due - end < 0) {

@@ -1,6 +1,5 @@
 package io.upwell.engine.core.bench;
 
-import io.upwell.engine.core.internal.loop.LatenessHistogram;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +31,7 @@ public final class ScalingBenchmark {
     static final Duration VIRTUAL_PROGRAM = Duration.ofMinutes(45);
 
     /** One system-clock measurement: the engine's window and the bare loop run just before it. */
-    record TickRun(TickWindow engine, LatenessHistogram bareLoop) {
+    record TickRun(TickWindow engine, BareTimerLoop.Result bareLoop) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,7 +65,7 @@ public final class ScalingBenchmark {
     }
 
     private static TickRun measureTick(int channels, Duration window) throws Exception {
-        LatenessHistogram bare = BareTimerLoop.measure(BenchEngine.PERIOD_NANOS, WARM_UP.plus(window));
+        BareTimerLoop.Result bare = BareTimerLoop.measure(BenchEngine.PERIOD_NANOS, WARM_UP.plus(window));
         TickWindow engine = TickWindow.measure(channels, WARM_UP, window);
         return new TickRun(engine, bare);
     }
@@ -94,9 +93,10 @@ public final class ScalingBenchmark {
     private static String describe(TickRun run) {
         TickWindow engine = run.engine();
         return String.format(Locale.ROOT,
-                "%.1f us/tick, %d bytes in %d ticks, p99 %.3f ms (bare loop %.3f ms), session %s",
-                engine.cpuMicrosPerTick(), engine.usage().allocatedBytes(), engine.ticks(),
-                engine.lateness().p99Nanos() / 1e6, run.bareLoop().percentile(99) / 1e6, engine.sessionState());
+                "%.1f us/tick (bare loop %.1f), %d bytes in %d ticks, p99 %.3f ms (bare loop %.3f ms), session %s",
+                engine.cpuMicrosPerTick(), run.bareLoop().cpuMicrosPerTick(), engine.usage().allocatedBytes(),
+                engine.ticks(), engine.lateness().p99Nanos() / 1e6, run.bareLoop().lateness().percentile(99) / 1e6,
+                engine.sessionState());
     }
 
     private static String describe(VirtualRun run) {

@@ -56,6 +56,11 @@ record VirtualRun(int cups, long sessionNanos, long runnerCpu, long processCpu, 
         return sessionNanos / (double) processCpu;
     }
 
+    /** CPU time of the runner thread per control tick: the tick and the simulator's physics, no waking up. */
+    double runnerCpuMicrosPerTick() {
+        return runnerCpu / 1000.0 / (sessionNanos / (double) BenchEngine.PERIOD_NANOS);
+    }
+
     /** Session seconds per wall second. */
     double speedPerWall() {
         return sessionNanos / (double) wallNanos;
