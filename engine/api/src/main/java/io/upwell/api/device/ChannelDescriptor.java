@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param maxVacuumKpa the most vacuum this channel can safely produce, in kPa; the core never commands more
  * @param magnet       whether the cup carries a magnet
  * @param pumpGroup    channels sharing one pump have the same group (an interval vacuum system has one
- *                     pump for many channels); a device with a pump per channel gives each its own
+ *                     pump for many channels); a device with a pump per channel gives each its own. The
+ *                     core records it and shows it today; it does not yet plan around a shared pump, so a
+ *                     driver must itself refuse a combination its pump cannot deliver (by venting)
  */
 public record ChannelDescriptor(int index, String label, double maxVacuumKpa, MagnetSupport magnet, int pumpGroup) {
 

@@ -22,7 +22,9 @@ public interface DeviceDriver {
      * applies that before anything else.
      *
      * @param link the core's side of the hand-off, valid until {@link #disconnect} returns
-     * @throws Exception when the device cannot be reached; the core reports it and retries later
+     * @throws Exception when the device cannot be reached; the core reports it once and calls
+     *                   {@code connect} again after a wait that doubles from one second (configurable)
+     *                   up to 30 s, for as long as the driver service is registered
      */
     void connect(DeviceLink link) throws Exception;
 

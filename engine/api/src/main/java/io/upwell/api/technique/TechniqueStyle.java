@@ -1,6 +1,10 @@
 package io.upwell.api.technique;
 
-/** The family a technique belongs to; the core derives default safety margins from it. */
+/**
+ * The family a technique belongs to, shown to the therapist and journaled with each session. It
+ * sets no safety margin: a program asks for those itself through its {@link ProgramPolicy}, which
+ * the core bounds.
+ */
 public enum TechniqueStyle {
     /** Cups held in place. */
     STATIC,

@@ -248,6 +248,7 @@ final class SessionPlanner {
                 "maxVacuumKpa", s.maxVacuumKpa().isPresent() ? s.maxVacuumKpa().getAsDouble() : "none",
                 "screenedBy", s.screenedBy())).orElse("none (simulated devices only)"));
         header.put("technique", technique.descriptor().id());
+        header.put("style", technique.descriptor().style().name());
         header.put("module", technique.module());
         header.put("program", program.name());
         header.put("plannedSeconds", program.duration().toMillis() / 1000.0);
