@@ -317,7 +317,7 @@ public final class Engine implements SessionService {
     /** True while a session applies or ramps vacuum: the virtual clock then runs at full speed. */
     public boolean busy() {
         ActiveSession session = current.get();
-        return session != null && session.isActive();
+        return session != null && session.mayApplyVacuum();
     }
 
     /** Writes an engine-level record to the journal (configuration changes, for example). */

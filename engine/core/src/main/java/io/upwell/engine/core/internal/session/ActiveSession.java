@@ -299,12 +299,13 @@ public final class ActiveSession implements Session {
         return program.name();
     }
 
+    /** Live: not yet ended or aborted (a paused session is live). The one meaning of "live" in the core. */
     public boolean isLive() {
         return !state.isFinal();
     }
 
-    /** True while time should run fast under the virtual clock: something is being applied or ramped. */
-    public boolean isActive() {
+    /** True while cups may hold vacuum (starting, running, ramping out): the virtual clock then runs at full speed. */
+    public boolean mayApplyVacuum() {
         SessionState s = state;
         return s == SessionState.RUNNING || s == SessionState.STOPPING || s == SessionState.READY;
     }
