@@ -130,7 +130,7 @@ final class Demo {
         Session session = engine.start(DemoPlan.request());
         SessionSnapshot last = watch(engine, session);
         Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
-        DemoSummary summary = new DemoSummary(last, engine.loopStatistics(), wall);
+        DemoSummary summary = new DemoSummary(last, engine.loopStatistics(), engine.journalHealth(), wall);
         summary.lines().forEach(out::println);
         out.println(String.format(Locale.ROOT, "(finished %.2f s after JVM start)",
                 ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));

@@ -14,16 +14,19 @@ final class DemoSummary {
 
     private final SessionSnapshot last;
     private final LoopStatistics loop;
+    private final io.upwell.api.session.JournalHealth journal;
     private final Duration wall;
 
     /**
      * @param last the session's final snapshot
      * @param loop the control loop's statistics at the end
+     * @param journal whether the session could be recorded
      * @param wall wall time from start to end of the session
      */
-    DemoSummary(SessionSnapshot last, LoopStatistics loop, Duration wall) {
+    DemoSummary(SessionSnapshot last, LoopStatistics loop, io.upwell.api.session.JournalHealth journal, Duration wall) {
         this.last = last;
         this.loop = loop;
+        this.journal = journal;
         this.wall = wall;
     }
 
@@ -54,6 +57,7 @@ final class DemoSummary {
             alarms.forEach(alarm -> lines.add("  " + alarm));
         }
         lines.add("Control loop: " + Formats.loop(loop));
+        lines.add("Journal: " + Formats.journal(journal));
         lines.add(endedNormally()
                 ? "Result: the session ended normally."
                 : "Result: the session did not end normally (" + last.state()

@@ -91,7 +91,7 @@ public final class EngineCommands {
         });
     }
 
-    @Descriptor("show the session, its cups, alarms, the emergency-stop latch and the control loop's timing")
+    @Descriptor("show the session, its cups, alarms, the emergency-stop latch, the control loop's timing and the journal")
     public void status() {
         PrintStream out = out();
         Optional<Session> current = engine.current();
@@ -117,6 +117,7 @@ public final class EngineCommands {
         }
         out.println(engine.latched() ? "latched: yes; vacuum stays off until 'ack <operator>'" : "latched: no");
         out.println("loop: " + Formats.loop(engine.loopStatistics()));
+        out.println("journal: " + Formats.journal(engine.journalHealth()));
     }
 
     @Descriptor("pause the session: every channel vents and the program's clock holds")

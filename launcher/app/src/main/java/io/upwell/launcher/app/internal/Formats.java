@@ -52,6 +52,16 @@ final class Formats {
                 millis(stats.p99Nanos()), millis(stats.maxNanos()));
     }
 
+    /** Whether therapy is being recorded, in one line. */
+    static String journal(io.upwell.api.session.JournalHealth health) {
+        if (health.healthy() && health.lostRecords() == 0) {
+            return "every record written";
+        }
+        String lost = health.lostRecords() + " record(s) lost";
+        return health.healthy() ? lost
+                : "CANNOT WRITE (" + health.problem() + "); " + lost + "; no new session starts";
+    }
+
     /** One cup: index, site, what is commanded and measured, and what it is doing. */
     static String cup(ChannelStatus channel) {
         return String.format(Locale.ROOT, "cup %d  %-22s target %s  measured %s  %s", channel.cup(),

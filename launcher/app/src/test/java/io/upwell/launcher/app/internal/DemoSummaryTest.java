@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.upwell.api.session.LoopStatistics;
 import io.upwell.api.session.SessionState;
+import io.upwell.api.session.JournalHealth;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class DemoSummaryTest {
     @Test
     void aSessionThatEndedSucceedsAndReportsPeaksInKpaAndMmHg() {
         DemoSummary summary = new DemoSummary(Snapshots.at(Duration.ofSeconds(28), SessionState.ENDED,
-                "program complete", List.of(), 40.0, 30.0), LOOP, Duration.ofMillis(28_400));
+                "program complete", List.of(), 40.0, 30.0), LOOP, JournalHealth.HEALTHY, Duration.ofMillis(28_400));
 
         List<String> lines = summary.lines();
 
@@ -28,13 +29,15 @@ class DemoSummaryTest {
                 lines.toString());
         assertTrue(lines.contains("Control loop: 1400 ticks at 20.00 ms, 0 late; lateness p50 0.05 ms, p99 0.41 ms, "
                 + "max 1.20 ms"), lines.toString());
+        assertTrue(lines.contains("Journal: every record written"), lines.toString());
         assertEquals("Result: the session ended normally.", lines.get(lines.size() - 1));
     }
 
     @Test
     void aSessionThatWasAbortedFailsAndSaysWhy() {
         DemoSummary summary = new DemoSummary(Snapshots.at(Duration.ofSeconds(12), SessionState.ABORTED,
-                "emergency stop from shell", List.of(Snapshots.leak(1)), 40.0), LOOP, Duration.ofSeconds(12));
+                "emergency stop from shell", List.of(Snapshots.leak(1)), 40.0), LOOP, JournalHealth.HEALTHY,
+                Duration.ofSeconds(12));
 
         List<String> lines = summary.lines();
 
@@ -43,5 +46,15 @@ class DemoSummaryTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("  MEDIUM LEAK (SR-06) at sim-1#1")), lines.toString());
         assertEquals("Result: the session did not end normally (ABORTED: emergency stop from shell).",
                 lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void aJournalThatCouldNotWriteIsSaidInTheSummary() {
+        JournalHealth broken = new JournalHealth(false, "WRITE upwell-data/sessions/s.jsonl: disk full", 42);
+        DemoSummary summary = new DemoSummary(Snapshots.at(Duration.ofSeconds(28), SessionState.ENDED,
+                "program complete", List.of(), 40.0), LOOP, broken, Duration.ofSeconds(28));
+
+        assertTrue(summary.lines().contains("Journal: CANNOT WRITE (WRITE upwell-data/sessions/s.jsonl: disk full);"
+                + " 42 record(s) lost; no new session starts"), summary.lines().toString());
     }
 }
