@@ -13,7 +13,7 @@ public final class CompiledTimeline {
     private final int count;
     private final long[] start;
     private final long[] end;
-    private final byte[] kind;
+    private final Phase[] kind;
     private final double[] levelA;
     private final double[] levelB;
     private final double[] fraction;
@@ -27,7 +27,7 @@ public final class CompiledTimeline {
         this.count = count;
         this.start = new long[count];
         this.end = new long[count];
-        this.kind = new byte[count];
+        this.kind = new Phase[count];
         this.levelA = new double[count];
         this.levelB = new double[count];
         this.fraction = new double[count];
@@ -111,17 +111,17 @@ public final class CompiledTimeline {
         long offset = t - start[i];
         long duration = end[i] - start[i];
         switch (kind[i]) {
-            case Phase.RAMP:
+            case RAMP:
                 return duration == 0 ? levelB[i] : levelA[i] + (levelB[i] - levelA[i]) * ((double) offset / duration);
-            case Phase.HOLD:
+            case HOLD:
                 return levelA[i];
-            case Phase.PULSE: {
+            case PULSE: {
                 long cycle = spanA[i] + spanB[i];
                 return (offset % cycle) < spanA[i] ? levelB[i] : levelA[i];
             }
-            case Phase.WAVE:
+            case WAVE:
                 return waveLevel(levelA[i], levelB[i], fraction[i], spanA[i], offset);
-            case Phase.RELEASE:
+            case RELEASE:
                 return duration == 0 ? 0.0 : levelA[i] * (1.0 - (double) offset / duration);
             default:
                 return 0.0;
@@ -129,7 +129,7 @@ public final class CompiledTimeline {
     }
 
     /** The phase at program time {@code t}; call after {@link #levelAt} for the same time. */
-    public byte phaseAt(long t) {
+    public Phase phaseAt(long t) {
         int i = seek(t);
         return i >= count ? Phase.DONE : kind[i];
     }

@@ -41,7 +41,7 @@ public final class SessionCup {
     private double commanded;
     private double measured = Double.NaN;
     private double peak;
-    private byte phase = Phase.IDLE;
+    private Phase phase = Phase.IDLE;
     private boolean stopped;
     private boolean faulted;
     private String detail = "";
@@ -81,7 +81,7 @@ public final class SessionCup {
     double run(long programTime, double scale, long now, long dtNanos) {
         double requested = timeline.levelAt(programTime) * scale;
         double command = envelope.step(requested, false, now, dtNanos);
-        byte cupPhase = timeline.phaseAt(programTime);
+        Phase cupPhase = timeline.phaseAt(programTime);
         if (envelope.dwellExpired()) {
             cupPhase = command > 0 ? Phase.RAMP_OUT : Phase.DWELL_LIMIT;
         }
@@ -96,7 +96,7 @@ public final class SessionCup {
         envelope.vented();
     }
 
-    private void send(double command, byte cupPhase) {
+    private void send(double command, Phase cupPhase) {
         slot.command(channel, command, command <= 0.0, magnetic ? timeline.magnetLevel() : 0.0);
         commanded = command;
         phase = cupPhase;
@@ -225,8 +225,8 @@ public final class SessionCup {
     ChannelStatus status() {
         DeviceSlot s = slot;
         boolean vented = s.vent(channel);
-        byte shown = vented && Phase.isApplying(phase) ? Phase.VENT : phase;
+        Phase shown = vented && phase.isApplying() ? Phase.VENT : phase;
         return new ChannelStatus(index, placement.deviceId(), placement.channel(), placement.site(),
-                vented ? 0.0 : commanded, s.measuredKpa(channel), peak, envelope.limitKpa(), Phase.name(shown));
+                vented ? 0.0 : commanded, s.measuredKpa(channel), peak, envelope.limitKpa(), shown.label());
     }
 }

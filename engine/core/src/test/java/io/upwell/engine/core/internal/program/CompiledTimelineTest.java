@@ -22,17 +22,17 @@ class CompiledTimelineTest {
         assertEquals(16 * S, t.totalNanos());
         assertEquals(0.0, t.levelAt(0), 1e-9);
         assertEquals(20.0, t.levelAt(2 * S), 1e-9);
-        assertEquals("ramp", Phase.name(t.phaseAt(2 * S)));
+        assertEquals("ramp", t.phaseAt(2 * S).label());
         assertEquals(40.0, t.levelAt(5 * S), 1e-9);
         assertEquals(30.0, t.levelAt(6 * S + S / 2), 1e-9, "pulse starts high");
         assertEquals(10.0, t.levelAt(7 * S + S / 2), 1e-9, "then low");
-        assertEquals("pulse", Phase.name(t.phaseAt(7 * S + S / 2)));
+        assertEquals("pulse", t.phaseAt(7 * S + S / 2).label());
         assertEquals(25.0, t.levelAt(10 * S), 1e-9, "a quarter-cycle phase starts the wave at its crest");
         assertEquals(15.0, t.levelAt(12 * S), 1e-9);
         double releaseFrom = 20 + 5 * Math.sin(2 * Math.PI * (1.0 + 0.25));
         assertEquals(releaseFrom / 2, t.levelAt(15 * S), 1e-9, "release falls linearly from the wave's end level");
         assertEquals(0.0, t.levelAt(16 * S), 1e-9);
-        assertEquals("done", Phase.name(t.phaseAt(20 * S)));
+        assertEquals("done", t.phaseAt(20 * S).label());
     }
 
     @Test
