@@ -91,10 +91,12 @@ class EnvelopeChannelTest {
                 t += TICK;
                 shortDwell.step(30.0, false, t, TICK);
             }
-            t += TICK;
-            shortDwell.step(0.0, false, t, TICK); // released: continuity broken
+            for (long released = 0; released < EnvelopeChannel.DEFAULT_DWELL_RECOVERY_NANOS; released += TICK) {
+                t += TICK;
+                shortDwell.step(0.0, false, t, TICK); // released long enough to recover: continuity broken
+            }
         }
-        assertFalse(shortDwell.dwellExpired(), "three 40 s holds with releases between them are not a 60 s dwell");
+        assertFalse(shortDwell.dwellExpired(), "three 40 s holds with 5 s releases between them are not a 60 s dwell");
     }
 
     @Test
