@@ -36,6 +36,7 @@ public final class EnvelopeChannel {
     private double command;
     /* Flags rather than a negative "unset" time: the engine clock's origin is arbitrary, and a
        System.nanoTime based clock may well read negative. */
+    /** Vacuum has been above the dwell threshold at this site since {@code dwellSince}, dips included. */
     private boolean dwelling;
     private long dwellSince;
     private boolean released;
@@ -118,11 +119,7 @@ public final class EnvelopeChannel {
                 dwellExpiredNow = true;
             }
         } else if (dwelling) {
-            startRelease(now);
-            if (now - releasedSince >= dwellRecoveryNanos) {
-                dwelling = false;
-                released = false;
-            }
+            startRelease(now); // whether it lasts the recovery time is judged when vacuum comes back
         }
     }
 

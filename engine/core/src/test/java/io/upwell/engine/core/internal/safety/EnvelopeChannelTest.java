@@ -100,6 +100,24 @@ class EnvelopeChannelTest {
     }
 
     @Test
+    @Tag("SR-01")
+    void aRequestExactlyAtTheLimitIsNotClamped() {
+        for (int i = 0; i < 1000; i++) {
+            step(50.0);
+            assertFalse(envelope.clampStarted(), "50 kPa asked for under a 50 kPa limit is no clamp episode");
+        }
+        assertEquals(50.0, envelope.command(), 1e-9);
+    }
+
+    @Test
+    void theCommandIsWhatTheLastStepReturned() {
+        double returned = step(3.0);
+        assertEquals(0.2, returned, 1e-9, "one 20 ms tick at 10 kPa/s");
+        assertEquals(returned, envelope.command());
+        assertEquals(50.0, envelope.limitKpa());
+    }
+
+    @Test
     void rampOutFallsAtTheRampOutRate() {
         for (int i = 0; i < 300; i++) {
             step(40.0);

@@ -118,6 +118,32 @@ class EnvelopeDwellTest {
     }
 
     @Test
+    void aRampOutCountsTowardsTheDwell() {
+        assertFalse(hold(30.0, 58 * SECOND));
+        boolean reached = false;
+        for (int i = 0; i < 200; i++) { // 30 kPa falls at 10 kPa/s: above 5 kPa for 2.5 s more
+            now += TICK;
+            envelope.step(30.0, true, now, TICK);
+            reached |= envelope.dwellExpiredNow();
+        }
+        assertTrue(reached, "the cup is still on the site while it ramps out");
+    }
+
+    @Test
+    void withNoRecoveryTimeAnyReleaseStartsTheDwellOver() {
+        EnvelopeChannel noRecovery = new EnvelopeChannel(50.0, 1e6, 10.0, DWELL_LIMIT, 5.0, 0);
+        for (int cycle = 0; cycle < 3; cycle++) {
+            for (long held = 0; held < 40 * SECOND; held += TICK) {
+                now += TICK;
+                noRecovery.step(30.0, false, now, TICK);
+            }
+            now += TICK;
+            noRecovery.step(0.0, false, now, TICK);
+        }
+        assertFalse(noRecovery.dwellExpired(), "one tick at ambient is a release when no recovery time is asked for");
+    }
+
+    @Test
     void aNegativeRecoveryTimeIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new EnvelopeChannel(50.0, 10.0, 10.0, DWELL_LIMIT, 5.0, -1));
     }
