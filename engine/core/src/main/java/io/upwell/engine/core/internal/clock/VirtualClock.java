@@ -18,7 +18,6 @@ public final class VirtualClock implements Clock {
     private final Object lock = new Object();
     private final List<Task> tasks = new ArrayList<>();
     private volatile long now;
-    private long sequence;
 
     public VirtualClock() {
         this(0L);
@@ -45,7 +44,7 @@ public final class VirtualClock implements Clock {
         }
         Task scheduled;
         synchronized (lock) {
-            scheduled = new Task(name, task, periodNanos, now + periodNanos, sequence++);
+            scheduled = new Task(name, task, periodNanos, now + periodNanos);
             tasks.add(scheduled);
         }
         return () -> {
@@ -90,9 +89,9 @@ public final class VirtualClock implements Clock {
     private Task nextDue(long target) {
         synchronized (lock) {
             Task best = null;
+            // tasks is in the order they were scheduled, so of equal due times the first found wins
             for (Task task : tasks) {
-                if (!task.cancelled && task.due <= target
-                        && (best == null || task.due < best.due || (task.due == best.due && task.order < best.order))) {
+                if (!task.cancelled && task.due <= target && (best == null || task.due < best.due)) {
                     best = task;
                 }
             }
@@ -104,16 +103,14 @@ public final class VirtualClock implements Clock {
         final String name;
         final Runnable runnable;
         final long period;
-        final long order;
         long due;
         volatile boolean cancelled;
 
-        Task(String name, Runnable runnable, long period, long due, long order) {
+        Task(String name, Runnable runnable, long period, long due) {
             this.name = name;
             this.runnable = runnable;
             this.period = period;
             this.due = due;
-            this.order = order;
         }
     }
 }

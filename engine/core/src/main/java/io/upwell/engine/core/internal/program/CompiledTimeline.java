@@ -109,10 +109,11 @@ public final class CompiledTimeline {
             return 0.0;
         }
         long offset = t - start[i];
+        // Never zero: seek passes a segment of no duration, since t >= start == end.
         long duration = end[i] - start[i];
         switch (kind[i]) {
             case RAMP:
-                return duration == 0 ? levelB[i] : levelA[i] + (levelB[i] - levelA[i]) * ((double) offset / duration);
+                return levelA[i] + (levelB[i] - levelA[i]) * ((double) offset / duration);
             case HOLD:
                 return levelA[i];
             case PULSE: {
@@ -122,7 +123,7 @@ public final class CompiledTimeline {
             case WAVE:
                 return waveLevel(levelA[i], levelB[i], fraction[i], spanA[i], offset);
             case RELEASE:
-                return duration == 0 ? 0.0 : levelA[i] * (1.0 - (double) offset / duration);
+                return levelA[i] * (1.0 - (double) offset / duration);
             default:
                 return 0.0;
         }

@@ -35,10 +35,15 @@ public final class MonitorChannel {
     private final long leakDelayNanos;
     private final long frozenNanos;
 
-    private long overSince = -1;
-    private long leakSince = -1;
+    /* Flags rather than a negative "unset" time: the engine clock's origin is arbitrary, and a
+       System.nanoTime based clock may well read negative. */
+    private boolean over;
+    private long overSince;
+    private boolean leaking;
+    private long leakSince;
+    /* NaN until the first sample: NaN equals nothing, so the first reading always counts as a change. */
     private double lastReading = Double.NaN;
-    private long lastChange = -1;
+    private long lastChange;
     private double commandAtLastChange;
     private String detail = "";
 
@@ -67,7 +72,8 @@ public final class MonitorChannel {
             return Verdict.SENSOR_FAULT;
         }
         if (measuredKpa > overLimitKpa) {
-            if (overSince < 0) {
+            if (!over) {
+                over = true;
                 overSince = now;
             } else if (now - overSince > overDelayNanos) {
                 detail = String.format(java.util.Locale.ROOT, "measured %.1f kPa, limit %.1f kPa plus %.1f kPa margin",
@@ -75,9 +81,9 @@ public final class MonitorChannel {
                 return Verdict.OVER_VACUUM;
             }
         } else {
-            overSince = -1;
+            over = false;
         }
-        if (measuredKpa != lastReading || lastChange < 0) {
+        if (measuredKpa != lastReading) {
             lastReading = measuredKpa;
             lastChange = now;
             commandAtLastChange = commandedKpa;
@@ -91,7 +97,8 @@ public final class MonitorChannel {
             }
         }
         if (commandedKpa > ACTIVE_KPA && commandedKpa - measuredKpa > leakThresholdKpa) {
-            if (leakSince < 0) {
+            if (!leaking) {
+                leaking = true;
                 leakSince = now;
             } else if (now - leakSince > leakDelayNanos) {
                 detail = String.format(java.util.Locale.ROOT, "measured %.1f kPa against %.1f kPa commanded for %d s",
@@ -99,7 +106,7 @@ public final class MonitorChannel {
                 return Verdict.LEAK;
             }
         } else {
-            leakSince = -1;
+            leaking = false;
         }
         return Verdict.OK;
     }

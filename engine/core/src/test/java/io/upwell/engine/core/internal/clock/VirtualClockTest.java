@@ -1,6 +1,7 @@
 package io.upwell.engine.core.internal.clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -37,5 +38,27 @@ class VirtualClockTest {
         assertEquals(3, runs[0]);
         assertEquals(1, runs[1], "a task that throws is cancelled");
         assertTrue(clock.isVirtual());
+    }
+
+    @Test
+    void aTaskDueExactlyAtTheTargetRunsBeforeTheAdvanceReturns() {
+        VirtualClock clock = new VirtualClock(-5_000_000L); // any origin, negative too
+        int[] runs = new int[1];
+        clock.every(10_000_000L, "edge", () -> runs[0]++);
+        clock.advanceNanos(10_000_000L);
+        assertEquals(1, runs[0]);
+        assertEquals(5_000_000L, clock.nanoTime());
+    }
+
+    @Test
+    void timeNeverGoesBackAndPeriodsArePositive() {
+        VirtualClock clock = new VirtualClock();
+        assertThrows(IllegalArgumentException.class, () -> clock.advanceNanos(-1));
+        assertThrows(IllegalArgumentException.class, () -> clock.every(0, "zero", () -> { }));
+        int[] runs = new int[1];
+        clock.every(1, "shortest", () -> runs[0]++);
+        clock.advanceNanos(3);
+        assertEquals(3, runs[0]);
+        assertEquals(3, clock.nanoTime());
     }
 }

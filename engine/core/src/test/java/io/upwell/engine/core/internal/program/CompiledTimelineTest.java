@@ -41,4 +41,57 @@ class CompiledTimelineTest {
         assertEquals(0, idle.totalNanos());
         assertEquals(0.0, idle.levelAt(S));
     }
+
+    @Test
+    void aRampRisesLinearlyFromTheLevelBeforeIt() {
+        CompiledTimeline t = CompiledTimeline.compile(new Timeline(0, List.of(
+                new Segment.Hold(10, Duration.ofSeconds(1)),
+                new Segment.Ramp(30, Duration.ofSeconds(4)))));
+        assertEquals(10.0, t.levelAt(1 * S), 1e-9);
+        assertEquals(20.0, t.levelAt(3 * S), 1e-9);
+    }
+
+    @Test
+    void aPulseTurnsLowExactlyWhenItsOnTimeEnds() {
+        CompiledTimeline t = CompiledTimeline.compile(new Timeline(0, List.of(
+                new Segment.Pulse(10, 30, Duration.ofSeconds(1), Duration.ofSeconds(1), 2))));
+        assertEquals(30.0, t.levelAt(S - 1), 1e-9);
+        assertEquals(10.0, t.levelAt(S), 1e-9);
+        assertEquals(30.0, t.levelAt(2 * S), 1e-9, "the second cycle starts high again");
+    }
+
+    @Test
+    void aReleaseAfterAPulseWithoutOffTimeFallsFromTheHighLevel() {
+        CompiledTimeline t = CompiledTimeline.compile(new Timeline(0, List.of(
+                new Segment.Pulse(10, 30, Duration.ofSeconds(1), Duration.ZERO, 2),
+                new Segment.Release(Duration.ofSeconds(2)))));
+        assertEquals(30.0, t.levelAt(2 * S), 1e-9, "with no off time the pulse ends high");
+        assertEquals(15.0, t.levelAt(3 * S), 1e-9);
+    }
+
+    @Test
+    void aWaveIsASineOfItsPeriodAroundItsBase() {
+        CompiledTimeline t = CompiledTimeline.compile(new Timeline(0, List.of(
+                new Segment.Wave(20, 4, Duration.ofSeconds(12), 0.0, Duration.ofSeconds(12)))));
+        assertEquals(22.0, t.levelAt(1 * S), 1e-9, "a twelfth of the period in: sin(30 degrees) = 0.5");
+        assertEquals(18.0, t.levelAt(7 * S), 1e-9);
+    }
+
+    @Test
+    void aSegmentOfNoDurationIsPassedOver() {
+        CompiledTimeline t = CompiledTimeline.compile(new Timeline(0, List.of(
+                new Segment.Ramp(30, Duration.ZERO),
+                new Segment.Hold(30, Duration.ofSeconds(1)),
+                new Segment.Release(Duration.ZERO))));
+        assertEquals(30.0, t.levelAt(0), 1e-9);
+        assertEquals(Phase.HOLD, t.phaseAt(0));
+        assertEquals(0.0, t.levelAt(S), 1e-9);
+        assertEquals(Phase.DONE, t.phaseAt(S));
+    }
+
+    @Test
+    void theMagnetLevelIsTheTimelines() {
+        assertEquals(0.4, CompiledTimeline.compile(new Timeline(0, List.of(), 0.4)).magnetLevel());
+        assertEquals(0.0, CompiledTimeline.idle().magnetLevel());
+    }
 }

@@ -91,10 +91,30 @@ class EnvelopeChannelTest {
                 t += TICK;
                 shortDwell.step(30.0, false, t, TICK);
             }
-            t += TICK;
-            shortDwell.step(0.0, false, t, TICK); // released: continuity broken
+            for (long released = 0; released < EnvelopeChannel.DEFAULT_DWELL_RECOVERY_NANOS; released += TICK) {
+                t += TICK;
+                shortDwell.step(0.0, false, t, TICK); // released long enough to recover: continuity broken
+            }
         }
-        assertFalse(shortDwell.dwellExpired(), "three 40 s holds with releases between them are not a 60 s dwell");
+        assertFalse(shortDwell.dwellExpired(), "three 40 s holds with 5 s releases between them are not a 60 s dwell");
+    }
+
+    @Test
+    @Tag("SR-01")
+    void aRequestExactlyAtTheLimitIsNotClamped() {
+        for (int i = 0; i < 1000; i++) {
+            step(50.0);
+            assertFalse(envelope.clampStarted(), "50 kPa asked for under a 50 kPa limit is no clamp episode");
+        }
+        assertEquals(50.0, envelope.command(), 1e-9);
+    }
+
+    @Test
+    void theCommandIsWhatTheLastStepReturned() {
+        double returned = step(3.0);
+        assertEquals(0.2, returned, 1e-9, "one 20 ms tick at 10 kPa/s");
+        assertEquals(returned, envelope.command());
+        assertEquals(50.0, envelope.limitKpa());
     }
 
     @Test
