@@ -4,10 +4,10 @@ import io.upwell.api.safety.HardLimits;
 import java.nio.file.Path;
 
 /**
- * Every tunable number of the engine, checked once. Defaults come from SAFETY.md and DOMAIN.md;
- * a value outside its bounds is refused with a message naming the setting.
+ * Every tunable number of the engine, checked once. Defaults come from docs/SAFETY.md and
+ * docs/DOMAIN.md; a value outside its bounds is refused with a message naming the setting.
  *
- * @param controlRateHz            control ticks per second (SAFETY.md: default 50 Hz)
+ * @param controlRateHz            control ticks per second (default 50 Hz, the NPWT firmware's 20 ms tick)
  * @param virtualClock             true to run on virtual time
  * @param dataDirectory            where the journal lives
  * @param rampLimitKpaPerSecond    fastest commanded rise (SR-03: default 10 kPa/s)
