@@ -6,7 +6,7 @@ import java.util.Locale;
  * A body region with the most vacuum the engine allows on it.
  * <p>
  * The limits are judgement within the pressures reported for dry cupping (8 to 80 kPa, typically
- * 40 to 53 kPa; see DOMAIN.md in the design folder): thick muscle tolerates more than thin tissue over bone.
+ * 40 to 53 kPa; see docs/DOMAIN.md): thick muscle tolerates more than thin tissue over bone.
  * Regions where cups must never go (anterior neck, groin, eyes) are not listed, so they cannot be
  * targeted.
  */

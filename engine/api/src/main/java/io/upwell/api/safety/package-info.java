@@ -1,5 +1,5 @@
 /**
- * Alarms and the engine's hard limits (see SAFETY.md in the design documents).
+ * Alarms and the engine's hard limits (see docs/SAFETY.md in the repository).
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.0.0")

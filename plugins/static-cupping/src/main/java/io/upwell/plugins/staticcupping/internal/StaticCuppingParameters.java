@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The parameters a therapist may set for static cupping. Ranges and defaults come from
- * DOMAIN.md in the design folder (../shared/design); each constant says which line.
+ * docs/DOMAIN.md in this repository; each constant says which figure.
  */
 final class StaticCuppingParameters {
 
@@ -33,7 +33,7 @@ final class StaticCuppingParameters {
             "Time to rise from ambient to the target, in seconds. The engine never lets vacuum rise faster "
                     + "than its ramp limit (default 10 kPa/s), so a steep ramp reaches its target later than this.");
 
-    /** 0 to 10 s: release may be immediate (SAFETY.md SR-03); a gentle release is more comfortable. */
+    /** 0 to 10 s: release may be immediate (docs/SAFETY.md, SR-03); a gentle release is more comfortable. */
     static final ParameterSpec RAMP_OUT = new ParameterSpec(RAMP_OUT_SECONDS, "s", 0, 10, 3,
             "Time to fall from the target back to ambient at the end, in seconds; 0 releases at once.");
 

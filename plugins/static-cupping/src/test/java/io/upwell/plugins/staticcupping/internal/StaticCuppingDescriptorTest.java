@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The descriptor's ranges and defaults against the figures in the design folder's DOMAIN.md (../shared/design). */
+/** The descriptor's ranges and defaults against the published figures in docs/DOMAIN.md. */
 class StaticCuppingDescriptorTest {
 
     private final TechniqueDescriptor descriptor = new StaticCuppingTechnique().descriptor();

@@ -8,7 +8,7 @@ import static io.upwell.api.device.DeviceState.READY;
 import io.upwell.api.device.DeviceState;
 import io.upwell.engine.core.internal.state.Transitions;
 
-/** The legal moves of a device's state (ARCHITECTURE.md, "Lifecycle and states"). */
+/** The legal moves of a device's state (docs/ENGINE.md, "States"). */
 final class DeviceTransitions {
     static final Transitions<DeviceState> TABLE = Transitions.of("device", DeviceState.class)
             .from(DISCONNECTED, CONNECTING)

@@ -11,7 +11,7 @@ import static io.upwell.api.session.SessionState.STOPPING;
 import io.upwell.api.session.SessionState;
 import io.upwell.engine.core.internal.state.Transitions;
 
-/** The legal moves of a session (ARCHITECTURE.md, "Lifecycle and states"). */
+/** The legal moves of a session (docs/ENGINE.md, "States"). */
 final class SessionTransitions {
     static final Transitions<SessionState> TABLE = Transitions.of("session", SessionState.class)
             .from(SCREENING, READY, ABORTED)

@@ -4,11 +4,12 @@ import io.upwell.api.safety.HardLimits;
 import java.nio.file.Path;
 
 /**
- * Every tunable number of the engine, checked once. The defaults are the constants below, and the
+ * Every tunable number of the engine, checked once (docs/SAFETY.md and docs/DOMAIN.md give the
+ * sources of the defaults). The defaults are the constants below, and the
  * configuration's metatype ({@code EngineConfig}) uses the same constants, so there is one set of
  * defaults. A value outside its bounds is refused with a message naming the setting and the value.
  *
- * @param controlRateHz            control ticks per second (default 50 Hz)
+ * @param controlRateHz            control ticks per second (default 50 Hz, the NPWT firmware's 20 ms tick)
  * @param virtualClock             true to run on virtual time
  * @param dataDirectory            where the journal lives
  * @param rampLimitKpaPerSecond    fastest commanded rise (SR-03: default 10 kPa/s)
