@@ -13,6 +13,9 @@
  * {@link io.upwell.api.device.DeviceLink}. The test sets the commands; the link records every
  * sample, connection change and emergency stop the driver reports, and its engine ticks advance
  * the command sequence as a running engine does.</li>
+ * <li>{@link io.upwell.engine.testkit.PlanRequests}: what a technique's {@code plan} is asked, as the
+ * engine builds it: every declared parameter at its default, cups on body regions at their
+ * limits.</li>
  * </ul>
  * These are fixtures, not the engine: they check nothing a driver reports (the engine's monitor
  * does, see {@code docs/DRIVERS.md}), they only make it visible to the test.
