@@ -4,7 +4,11 @@
  * The simulator registers itself twice: as an {@link io.upwell.api.device.DeviceDriver}, which the
  * engine drives like any vendor's device, and as a {@link io.upwell.devices.simulator.SimulatorControl},
  * through which tests and the shell make the device misbehave in the ways real devices do.
+ * <p>
+ * Outside the framework, {@link io.upwell.devices.simulator.Simulators} makes a
+ * {@link io.upwell.devices.simulator.SimulatedDevice} that is both, configured with
+ * {@link io.upwell.devices.simulator.SimulatorOptions} (since 1.1).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.upwell.devices.simulator;

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import io.upwell.api.session.EngineProperties;
 import io.upwell.api.device.DeviceDriver;
-import io.upwell.api.device.DeviceState;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.technique.Technique;
 import io.upwell.api.time.Clock;
@@ -58,7 +57,7 @@ public class BundlesStartIT {
     @Test
     public void theEngineAndItsPluginsRegisterTheirServices() {
         SessionService engine = UpwellServices.engine(context, EngineProperties.CLOCK_SYSTEM);
-        Clock clock = UpwellServices.await(context, Clock.class, "(" + EngineProperties.CLOCK + "=" + EngineProperties.CLOCK_SYSTEM + ")");
+        Clock clock = UpwellServices.clock(context, EngineProperties.CLOCK_SYSTEM);
         assertFalse("the default engine runs on the system clock", clock.isVirtual());
 
         DeviceDriver simulator = UpwellServices.await(context, DeviceDriver.class, null);
@@ -75,8 +74,7 @@ public class BundlesStartIT {
         }
 
         // The core tracks both as whiteboard services: it connects the device and lists the technique.
-        UpwellServices.awaitDevice(engine, Sessions.SIMULATOR_ID, DeviceState.READY);
-        UpwellServices.awaitTechnique(engine, Sessions.STATIC_CUPPING);
+        UpwellServices.awaitReady(engine);
     }
 
     private List<Bundle> bundlesNotActive() {

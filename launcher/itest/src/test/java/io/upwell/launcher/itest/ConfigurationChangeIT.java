@@ -5,7 +5,6 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
 import io.upwell.api.session.EngineProperties;
-import io.upwell.api.device.DeviceState;
 import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.session.SessionState;
@@ -39,14 +38,6 @@ public class ConfigurationChangeIT {
         return UpwellFramework.options();
     }
 
-    private Session runningSession(SessionService engine) throws Exception {
-        UpwellServices.awaitDevice(engine, Sessions.SIMULATOR_ID, DeviceState.READY);
-        UpwellServices.awaitTechnique(engine, Sessions.STATIC_CUPPING);
-        Session session = engine.start(Sessions.staticCupping(20, 3, 900, 3));
-        Sessions.awaitVacuumApplied(session, 10);
-        return session;
-    }
-
     /** The journal's length now: what a test waits for must be written after this point. */
     private static long journalLength() throws IOException {
         return Files.exists(ENGINE_JOURNAL) ? Files.size(ENGINE_JOURNAL) : 0;
@@ -74,8 +65,8 @@ public class ConfigurationChangeIT {
     @Test
     public void aBadConfigurationMidSessionChangesNothing_SR17() throws Exception {
         ServiceReference<SessionService> before = context.getServiceReference(SessionService.class);
-        SessionService engine = UpwellServices.engine(context, EngineProperties.CLOCK_SYSTEM);
-        Session session = runningSession(engine);
+        SessionService engine = UpwellServices.readyEngine(context, EngineProperties.CLOCK_SYSTEM);
+        Session session = Sessions.startHoldingVacuum(engine);
 
         long mark = journalLength();
         UpwellServices.configure(context, "controlRateHz", 5000);
@@ -83,7 +74,7 @@ public class ConfigurationChangeIT {
                 () -> journalMentionsSince(mark, "configuration-rejected", "controlRateHz"));
 
         assertEquals("the session goes on (reason: " + session.reason() + ")", SessionState.RUNNING, session.state());
-        Sessions.awaitVacuumApplied(session, 10);
+        Sessions.awaitHoldingVacuum(session);
         ServiceReference<SessionService> after = context.getServiceReference(SessionService.class);
         assertEquals("the same engine service is registered", before.getProperty("service.id"),
                 after.getProperty("service.id"));
@@ -95,8 +86,8 @@ public class ConfigurationChangeIT {
     /** A good update mid-session is held back until the session has ended, then applied. */
     @Test
     public void aGoodConfigurationMidSessionWaitsForTheSessionToEnd() throws Exception {
-        SessionService engine = UpwellServices.engine(context, EngineProperties.CLOCK_SYSTEM);
-        Session session = runningSession(engine);
+        SessionService engine = UpwellServices.readyEngine(context, EngineProperties.CLOCK_SYSTEM);
+        Session session = Sessions.startHoldingVacuum(engine);
 
         long mark = journalLength();
         UpwellServices.configure(context, "clock", EngineProperties.CLOCK_VIRTUAL);
@@ -109,8 +100,6 @@ public class ConfigurationChangeIT {
 
         session.stop();
         Sessions.awaitFinal(session);
-        SessionService virtual = UpwellServices.engine(context, EngineProperties.CLOCK_VIRTUAL);
-        UpwellServices.awaitDevice(virtual, Sessions.SIMULATOR_ID, DeviceState.READY);
-        UpwellServices.awaitTechnique(virtual, Sessions.STATIC_CUPPING);
+        UpwellServices.readyEngine(context, EngineProperties.CLOCK_VIRTUAL);
     }
 }

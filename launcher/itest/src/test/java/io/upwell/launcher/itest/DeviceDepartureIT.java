@@ -46,12 +46,9 @@ public class DeviceDepartureIT {
      */
     @Test
     public void simulatorBundleStoppedMidSession_SR09() throws Exception {
-        SessionService engine = UpwellServices.engine(context, EngineProperties.CLOCK_SYSTEM);
-        UpwellServices.awaitDevice(engine, Sessions.SIMULATOR_ID, DeviceState.READY);
-        UpwellServices.awaitTechnique(engine, Sessions.STATIC_CUPPING);
+        SessionService engine = UpwellServices.readyEngine(context, EngineProperties.CLOCK_SYSTEM);
         RecordingListener operatorScreen = RecordingListener.register(context);
-        Session session = engine.start(Sessions.staticCupping(20, 3, 900, 3));
-        Sessions.awaitVacuumApplied(session, 10);
+        Session session = Sessions.startHoldingVacuum(engine);
 
         Bundle simulator = Bundles.named(context, Bundles.SIMULATOR);
         simulator.stop();
@@ -88,6 +85,6 @@ public class DeviceDepartureIT {
         session.resume();
         assertEquals(SessionState.RUNNING, session.state());
         // The resumed session draws vacuum again through the reconnected device.
-        Sessions.awaitVacuumApplied(session, 10);
+        Sessions.awaitHoldingVacuum(session);
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.upwell.api.device.DeviceState;
+import io.upwell.api.session.EngineProperties;
 import io.upwell.api.session.SessionException;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.technique.PlanRequest;
@@ -54,8 +54,7 @@ public class PluginControlIT {
 
     @Test
     public void aPluginMayStopButNeverAcknowledgeOrStart_SR18() throws Exception {
-        SessionService engine = UpwellServices.engine(context, "system");
-        UpwellServices.awaitDevice(engine, Sessions.SIMULATOR_ID, DeviceState.READY);
+        SessionService engine = UpwellServices.readyEngine(context, EngineProperties.CLOCK_SYSTEM);
         ServiceRegistration<Technique> plugin = context.registerService(Technique.class, new IdleTechnique(), null);
         try {
             engine.emergencyStop("a plugin");

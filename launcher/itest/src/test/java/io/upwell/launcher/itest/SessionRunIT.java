@@ -4,14 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.upwell.api.session.EngineProperties;
-import io.upwell.api.device.DeviceState;
 import io.upwell.api.safety.AlarmPriority;
 import io.upwell.api.session.ChannelStatus;
 import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.session.SessionSnapshot;
 import io.upwell.api.session.SessionState;
-import io.upwell.api.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
@@ -42,11 +40,9 @@ public class SessionRunIT {
     @Test
     public void staticCuppingRunsOnTheSimulatorToTheEnd() throws Exception {
         // The virtual clock runs the 3 s ramp, 10 s hold and 2 s release as fast as the engine computes.
-        SessionService engine = UpwellServices.virtualEngine(context);
+        SessionService engine = UpwellServices.readyVirtualEngine(context);
         assertTrue("the engine's clock is virtual",
-                UpwellServices.await(context, Clock.class, "(" + EngineProperties.CLOCK + "=" + EngineProperties.CLOCK_VIRTUAL + ")").isVirtual());
-        UpwellServices.awaitDevice(engine, Sessions.SIMULATOR_ID, DeviceState.READY);
-        UpwellServices.awaitTechnique(engine, Sessions.STATIC_CUPPING);
+                UpwellServices.clock(context, EngineProperties.CLOCK_VIRTUAL).isVirtual());
 
         Session session = engine.start(Sessions.staticCupping(TARGET_KPA, 3, 10, 2));
         SessionSnapshot end = Sessions.awaitFinal(session);

@@ -9,7 +9,9 @@ import io.upwell.api.session.ChannelStatus;
 import io.upwell.api.session.Client;
 import io.upwell.api.session.Placement;
 import io.upwell.api.session.Session;
+import io.upwell.api.session.SessionException;
 import io.upwell.api.session.SessionRequest;
+import io.upwell.api.session.SessionService;
 import io.upwell.api.session.SessionSnapshot;
 import io.upwell.api.session.SessionState;
 import java.util.List;
@@ -24,6 +26,10 @@ public final class Sessions {
     public static final String SIMULATOR_ID = "sim-1";
     public static final String STATIC_CUPPING = "static-cupping";
     public static final String OPERATOR = "itest operator";
+    /** What {@link #startHoldingVacuum} commands: a level static cupping allows on every cup used here. */
+    public static final double HOLDING_TARGET_KPA = 20;
+    /** Measured on every cup, this shows the session is really holding vacuum. */
+    public static final double HOLDING_MEASURED_KPA = 10;
 
     /** One cup on each of the simulator's four channels, on regions whose limits exceed the targets used here. */
     private static final List<Placement> FOUR_CUPS = List.of(
@@ -42,6 +48,22 @@ public final class Sessions {
                 STATIC_CUPPING, Map.of("targetKpa", targetKpa, "rampInSeconds", rampInSeconds,
                         "holdSeconds", holdSeconds, "rampOutSeconds", rampOutSeconds),
                 FOUR_CUPS, 100);
+    }
+
+    /**
+     * Starts static cupping at {@link #HOLDING_TARGET_KPA} on all four cups with a 15-minute hold,
+     * far longer than any test, and waits until it holds vacuum ({@link #awaitHoldingVacuum}): the
+     * session the departure and configuration tests disturb.
+     */
+    public static Session startHoldingVacuum(SessionService engine) throws SessionException {
+        Session session = engine.start(staticCupping(HOLDING_TARGET_KPA, 3, 900, 3));
+        awaitHoldingVacuum(session);
+        return session;
+    }
+
+    /** Waits until the session runs with at least {@link #HOLDING_MEASURED_KPA} measured on every cup. */
+    public static SessionSnapshot awaitHoldingVacuum(Session session) {
+        return awaitVacuumApplied(session, HOLDING_MEASURED_KPA);
     }
 
     public static SessionSnapshot awaitState(Session session, SessionState state) {

@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 import io.upwell.api.session.EngineProperties;
 import io.upwell.api.device.DeviceDriver;
 import io.upwell.devices.simulator.SimulatorControl;
-import io.upwell.api.device.DeviceState;
 import io.upwell.api.safety.Alarm;
 import io.upwell.api.safety.AlarmCondition;
 import io.upwell.api.safety.AlarmPriority;
@@ -51,9 +50,8 @@ public class TechniqueDepartureIT {
      */
     @Test
     public void techniqueBundleStoppedMidSession_SR11() throws Exception {
-        SessionService engine = readyEngine();
-        Session session = engine.start(Sessions.staticCupping(20, 3, 900, 3));
-        Sessions.awaitVacuumApplied(session, 10);
+        SessionService engine = UpwellServices.readyEngine(context, EngineProperties.CLOCK_SYSTEM);
+        Session session = Sessions.startHoldingVacuum(engine);
 
         Bundles.named(context, Bundles.STATIC_CUPPING).stop();
         SessionSnapshot after = session.snapshot();
@@ -91,10 +89,9 @@ public class TechniqueDepartureIT {
      */
     @Test
     public void techniqueBundleStoppedMidSessionTellsTheOperatorWhichModule_SR11() throws Exception {
-        SessionService engine = readyEngine();
+        SessionService engine = UpwellServices.readyEngine(context, EngineProperties.CLOCK_SYSTEM);
         RecordingListener operatorScreen = RecordingListener.register(context);
-        Session session = engine.start(Sessions.staticCupping(20, 3, 900, 3));
-        Sessions.awaitVacuumApplied(session, 10);
+        Session session = Sessions.startHoldingVacuum(engine);
 
         Bundles.named(context, Bundles.STATIC_CUPPING).stop();
 
@@ -109,12 +106,5 @@ public class TechniqueDepartureIT {
                 operatorScreen::alarms, heard -> heard.stream().anyMatch(
                         a -> a.condition() == AlarmCondition.TECHNIQUE_FAILED
                                 && a.message().contains(Bundles.STATIC_CUPPING)));
-    }
-
-    private SessionService readyEngine() {
-        SessionService engine = UpwellServices.engine(context, EngineProperties.CLOCK_SYSTEM);
-        UpwellServices.awaitDevice(engine, Sessions.SIMULATOR_ID, DeviceState.READY);
-        UpwellServices.awaitTechnique(engine, Sessions.STATIC_CUPPING);
-        return engine;
     }
 }

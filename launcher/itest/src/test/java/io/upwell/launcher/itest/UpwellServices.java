@@ -5,6 +5,7 @@ import io.upwell.api.session.DeviceStatus;
 import io.upwell.api.session.EngineProperties;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.technique.TechniqueDescriptor;
+import io.upwell.api.time.Clock;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Dictionary;
@@ -16,7 +17,11 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
-/** Finds the engine's services in the framework and waits for the engine to see devices and techniques. */
+/**
+ * Finds the engine's services in the framework and waits for the engine to see devices and
+ * techniques. Most tests start from {@link #readyEngine}: the engine on a given clock, with the
+ * simulator READY and static cupping offered.
+ */
 public final class UpwellServices {
 
     /** The engine's Configuration Admin PID. */
@@ -40,6 +45,31 @@ public final class UpwellServices {
     /** The engine running on the given clock ({@link EngineProperties#CLOCK_SYSTEM} or {@link EngineProperties#CLOCK_VIRTUAL}). */
     public static SessionService engine(BundleContext context, String clock) {
         return await(context, SessionService.class, "(" + EngineProperties.CLOCK + "=" + clock + ")");
+    }
+
+    /** The engine's clock service on the given clock ({@link EngineProperties#CLOCK_SYSTEM} or {@link EngineProperties#CLOCK_VIRTUAL}). */
+    public static Clock clock(BundleContext context, String clock) {
+        return await(context, Clock.class, "(" + EngineProperties.CLOCK + "=" + clock + ")");
+    }
+
+    /**
+     * The engine on the given clock once it can run a session: the simulator
+     * ({@link Sessions#SIMULATOR_ID}) READY on it and static cupping offered.
+     */
+    public static SessionService readyEngine(BundleContext context, String clock) {
+        return awaitReady(engine(context, clock));
+    }
+
+    /** As {@link #readyEngine}, on the virtual clock, switched to through Configuration Admin ({@link #virtualEngine}). */
+    public static SessionService readyVirtualEngine(BundleContext context) throws IOException {
+        return awaitReady(virtualEngine(context));
+    }
+
+    /** Waits until the engine has the simulator READY and offers static cupping, and returns it. */
+    public static SessionService awaitReady(SessionService engine) {
+        awaitDevice(engine, Sessions.SIMULATOR_ID, DeviceState.READY);
+        awaitTechnique(engine, Sessions.STATIC_CUPPING);
+        return engine;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.upwell.api.device.DeviceDescriptor;
 import io.upwell.api.device.DeviceDriver;
 import io.upwell.api.device.DeviceLink;
 import io.upwell.devices.simulator.Fault;
+import io.upwell.devices.simulator.SimulatedDevice;
 import io.upwell.devices.simulator.SimulatorControl;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +28,12 @@ import org.slf4j.LoggerFactory;
  * engine's latest commands, vents by itself when the engine's command sequence stands still for
  * longer than its quiet time, and reconnects with back-off when its line drops.
  * <p>
- * Outside OSGi, construct it with {@link #SimulatorDriver(SimulatorSettings)}.
+ * Outside OSGi, make one with {@link io.upwell.devices.simulator.Simulators}.
  */
 @Designate(ocd = SimulatorConfig.class)
 @Component(configurationPid = SimulatorDriver.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         service = {DeviceDriver.class, SimulatorControl.class})
-public final class SimulatorDriver implements DeviceDriver, SimulatorControl {
+public final class SimulatorDriver implements SimulatedDevice {
     /** The Configuration Admin PID. */
     public static final String PID = "io.upwell.devices.simulator";
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorDriver.class);
@@ -53,7 +54,7 @@ public final class SimulatorDriver implements DeviceDriver, SimulatorControl {
         this(SimulatorSettings.from(config));
     }
 
-    /** A simulator for use without OSGi, for example in the core's unit tests. */
+    /** A simulator for use without OSGi; see {@link io.upwell.devices.simulator.Simulators}. */
     public SimulatorDriver(SimulatorSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.descriptor = describe(settings);

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.upwell.api.device.ConnectionState;
 import io.upwell.devices.simulator.Fault;
+import io.upwell.engine.testkit.ManualClock;
+import io.upwell.engine.testkit.RecordingLink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +26,10 @@ class FaultInjectionTest {
 
     @BeforeEach
     void holdFortyKpaOnEveryChannel() {
-        link.startEngine();
+        link.startEngineTicks();
         driver.connect(link);
         for (int channel = 0; channel < 4; channel++) {
-            link.hold(channel, 40);
+            link.commandHold(channel, 40);
         }
         run(Duration.ofSeconds(6));
     }
@@ -37,7 +39,7 @@ class FaultInjectionTest {
     }
 
     private int samplesSoFar() {
-        return link.samples.size();
+        return link.sampleCount();
     }
 
     @Test
@@ -59,7 +61,7 @@ class FaultInjectionTest {
         double lastBefore = link.lastSample(0);
         driver.inject(Fault.STUCK_SENSOR, 0);
         int from = link.samplesOf(0).size();
-        link.hold(0, 20);
+        link.commandHold(0, 20);
         run(Duration.ofSeconds(5));
 
         List<Double> whileStuck = link.samplesOf(0).subList(from, link.samplesOf(0).size());
@@ -80,7 +82,7 @@ class FaultInjectionTest {
         assertTrue(link.lastSample(2) > 40 + 2.7, "no overshoot: " + link.lastSample(2));
         assertEquals(40, link.lastSample(3), 0.5);
 
-        link.vent(2, true);
+        link.commandVent(2);
         run(Duration.ofMillis(500));
         assertEquals(0, link.lastSample(2), 0.3);
     }
@@ -90,11 +92,11 @@ class FaultInjectionTest {
         driver.inject(Fault.SILENCE, 0);
         run(Duration.ofMillis(10));
         int atSilence = samplesSoFar();
-        link.hold(3, 20);
+        link.commandHold(3, 20);
         run(Duration.ofSeconds(5));
 
         assertEquals(atSilence, samplesSoFar(), "samples while silent");
-        assertEquals(List.of(CONNECTING, CONNECTED), link.stateSequence(), "silence is not a disconnect");
+        assertEquals(List.of(CONNECTING, CONNECTED), link.connectionStates(), "silence is not a disconnect");
         assertEquals(20, driver.truePressureKpa(3), 0.5, "a silent device still follows commands");
 
         driver.clear(Fault.SILENCE, -1);
@@ -125,7 +127,7 @@ class FaultInjectionTest {
         int atLoss = samplesSoFar();
         run(Duration.ofMillis(400));
 
-        assertEquals(List.of(CONNECTING, CONNECTED, DISCONNECTED), link.stateSequence());
+        assertEquals(List.of(CONNECTING, CONNECTED, DISCONNECTED), link.connectionStates());
         assertEquals(atLoss, samplesSoFar(), "samples while disconnected");
         for (int channel = 0; channel < 4; channel++) {
             assertTrue(driver.truePressureKpa(channel) < 0.5, "channel " + channel + " still holds "
@@ -142,12 +144,13 @@ class FaultInjectionTest {
         long lostAt = clock.nanoTime();
         run(Duration.ofMillis(17_600));
 
-        List<RecordingLink.StateChange> afterLoss = link.states.subList(2, link.states.size());
-        assertEquals(new RecordingLink.StateChange(DISCONNECTED, afterLoss.get(0).reason(), lostAt), afterLoss.get(0));
+        List<RecordingLink.ConnectionChange> changes = link.connectionChanges();
+        List<RecordingLink.ConnectionChange> afterLoss = changes.subList(2, changes.size());
+        assertEquals(new RecordingLink.ConnectionChange(DISCONNECTED, afterLoss.get(0).reason(), lostAt), afterLoss.get(0));
         List<Long> attemptsMillis = new ArrayList<>();
         for (int i = 1; i < afterLoss.size(); i += 2) {
-            RecordingLink.StateChange attempt = afterLoss.get(i);
-            RecordingLink.StateChange failure = afterLoss.get(i + 1);
+            RecordingLink.ConnectionChange attempt = afterLoss.get(i);
+            RecordingLink.ConnectionChange failure = afterLoss.get(i + 1);
             assertEquals(CONNECTING, attempt.state());
             assertEquals(DISCONNECTED, failure.state());
             assertEquals(attempt.nanos(), failure.nanos());
@@ -161,10 +164,11 @@ class FaultInjectionTest {
         // The next attempt is due 5 s after the last failed one, at 22.5 s after the loss.
         run(Duration.ofMillis(4_890));
         assertEquals(samplesWhileDown, samplesSoFar(), "sampled before the next retry");
-        int statesBeforeRetry = link.states.size();
+        int statesBeforeRetry = link.connectionChanges().size();
 
         run(Duration.ofMillis(10));
-        List<ConnectionState> atRetry = link.stateSequence().subList(statesBeforeRetry, link.states.size());
+        List<ConnectionState> states = link.connectionStates();
+        List<ConnectionState> atRetry = states.subList(statesBeforeRetry, states.size());
         assertEquals(List.of(CONNECTING, CONNECTED), atRetry);
         assertEquals(4, samplesSoFar() - samplesWhileDown, "one sample per channel from the reconnecting step");
 
@@ -177,7 +181,7 @@ class FaultInjectionTest {
         driver.inject(Fault.DISCONNECT, -1);
         driver.clear(Fault.DISCONNECT, -1);
         run(Duration.ofSeconds(1));
-        assertEquals(List.of(CONNECTING, CONNECTED), link.stateSequence());
+        assertEquals(List.of(CONNECTING, CONNECTED), link.connectionStates());
     }
 
     @Test
@@ -194,8 +198,8 @@ class FaultInjectionTest {
         ownClock.advance(Duration.ofMillis(1000));
 
         assertEquals(List.of(CONNECTING, DISCONNECTED, CONNECTING, DISCONNECTED, CONNECTING, CONNECTED),
-                ownLink.stateSequence());
-        assertTrue(ownLink.states.get(1).reason().contains("sim-2"), ownLink.states.get(1).reason());
+                ownLink.connectionStates());
+        assertTrue(ownLink.connectionChanges().get(1).reason().contains("sim-2"), ownLink.connectionChanges().get(1).reason());
     }
 
     @Test
@@ -203,7 +207,7 @@ class FaultInjectionTest {
         driver.inject(Fault.NAN_SAMPLE, 0);
         driver.disconnect();
         RecordingLink next = new RecordingLink(clock, 4);
-        next.startEngine();
+        next.startEngineTicks();
         driver.connect(next);
         run(Duration.ofMillis(10));
         assertTrue(Double.isNaN(next.lastSample(0)));

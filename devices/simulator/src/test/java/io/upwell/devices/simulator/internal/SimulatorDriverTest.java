@@ -12,6 +12,8 @@ import io.upwell.api.device.ChannelDescriptor;
 import io.upwell.api.device.DeviceDescriptor;
 import io.upwell.api.device.MagnetSupport;
 import io.upwell.devices.simulator.Fault;
+import io.upwell.engine.testkit.ManualClock;
+import io.upwell.engine.testkit.RecordingLink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +26,7 @@ class SimulatorDriverTest {
     private final RecordingLink link = new RecordingLink(clock, 4);
 
     private void connectWithEngineRunning() {
-        link.startEngine();
+        link.startEngineTicks();
         driver.connect(link);
     }
 
@@ -54,9 +56,9 @@ class SimulatorDriverTest {
     void connectReportsConnectingThenConnectedAndSteps100TimesASecondOnTheEngineClock() {
         driver.connect(link);
 
-        assertEquals(List.of(CONNECTING, CONNECTED), link.stateSequence());
-        assertTrue(clock.scheduledNames().contains("sim-1-physics"), clock.scheduledNames().toString());
-        assertTrue(link.samples.isEmpty(), "sampled before its first step");
+        assertEquals(List.of(CONNECTING, CONNECTED), link.connectionStates());
+        assertTrue(clock.scheduledTaskNames().contains("sim-1-physics"), clock.scheduledTaskNames().toString());
+        assertTrue(link.samples().isEmpty(), "sampled before its first step");
 
         run(Duration.ofMillis(10));
         for (int channel = 0; channel < 4; channel++) {
@@ -81,8 +83,8 @@ class SimulatorDriverTest {
     @Test
     void followsTheEngineCommandsChannelByChannel() {
         connectWithEngineRunning();
-        link.hold(0, 40);
-        link.hold(2, 25);
+        link.commandHold(0, 40);
+        link.commandHold(2, 25);
         run(Duration.ofSeconds(6));
 
         assertEquals(40, link.lastSample(0), 0.5);
@@ -90,7 +92,7 @@ class SimulatorDriverTest {
         assertEquals(25, link.lastSample(2), 0.5);
         assertEquals(0, link.lastSample(3), 0.3);
 
-        link.vent(0, true);
+        link.commandVent(0);
         run(Duration.ofMillis(500));
         assertEquals(0, link.lastSample(0), 0.3);
         assertEquals(25, link.lastSample(2), 0.5);
@@ -99,11 +101,11 @@ class SimulatorDriverTest {
     @Test
     void ventsByItselfWhenTheEngineCommandSequenceStandsStillAndFollowsAgainWhenItMoves() {
         connectWithEngineRunning();
-        link.hold(0, 40);
-        link.hold(1, 30);
+        link.commandHold(0, 40);
+        link.commandHold(1, 30);
         run(Duration.ofSeconds(6));
 
-        link.stopEngine();
+        link.stopEngineTicks();
         run(Duration.ofMillis(190));
         assertTrue(driver.truePressureKpa(0) > 39, "vented within the quiet time: " + driver.truePressureKpa(0));
 
@@ -112,17 +114,17 @@ class SimulatorDriverTest {
         assertTrue(driver.truePressureKpa(1) < 0.5, "still holding after the quiet time: " + driver.truePressureKpa(1));
         assertEquals(0, link.lastSample(0), 0.3, "samples keep coming while the device vents");
 
-        link.startEngine();
+        link.startEngineTicks();
         run(Duration.ofSeconds(6));
         assertEquals(40, link.lastSample(0), 0.5);
-        assertEquals(List.of(CONNECTING, CONNECTED), link.stateSequence(), "the failsafe is no connection change");
+        assertEquals(List.of(CONNECTING, CONNECTED), link.connectionStates(), "the failsafe is no connection change");
     }
 
     @Test
     void aNewConnectionGivesTheEngineAFullQuietTimeBeforeTheFailsafe() {
         // The engine has not ticked yet: the device must not hold anything it is told beyond the quiet time.
         driver.connect(link);
-        link.hold(0, 40);
+        link.commandHold(0, 40);
         run(Duration.ofMillis(200));
         double heldWhileFresh = driver.truePressureKpa(0);
         run(Duration.ofMillis(500));
@@ -134,17 +136,17 @@ class SimulatorDriverTest {
     @Test
     void disconnectVentsStopsThePhysicsAndIsIdempotent() {
         connectWithEngineRunning();
-        link.hold(0, 40);
+        link.commandHold(0, 40);
         run(Duration.ofSeconds(5));
 
         driver.disconnect();
-        int samplesAtDisconnect = link.samples.size();
+        int samplesAtDisconnect = link.sampleCount();
         run(Duration.ofSeconds(1));
         driver.disconnect();
 
-        assertFalse(clock.scheduledNames().contains("sim-1-physics"), clock.scheduledNames().toString());
-        assertEquals(samplesAtDisconnect, link.samples.size(), "samples after disconnect");
-        assertEquals(List.of(CONNECTING, CONNECTED, DISCONNECTED), link.stateSequence());
+        assertFalse(clock.scheduledTaskNames().contains("sim-1-physics"), clock.scheduledTaskNames().toString());
+        assertEquals(samplesAtDisconnect, link.sampleCount(), "samples after disconnect");
+        assertEquals(List.of(CONNECTING, CONNECTED, DISCONNECTED), link.connectionStates());
         assertEquals(0, driver.truePressureKpa(0));
     }
 
@@ -155,11 +157,11 @@ class SimulatorDriverTest {
         RecordingLink second = new RecordingLink(clock, 4);
 
         driver.connect(second);
-        second.startEngine();
-        second.hold(1, 30);
+        second.startEngineTicks();
+        second.commandHold(1, 30);
         run(Duration.ofSeconds(6));
 
-        assertEquals(List.of(CONNECTING, CONNECTED), second.stateSequence());
+        assertEquals(List.of(CONNECTING, CONNECTED), second.connectionStates());
         assertEquals(30, second.lastSample(1), 0.5);
     }
 
@@ -176,7 +178,7 @@ class SimulatorDriverTest {
     void theEmergencyStopButtonTellsTheEngineWhoPressedIt() {
         connectWithEngineRunning();
         driver.pressEmergencyStop();
-        assertEquals(List.of("sim-1 button"), link.emergencyStops);
+        assertEquals(List.of("sim-1 button"), link.emergencyStops());
     }
 
     @Test
@@ -258,11 +260,11 @@ class SimulatorDriverTest {
         ManualClock ownClock = new ManualClock();
         SimulatorDriver device = new SimulatorDriver(SimulatorSettings.defaults().withMagnet(support));
         RecordingLink ownLink = new RecordingLink(ownClock, 4);
-        ownLink.magnet(0, level);
-        ownLink.startEngine();
+        ownLink.commandMagnet(0, level);
+        ownLink.startEngineTicks();
         device.connect(ownLink);
         device.inject(Fault.LEAK, 0);
-        ownLink.hold(0, 40);
+        ownLink.commandHold(0, 40);
         ownClock.advance(Duration.ofSeconds(20));
         return device.truePressureKpa(0);
     }

@@ -11,8 +11,9 @@ import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionException;
 import io.upwell.api.session.SessionRequest;
 import io.upwell.api.time.Clock;
-import io.upwell.devices.simulator.internal.SimulatorDriver;
-import io.upwell.devices.simulator.internal.SimulatorSettings;
+import io.upwell.devices.simulator.SimulatedDevice;
+import io.upwell.devices.simulator.SimulatorOptions;
+import io.upwell.devices.simulator.Simulators;
 import io.upwell.engine.core.internal.Engine;
 import io.upwell.engine.core.internal.settings.EngineSettings;
 import io.upwell.engine.core.internal.clock.SystemClock;
@@ -53,6 +54,7 @@ final class BenchEngine implements AutoCloseable {
     private final VirtualTimeRunner runner;
     private final int channels;
     private final int devices;
+    private final List<SimulatedDevice> simulators;
     private Thread tickThread;
 
     private BenchEngine(Path dataDirectory, Engine engine, VirtualTimeRunner runner, int channels) {
@@ -61,6 +63,7 @@ final class BenchEngine implements AutoCloseable {
         this.runner = runner;
         this.channels = channels;
         this.devices = devicesFor(channels);
+        this.simulators = createSimulators();
     }
 
     /** An engine on the system clock with {@code channels} simulated channels, every device ready. */
@@ -94,8 +97,8 @@ final class BenchEngine implements AutoCloseable {
 
     private void boot(Duration programLength) {
         engine.addTechnique(new PulsingTechnique(programLength), "bench");
-        for (SimulatorSettings device : deviceSettings()) {
-            engine.addDriver(new SimulatorDriver(device));
+        for (SimulatedDevice simulator : simulators) {
+            engine.addDriver(simulator);
         }
         engine.start(true);
         if (runner != null) {
@@ -105,14 +108,14 @@ final class BenchEngine implements AutoCloseable {
     }
 
     /** The devices, named sim-1, sim-2, ...; the channels are shared out as evenly as possible. */
-    private List<SimulatorSettings> deviceSettings() {
-        List<SimulatorSettings> list = new ArrayList<>();
+    private List<SimulatedDevice> createSimulators() {
+        List<SimulatedDevice> list = new ArrayList<>();
         for (int d = 0; d < devices; d++) {
             int deviceChannels = channels / devices + (d < channels % devices ? 1 : 0);
-            list.add(SimulatorSettings.defaults().withId("sim-" + (d + 1)).withChannels(deviceChannels)
-                    .withSeed(42 + 100L * d));
+            list.add(Simulators.create(SimulatorOptions.defaults().withId("sim-" + (d + 1)).withChannels(deviceChannels)
+                    .withSeed(42 + 100L * d)));
         }
-        return list;
+        return List.copyOf(list);
     }
 
     private void awaitDevicesReady() {
@@ -139,9 +142,9 @@ final class BenchEngine implements AutoCloseable {
 
     private List<Placement> placements() {
         List<Placement> cups = new ArrayList<>();
-        for (SimulatorSettings device : deviceSettings()) {
-            for (int ch = 0; ch < device.channels(); ch++) {
-                cups.add(new Placement(device.id(), ch, new BodySite(BodyRegion.UPPER_BACK, Side.LEFT, "")));
+        for (SimulatedDevice simulator : simulators) {
+            for (int ch = 0; ch < simulator.descriptor().channelCount(); ch++) {
+                cups.add(new Placement(simulator.deviceId(), ch, new BodySite(BodyRegion.UPPER_BACK, Side.LEFT, "")));
             }
         }
         return cups;

@@ -12,7 +12,7 @@ import io.upwell.api.device.DeviceState;
 import io.upwell.api.safety.AlarmCondition;
 import io.upwell.devices.simulator.Fault;
 import io.upwell.engine.core.internal.settings.EngineSettings;
-import io.upwell.devices.simulator.internal.SimulatorSettings;
+import io.upwell.devices.simulator.SimulatorOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +34,7 @@ class DeviceConnectionTest {
     @BeforeEach
     void setUp() {
         f = new EngineFixture(EngineSettings.builder(dir).virtualClock(true).connectRetryMillis(10).build(),
-                SimulatorSettings.defaults());
+                SimulatorOptions.defaults());
     }
 
     @AfterEach

@@ -10,7 +10,7 @@ import io.upwell.api.safety.AlarmCondition;
 import io.upwell.api.safety.AlarmPriority;
 import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionState;
-import io.upwell.devices.simulator.internal.SimulatorSettings;
+import io.upwell.devices.simulator.SimulatorOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +29,7 @@ class DwellLimitTest {
 
     @BeforeEach
     void setUp() {
-        f = new EngineFixture(EngineSettings.defaults(dir, true).toBuilder().dwellLimitSeconds(60).build(), SimulatorSettings.defaults());
+        f = new EngineFixture(EngineSettings.defaults(dir, true).toBuilder().dwellLimitSeconds(60).build(), SimulatorOptions.defaults());
     }
 
     @AfterEach

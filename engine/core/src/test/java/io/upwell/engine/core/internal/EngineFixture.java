@@ -19,8 +19,9 @@ import io.upwell.api.session.SessionRequest;
 import io.upwell.api.technique.Program;
 import io.upwell.api.technique.Segment;
 import io.upwell.api.technique.Timeline;
-import io.upwell.devices.simulator.internal.SimulatorDriver;
-import io.upwell.devices.simulator.internal.SimulatorSettings;
+import io.upwell.devices.simulator.SimulatedDevice;
+import io.upwell.devices.simulator.SimulatorOptions;
+import io.upwell.devices.simulator.Simulators;
 import io.upwell.engine.core.internal.clock.VirtualClock;
 import io.upwell.engine.core.internal.device.DeviceSlot;
 import io.upwell.engine.core.internal.journal.JsonLinesJournal;
@@ -44,23 +45,23 @@ final class EngineFixture implements AutoCloseable {
     final VirtualClock clock = new VirtualClock();
     final EngineSettings settings;
     final Engine engine;
-    final SimulatorDriver simulator;
+    final SimulatedDevice simulator;
     final ScriptedTechnique technique;
 
     EngineFixture(Path dir) {
-        this(EngineSettings.defaults(dir, true), SimulatorSettings.defaults());
+        this(EngineSettings.defaults(dir, true), SimulatorOptions.defaults());
     }
 
-    EngineFixture(EngineSettings settings, SimulatorSettings simulatorSettings) {
+    EngineFixture(EngineSettings settings, SimulatorOptions simulatorOptions) {
         this.settings = settings;
         this.engine = new Engine(settings, clock, new JsonLinesJournal(settings.dataDirectory(),
                 Duration.ofMillis(settings.journalFlushMillis()), 1 << 14));
-        this.simulator = new SimulatorDriver(simulatorSettings);
+        this.simulator = Simulators.create(simulatorOptions);
         this.technique = new ScriptedTechnique(EngineFixture::holdProgram);
         engine.addTechnique(technique, "test.module");
         engine.addDriver(simulator);
         engine.start(false);
-        awaitDevice(simulatorSettings.id(), DeviceState.READY);
+        awaitDevice(simulator.deviceId(), DeviceState.READY);
         await("technique available", () -> !engine.techniques().isEmpty()); // described asynchronously
     }
 

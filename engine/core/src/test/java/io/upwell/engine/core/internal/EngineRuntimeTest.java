@@ -12,8 +12,8 @@ import io.upwell.api.device.DeviceState;
 import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionException;
 import io.upwell.api.session.SessionState;
-import io.upwell.devices.simulator.internal.SimulatorDriver;
-import io.upwell.devices.simulator.internal.SimulatorSettings;
+import io.upwell.devices.simulator.SimulatedDevice;
+import io.upwell.devices.simulator.Simulators;
 import io.upwell.engine.core.internal.clock.VirtualClock;
 import io.upwell.engine.core.internal.device.DeviceSlot;
 import io.upwell.engine.core.internal.journal.JsonLinesJournal;
@@ -36,7 +36,7 @@ class EngineRuntimeTest {
     final List<VirtualClock> clocks = new ArrayList<>();
     final List<Engine> published = new ArrayList<>();
     final List<Engine> withdrawn = new ArrayList<>();
-    final SimulatorDriver simulator = new SimulatorDriver(SimulatorSettings.defaults());
+    final SimulatedDevice simulator = Simulators.create();
     final ScriptedTechnique technique = new ScriptedTechnique(EngineFixture::holdProgram);
 
     @BeforeEach

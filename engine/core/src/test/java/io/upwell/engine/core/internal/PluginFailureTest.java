@@ -18,6 +18,7 @@ import io.upwell.api.session.SessionState;
 import io.upwell.api.technique.Program;
 import io.upwell.api.technique.Segment;
 import io.upwell.api.technique.Timeline;
+import io.upwell.devices.simulator.SimulatorOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +40,7 @@ class PluginFailureTest {
     @BeforeEach
     void setUp() {
         EngineSettings quick = EngineSettings.builder(dir).virtualClock(true).pluginCallTimeoutMillis(200).build();
-        f = new EngineFixture(quick, io.upwell.devices.simulator.internal.SimulatorSettings.defaults());
+        f = new EngineFixture(quick, SimulatorOptions.defaults());
     }
 
     @AfterEach

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import io.upwell.api.device.DeviceState;
 import io.upwell.api.session.Session;
-import io.upwell.devices.simulator.internal.SimulatorDriver;
-import io.upwell.devices.simulator.internal.SimulatorSettings;
+import io.upwell.devices.simulator.SimulatedDevice;
+import io.upwell.devices.simulator.SimulatorOptions;
+import io.upwell.devices.simulator.Simulators;
 import io.upwell.engine.core.internal.clock.VirtualClock;
 import io.upwell.engine.core.internal.device.DeviceSlot;
 import io.upwell.engine.core.internal.journal.JsonLinesJournal;
@@ -45,7 +46,7 @@ class RecoveryTest {
 
         EngineSettings settings = EngineSettings.defaults(dir, true);
         Engine second = new Engine(settings, new VirtualClock(), new JsonLinesJournal(dir, Duration.ofMillis(100), 1024));
-        SimulatorDriver simulator = new SimulatorDriver(SimulatorSettings.defaults().withId("sim-1"));
+        SimulatedDevice simulator = Simulators.create(SimulatorOptions.defaults().withId("sim-1"));
         second.addDriver(simulator);
         EngineFixture.await("the device is found", () -> second.devices().size() == 1);
         DeviceSlot slot = second.slots()[0];

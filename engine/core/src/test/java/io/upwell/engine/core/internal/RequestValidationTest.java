@@ -19,6 +19,7 @@ import io.upwell.api.session.SessionState;
 import io.upwell.api.technique.Program;
 import io.upwell.api.technique.Segment;
 import io.upwell.api.technique.Timeline;
+import io.upwell.devices.simulator.SimulatorOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -132,9 +133,8 @@ class RequestValidationTest {
     void theHardLimitHoldsWhateverTheDeviceDeclares() throws Exception {
         f.close();
         f = new EngineFixture(EngineSettings.defaults(dir, true),
-                new io.upwell.devices.simulator.internal.SimulatorSettings("sim-1", 2, 80, 80, Duration.ofMillis(200),
-                        1, io.upwell.api.device.MagnetSupport.NONE,
-                        io.upwell.devices.simulator.internal.PhysicsSettings.defaults()));
+                SimulatorOptions.defaults().withChannels(2).withChannelMaxVacuumKpa(80).withDeviceMaxVacuumKpa(80)
+                        .withSeed(1));
         f.technique.script(request -> new Program("max", List.of(new Timeline(0,
                 List.of(new Segment.Hold(100.0, Duration.ofSeconds(30)))))));
         Session session = f.engine.start(request(List.of(cup("sim-1", 0, BodyRegion.GLUTES)), Map.of(),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.upwell.api.safety.AlarmCondition;
 import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionState;
+import io.upwell.devices.simulator.SimulatorOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -53,7 +54,7 @@ class SessionTimeLimitTest {
     void noSessionOutlivesTheConfiguredMaximum() throws Exception {
         f.close();
         f = new EngineFixture(EngineSettings.defaults(dir, true).toBuilder().maxSessionMinutes(1).build(),
-                io.upwell.devices.simulator.internal.SimulatorSettings.defaults());
+                SimulatorOptions.defaults());
         Session session = f.start(1, Map.of("targetKpa", 30.0, "holdSeconds", 50.0)); // 58 s program
         f.advance(Duration.ofSeconds(20));
         session.pause();
@@ -66,7 +67,7 @@ class SessionTimeLimitTest {
     void aProgramLongerThanTheMaximumIsRefused() {
         f.close();
         f = new EngineFixture(EngineSettings.defaults(dir, true).toBuilder().maxSessionMinutes(10).build(),
-                io.upwell.devices.simulator.internal.SimulatorSettings.defaults());
+                SimulatorOptions.defaults());
         var e = org.junit.jupiter.api.Assertions.assertThrows(io.upwell.api.session.SessionException.class,
                 () -> f.start(1, Map.of("holdSeconds", 900.0, "targetKpa", 20.0)));
         assertTrue(e.getMessage().contains("planned 15 min for cup 0")

@@ -1,5 +1,6 @@
 package io.upwell.plugins.staticcupping.internal;
 
+import static io.upwell.engine.testkit.PlanRequests.cup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,14 +10,13 @@ import io.upwell.api.body.BodyRegion;
 import io.upwell.api.body.BodySite;
 import io.upwell.api.body.Side;
 import io.upwell.api.technique.Cup;
-import io.upwell.api.technique.ParameterSpec;
 import io.upwell.api.technique.PlanRequest;
 import io.upwell.api.technique.Program;
 import io.upwell.api.technique.Segment;
 import io.upwell.api.technique.TechniqueException;
 import io.upwell.api.technique.Timeline;
+import io.upwell.engine.testkit.PlanRequests;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -138,16 +138,7 @@ class StaticCuppingTechniqueTest {
     }
 
     private Map<String, Double> defaults() {
-        Map<String, Double> parameters = new HashMap<>();
-        for (ParameterSpec spec : technique.descriptor().parameters()) {
-            parameters.put(spec.name(), spec.defaultValue());
-        }
-        return parameters;
-    }
-
-    private static Cup cup(int index, BodyRegion region) {
-        return new Cup(index, new BodySite(region, index % 2 == 0 ? Side.LEFT : Side.RIGHT, ""),
-                region.maxVacuumKpa(), false);
+        return PlanRequests.defaultParameters(technique.descriptor());
     }
 
     private static double level(Timeline timeline) {
