@@ -64,9 +64,15 @@ public final class EngineRuntime {
 
     private final Launcher launcher;
     private final Publisher publisher;
-    /** Applies held-back configurations: one thread for the runtime's life, not one per finished session. */
-    private final java.util.concurrent.ExecutorService reconfiguring =
-            java.util.concurrent.Executors.newSingleThreadExecutor(Threads.named("upwell-reconfigure"));
+    /**
+     * The runtime's one thread, for its life: applies held-back configurations (not a thread per
+     * finished session) and keeps the latch file in step with the latch.
+     */
+    private final java.util.concurrent.ScheduledExecutorService reconfiguring =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Threads.named("upwell-runtime"));
+    /** How often the latch file is brought in step with the latch: the most a crash can lose of a new latch. */
+    static final long LATCH_SYNC_MILLIS = 100;
+    private java.util.Set<SafetyLatch.Cause> persisted = java.util.EnumSet.noneOf(SafetyLatch.Cause.class);
     /** Outlives every engine this runtime starts: a configuration change never clears it. */
     private final SafetyLatch latch = new SafetyLatch();
     private final Object lock = new Object();
@@ -84,18 +90,61 @@ public final class EngineRuntime {
         this.publisher = publisher;
     }
 
+    /**
+     * Starts the engine. A latch left on disk by the previous run (a bundle restart, a crash) is
+     * latched again first: the machine stays as it was left until an operator acknowledges.
+     */
     public void start() {
         synchronized (lock) {
+            java.util.Set<SafetyLatch.Cause> left = latchFile().read();
+            for (SafetyLatch.Cause cause : left) {
+                latch.latch(cause);
+            }
+            persisted = left;
+            if (!left.isEmpty()) {
+                LOG.warn("the engine starts latched ({}), as it was left; an operator must acknowledge", left);
+            }
             launch();
+        }
+        reconfiguring.scheduleWithFixedDelay(this::syncLatchFile, LATCH_SYNC_MILLIS, LATCH_SYNC_MILLIS,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private io.upwell.engine.core.internal.safety.LatchFile latchFile() {
+        return new io.upwell.engine.core.internal.safety.LatchFile(settings.dataDirectory());
+    }
+
+    /** Writes the latch file when the latch changed; on the runtime's thread, never the control thread's. */
+    void syncLatchFile() {
+        java.util.Set<SafetyLatch.Cause> now = latch.causes();
+        if (now.equals(persisted)) {
+            return;
+        }
+        io.upwell.engine.core.internal.safety.LatchFile file;
+        synchronized (lock) {
+            file = latchFile();
+        }
+        try {
+            file.write(now);
+            persisted = now;
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("the latch file in {} cannot be written ({}); the latch holds in memory", settings.dataDirectory(),
+                    e.toString());
         }
     }
 
-    /** Stops the engine in order; idempotent. */
+    /** Stops the engine in order, the latch file brought up to date; idempotent. */
     public void stop() {
         synchronized (lock) {
             withdraw();
         }
         reconfiguring.shutdown();
+        try {
+            reconfiguring.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        syncLatchFile();
     }
 
     /** The engine running now. */
@@ -145,27 +194,46 @@ public final class EngineRuntime {
                 running.engine().recordEngineEvent("configuration-pending", Map.of());
                 return message;
             }
-            settings = proposed;
             pending = null;
-            restart();
-            return "configuration applied: the engine restarted with it";
+            String failure = restartWith(proposed);
+            return failure == null ? "configuration applied: the engine restarted with it" : failure;
         }
     }
 
     private void applyPendingIfIdle() {
         synchronized (lock) {
             if (pending != null && running != null && !running.engine().hasLiveSession()) { // null: stopped
-                settings = pending;
+                EngineSettings next = pending;
                 pending = null;
-                restart();
-                LOG.info("the configuration held back during the session is applied now");
+                String failure = restartWith(next);
+                LOG.info(failure == null ? "the configuration held back during the session is applied now" : failure);
             }
         }
     }
 
-    private void restart() {
+    /**
+     * Replaces the engine with one on {@code next}. An engine that cannot start on it (its data
+     * directory is unusable, say) is not left as nothing: the engine starts again on the settings it
+     * had, and the refusal names the cause.
+     *
+     * @return null when applied, otherwise the refusal
+     */
+    private String restartWith(EngineSettings next) {
+        EngineSettings previous = settings;
         withdraw();
-        launch();
+        settings = next;
+        try {
+            launch();
+            return null;
+        } catch (RuntimeException e) {
+            String message = "configuration rejected: the engine could not start with it (" + Failures.describe(e)
+                    + "); it runs on its previous configuration";
+            LOG.error(message);
+            settings = previous;
+            launch();
+            running.engine().recordEngineEvent("configuration-rejected", Map.of("reason", message));
+            return message;
+        }
     }
 
     private void launch() {

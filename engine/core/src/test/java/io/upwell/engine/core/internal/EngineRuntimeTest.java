@@ -41,20 +41,26 @@ class EngineRuntimeTest {
 
     @BeforeEach
     void setUp() {
-        runtime = new EngineRuntime(EngineSettings.defaults(dir, true), (settings, latch) -> {
+        runtime = newRuntime();
+        runtime.addDriver(simulator);
+        runtime.addTechnique(technique, "test.module");
+        runtime.start();
+        awaitReady(runtime.engine());
+    }
+
+    /** A runtime as the engine component makes one, on the test's directory. */
+    private EngineRuntime newRuntime() {
+        return new EngineRuntime(EngineSettings.defaults(dir, true), (settings, latch) -> {
             VirtualClock clock = new VirtualClock();
             clocks.add(clock);
-            Engine engine = new Engine(settings, clock, new JsonLinesJournal(dir, Duration.ofMillis(100), 1024), latch);
+            Engine engine = new Engine(settings, clock,
+                    new JsonLinesJournal(settings.dataDirectory(), Duration.ofMillis(100), 1024), latch);
             engine.start(false);
             return EngineRuntime.Launched.of(engine, () -> { });
         }, engine -> {
             published.add(engine);
             return () -> withdrawn.add(engine);
         });
-        runtime.addDriver(simulator);
-        runtime.addTechnique(technique, "test.module");
-        runtime.start();
-        awaitReady(runtime.engine());
     }
 
     @AfterEach
@@ -167,5 +173,41 @@ class EngineRuntimeTest {
         awaitReady(second);
         assertTrue(second.latched(), "still latched after the engine was replaced");
         assertThrows(SessionException.class, () -> startSession(second));
+    }
+
+    @Test
+    @Tag("SR-13")
+    void aLatchOutlivesTheRuntimeItselfABundleRestartOrACrash() throws Exception {
+        runtime.engine().emergencyStop("test");
+        Path file = dir.resolve(io.upwell.engine.core.internal.safety.LatchFile.NAME);
+        EngineFixture.await("the latch is on disk", () -> java.nio.file.Files.exists(file));
+        runtime.stop(); // the engine's bundle restarts: a new component, a new runtime
+
+        runtime = newRuntime();
+        runtime.addDriver(simulator);
+        runtime.addTechnique(technique, "test.module");
+        runtime.start();
+        Engine restarted = runtime.engine();
+        awaitReady(restarted);
+        assertTrue(restarted.latched(), "still latched after the restart");
+        assertThrows(SessionException.class, () -> startSession(restarted));
+        restarted.acknowledge("therapist");
+        EngineFixture.await("the acknowledged latch leaves the disk", () -> !java.nio.file.Files.exists(file));
+        startSession(restarted);
+    }
+
+    @Test
+    @Tag("SR-17")
+    void aConfigurationTheEngineCannotStartWithIsRefusedAndTheEngineRunsOnThePreviousOne() throws Exception {
+        Path unusable = java.nio.file.Files.writeString(dir.resolve("a-file"), "not a directory");
+        String answer = runtime.reconfigure(() -> EngineSettings.builder(unusable).virtualClock(true).build());
+        assertTrue(answer.contains("rejected") && answer.contains("could not start")
+                && answer.contains("previous configuration"), answer);
+        Engine running = runtime.engine();
+        awaitReady(running);
+        assertEquals(dir, running.settings().dataDirectory(), "the previous configuration is back");
+        Session session = startSession(running);
+        clock().advance(Duration.ofSeconds(2));
+        assertEquals(SessionState.RUNNING, session.state(), "the engine works");
     }
 }
