@@ -32,8 +32,8 @@ public @interface SimulatorConfig {
 
     @AttributeDefinition(name = "Quiet time (ms)",
             description = "How long the device may stay silent before the engine declares it lost, and how long the "
-                    + "engine's command sequence may stand still before the device vents by itself. 50 to 5000 ms.",
-            min = "50", max = "5000")
+                    + "engine's command sequence may stand still before the device vents by itself. 50 to 1000 ms.",
+            min = "50", max = "1000")
     long quietTimeMillis() default 200;
 
     @AttributeDefinition(name = "Noise seed", description = "Seeds the sensor noise, so that runs are reproducible.")
