@@ -45,6 +45,7 @@ public final class UpwellFramework {
     }
 
     public static Option[] options() {
+        forgetTheLatchOfTheTestBefore();
         List<Option> options = new ArrayList<>();
         options.add(bootDelegationPackage("sun.*"));
         options.add(frameworkStartLevel(Constants.START_LEVEL_TEST_BUNDLE));
@@ -56,6 +57,19 @@ public final class UpwellFramework {
         options.add(bundles(PLATFORM_BUNDLES, START_LEVEL_PLATFORM, false));
         options.add(bundles(UPWELL_BUNDLES, START_LEVEL_UPWELL, true));
         return options.toArray(new Option[0]);
+    }
+
+    /**
+     * Each test is a machine of its own. The engine keeps its latch on disk (upwell-data/latch.json in
+     * the working directory, which the tests share), so a test that ended latched would otherwise
+     * start the next one latched, exactly as a real machine restarted after a fault would.
+     */
+    private static void forgetTheLatchOfTheTestBefore() {
+        try {
+            java.nio.file.Files.deleteIfExists(java.nio.file.Path.of("upwell-data", "latch.json"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot clear the latch left by the test before", e);
+        }
     }
 
     private static Option bundles(String property, int startLevel, boolean builtByThisReactor) {

@@ -131,6 +131,10 @@ final class SessionPlanner {
             if (!used.add(placement.deviceId() + "#" + placement.channel())) {
                 problems.add(where + ": that channel is already used by another cup of this session");
             }
+            if (settings.virtualClock() && !slot.descriptor().simulated()) {
+                problems.add(where + ": the engine runs on the virtual clock, whose time is not the wall's;"
+                        + " only a simulated device may be driven by it");
+            }
             if (request.screening().isEmpty() && !slot.descriptor().simulated()) {
                 problems.add(where + ": no screening given; without screening only a simulated device may be used");
             }

@@ -109,6 +109,16 @@ class RequestValidationTest {
     }
 
     @Test
+    void anEngineOnTheVirtualClockDrivesNoRealDeviceEvenWithScreening() {
+        f.addDriver(new PluginFailureTest.StubbornDriver("real-1", () -> { }));
+        EngineFixture.await("real-1 listed", () -> f.engine.devices().size() == 2);
+        Screening screening = new Screening(Map.of("pacemaker", false), OptionalDouble.empty(), "nurse");
+        String message = refusal(request(List.of(cup("real-1", 0, BodyRegion.UPPER_BACK)), Map.of(),
+                Optional.of(screening), ScriptedTechnique.ID));
+        assertTrue(message.contains("the engine runs on the virtual clock") && message.contains("real-1"), message);
+    }
+
+    @Test
     @Tag("SR-01")
     void eachCupsLimitIsTheLowestOfHardDeviceRegionAndScreeningLimits() throws Exception {
         f.technique.script(request -> EngineFixture.constant(request, 95.0, Duration.ofSeconds(60)));

@@ -57,6 +57,11 @@ final class Demo {
             return ExitCodes.NOT_READY;
         } catch (SessionException e) {
             out.println("demo: the engine refused the session: " + e.getMessage());
+            if (e.getMessage().contains("latched")) {
+                // The latch outlives the process: a stop or fault from an earlier run still holds.
+                out.println("demo: acknowledge it in the shell (java -jar upwell.jar, then 'status' and"
+                        + " 'ack <your name>'), then run the demo again");
+            }
             return ExitCodes.SESSION_FAILED;
         }
     }
