@@ -14,6 +14,13 @@ public final class EngineProperties {
     /** Configuration Admin PID of the engine, and the name of its DS component. */
     public static final String CONFIGURATION_PID = "io.upwell.engine";
 
+    /**
+     * Framework (or system) property: the engine's data directory when its configuration does not
+     * name another than the default, for a launcher or an embedding process that decides where
+     * records go.
+     */
+    public static final String DATA_DIRECTORY_PROPERTY = "upwell.data";
+
     /** Service property on the engine's services: which clock the engine runs on. */
     public static final String CLOCK = "upwell.clock";
 

@@ -27,9 +27,6 @@ import org.osgi.framework.ServiceReference;
 @ExamReactorStrategy(PerMethod.class)
 public class ConfigurationChangeIT {
 
-    /** The engine's journal, in failsafe's working directory (the engine's default data directory). */
-    private static final Path ENGINE_JOURNAL = Path.of("upwell-data", "engine.jsonl");
-
     @Inject
     private BundleContext context;
 
@@ -38,18 +35,25 @@ public class ConfigurationChangeIT {
         return UpwellFramework.options();
     }
 
+    /** The engine's journal, in this framework's own data directory (see {@link UpwellFramework}). */
+    private Path engineJournal() {
+        return Path.of(context.getProperty(EngineProperties.DATA_DIRECTORY_PROPERTY), "engine.jsonl");
+    }
+
     /** The journal's length now: what a test waits for must be written after this point. */
-    private static long journalLength() throws IOException {
-        return Files.exists(ENGINE_JOURNAL) ? Files.size(ENGINE_JOURNAL) : 0;
+    private long journalLength() throws IOException {
+        Path journal = engineJournal();
+        return Files.exists(journal) ? Files.size(journal) : 0;
     }
 
     /** True when every text appears in the journal after {@code from} (earlier runs left their lines too). */
-    private static boolean journalMentionsSince(long from, String... texts) {
+    private boolean journalMentionsSince(long from, String... texts) {
         try {
-            if (!Files.exists(ENGINE_JOURNAL)) {
+            Path journal = engineJournal();
+            if (!Files.exists(journal)) {
                 return false;
             }
-            byte[] all = Files.readAllBytes(ENGINE_JOURNAL);
+            byte[] all = Files.readAllBytes(journal);
             String since = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
                     java.nio.charset.StandardCharsets.UTF_8);
             return java.util.Arrays.stream(texts).allMatch(since::contains);

@@ -5,11 +5,14 @@ import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.File;
 import java.util.ArrayList;
+import io.upwell.api.session.EngineProperties;
 import java.util.List;
+import java.util.UUID;
 
 import org.ops4j.pax.exam.Constants;
 import org.ops4j.pax.exam.Option;
@@ -45,8 +48,10 @@ public final class UpwellFramework {
     }
 
     public static Option[] options() {
-        forgetTheLatchOfTheTestBefore();
         List<Option> options = new ArrayList<>();
+        // Each test is a machine of its own: its own journal, and no latch left on disk by the test before.
+        options.add(frameworkProperty(EngineProperties.DATA_DIRECTORY_PROPERTY)
+                .value("upwell-data-" + UUID.randomUUID()));
         options.add(bootDelegationPackage("sun.*"));
         options.add(frameworkStartLevel(Constants.START_LEVEL_TEST_BUNDLE));
         options.add(cleanCaches());
@@ -57,19 +62,6 @@ public final class UpwellFramework {
         options.add(bundles(PLATFORM_BUNDLES, START_LEVEL_PLATFORM, false));
         options.add(bundles(UPWELL_BUNDLES, START_LEVEL_UPWELL, true));
         return options.toArray(new Option[0]);
-    }
-
-    /**
-     * Each test is a machine of its own. The engine keeps its latch on disk (upwell-data/latch.json in
-     * the working directory, which the tests share), so a test that ended latched would otherwise
-     * start the next one latched, exactly as a real machine restarted after a fault would.
-     */
-    private static void forgetTheLatchOfTheTestBefore() {
-        try {
-            java.nio.file.Files.deleteIfExists(java.nio.file.Path.of("upwell-data", "latch.json"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot clear the latch left by the test before", e);
-        }
     }
 
     private static Option bundles(String property, int startLevel, boolean builtByThisReactor) {

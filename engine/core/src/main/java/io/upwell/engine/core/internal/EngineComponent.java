@@ -54,6 +54,7 @@ public final class EngineComponent {
 
     private final EngineRuntime runtime;
     private final BundleContext context;
+    private final String dataDirectoryProperty;
 
     /**
      * Reads the boot configuration. One that does not check out stops the engine from starting,
@@ -67,7 +68,7 @@ public final class EngineComponent {
     public EngineComponent(EngineConfig config, BundleContext context) {
         EngineSettings initial;
         try {
-            initial = settings(config);
+            initial = settings(config, context.getProperty(EngineProperties.DATA_DIRECTORY_PROPERTY));
         } catch (IllegalArgumentException e) {
             String message = "configuration " + EngineProperties.CONFIGURATION_PID + " rejected, the engine does"
                     + " not start: " + e.getMessage();
@@ -75,15 +76,25 @@ public final class EngineComponent {
             throw new IllegalStateException(message, e);
         }
         this.context = context;
+        this.dataDirectoryProperty = context.getProperty(EngineProperties.DATA_DIRECTORY_PROPERTY);
         this.runtime = new EngineRuntime(initial, EngineComponent::launch, engine -> publish(context, engine));
     }
 
-    static EngineSettings settings(EngineConfig config) {
+    /**
+     * @param dataDirectoryProperty the framework's {@value EngineProperties#DATA_DIRECTORY_PROPERTY},
+     *        used when the configuration leaves the data directory at its default; may be null
+     */
+    static EngineSettings settings(EngineConfig config, String dataDirectoryProperty) {
         String clock = config.clock().trim();
         if (!clock.equals(EngineProperties.CLOCK_SYSTEM) && !clock.equals(EngineProperties.CLOCK_VIRTUAL)) {
             throw new IllegalArgumentException("clock: must be 'system' or 'virtual', got '" + config.clock() + "'");
         }
-        return EngineSettings.builder(Path.of(config.dataDirectory()).toAbsolutePath())
+        String dataDirectory = config.dataDirectory();
+        if (EngineSettings.DEFAULT_DATA_DIRECTORY.equals(dataDirectory) && dataDirectoryProperty != null
+                && !dataDirectoryProperty.isBlank()) {
+            dataDirectory = dataDirectoryProperty;
+        }
+        return EngineSettings.builder(Path.of(dataDirectory).toAbsolutePath())
                 .virtualClock(clock.equals(EngineProperties.CLOCK_VIRTUAL))
                 .controlRateHz(config.controlRateHz())
                 .rampLimitKpaPerSecond(config.rampLimitKpaPerSecond())
@@ -168,7 +179,7 @@ public final class EngineComponent {
 
     @Modified
     void modified(EngineConfig config) {
-        LOG.info(runtime.reconfigure(() -> settings(config)));
+        LOG.info(runtime.reconfigure(() -> settings(config, dataDirectoryProperty)));
     }
 
     @Deactivate
