@@ -49,6 +49,8 @@ public final class Engine implements SessionService {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     /** How often the housekeeping looks at the journal's health. */
     static final long JOURNAL_CHECK_MILLIS = 200;
+    /** How long closing waits for a tick under way to finish. */
+    static final long TICK_IN_FLIGHT_MILLIS = 1000;
 
     private final EngineSettings settings;
     private final Clock clock;
@@ -168,6 +170,11 @@ public final class Engine implements SessionService {
         housekeeping.shutdownNow();
         if (controlThread != null) {
             controlThread.shutdown();
+            try {
+                controlThread.join(TICK_IN_FLIGHT_MILLIS); // no tick may still write once the journal closes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (virtualTicks != null) {
             virtualTicks.close();

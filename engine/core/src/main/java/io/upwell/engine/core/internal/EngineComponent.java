@@ -52,6 +52,9 @@ import org.slf4j.LoggerFactory;
 public final class EngineComponent {
     private static final Logger LOG = LoggerFactory.getLogger(EngineComponent.class);
 
+    /** How long closing waits for a tick under way to finish. */
+    static final long TICK_IN_FLIGHT_MILLIS = 1000;
+
     private final EngineRuntime runtime;
     private final BundleContext context;
     private final String dataDirectoryProperty;
@@ -128,7 +131,24 @@ public final class EngineComponent {
             // virtual engine drives simulated devices only (SessionPlanner refuses real ones).
             engine.start(false);
             runner.start();
-            return EngineRuntime.Launched.of(engine, runner::shutdown);
+            return new EngineRuntime.Launched() {
+                @Override
+                public Engine engine() {
+                    return engine;
+                }
+
+                /** Time stops first, so no tick is in flight while the engine ends its session and journal. */
+                @Override
+                public void close() {
+                    runner.shutdown();
+                    try {
+                        runner.join(TICK_IN_FLIGHT_MILLIS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    engine.close();
+                }
+            };
         }
         Engine engine = new Engine(settings, new SystemClock(), journal, latch);
         engine.start(true);
