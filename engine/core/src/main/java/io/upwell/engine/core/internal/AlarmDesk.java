@@ -48,6 +48,16 @@ final class AlarmDesk {
         if (latch) {
             this.latch.latch(SafetyLatch.Cause.FAULT);
         }
+        record(target, priority, condition, deviceId, channel, message, latch);
+    }
+
+    /** Raises the alarm of a cause the caller has latched already (an emergency stop, a stopped loop). */
+    void raiseLatched(ActiveSession target, AlarmPriority priority, AlarmCondition condition, String message) {
+        record(target, priority, condition, "", -1, message, true);
+    }
+
+    private void record(ActiveSession target, AlarmPriority priority, AlarmCondition condition, String deviceId,
+            int channel, String message, boolean latch) {
         Alarm alarm = new Alarm(priority, condition, deviceId, channel, Instant.now(), message);
         if (target != null) {
             target.recordAlarm(alarm);

@@ -200,7 +200,7 @@ final class SafetyActions implements ControlLoop.Host {
      */
     private void raiseAndAbort(AlarmCondition condition, String message) {
         ActiveSession live = current.live();
-        alarms.raise(live, AlarmPriority.HIGH, condition, "", -1, message, true);
+        alarms.raiseLatched(live, AlarmPriority.HIGH, condition, message);
         if (live != null) {
             live.abort(message);
         }
