@@ -306,6 +306,11 @@ public final class Engine implements SessionService {
         return alarms.engineAlarms();
     }
 
+    /** The safe-state paths; for tests that drive one as the loop or the watchdog would. */
+    SafetyActions safety() {
+        return safety;
+    }
+
     /** Where alarms are raised; for tests that raise one as a plugin's failure would. */
     AlarmDesk alarms() {
         return alarms;
