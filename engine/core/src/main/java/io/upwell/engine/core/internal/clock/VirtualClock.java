@@ -3,6 +3,7 @@ package io.upwell.engine.core.internal.clock;
 import io.upwell.api.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ public final class VirtualClock implements Clock {
     private static final Logger LOG = LoggerFactory.getLogger(VirtualClock.class);
 
     private final Object lock = new Object();
-    private final List<Task> tasks = new ArrayList<>();
+    /** Replaced, never changed, under the lock: the advancing thread reads it without locking. */
+    private volatile Task[] tasks = new Task[0];
     private volatile long now;
 
     public VirtualClock() {
@@ -45,14 +47,11 @@ public final class VirtualClock implements Clock {
         Task scheduled;
         synchronized (lock) {
             scheduled = new Task(name, task, periodNanos, now + periodNanos);
-            tasks.add(scheduled);
+            Task[] next = Arrays.copyOf(tasks, tasks.length + 1);
+            next[next.length - 1] = scheduled;
+            tasks = next;
         }
-        return () -> {
-            synchronized (lock) {
-                scheduled.cancelled = true;
-                tasks.remove(scheduled);
-            }
-        };
+        return () -> cancel(scheduled);
     }
 
     /** Moves time forward, running every task that falls due on the way at its own due time. */
@@ -77,26 +76,33 @@ public final class VirtualClock implements Clock {
                 next.runnable.run();
             } catch (RuntimeException | Error e) {
                 LOG.error("periodic task {} failed and is cancelled", next.name, e);
-                synchronized (lock) {
-                    next.cancelled = true;
-                    tasks.remove(next);
-                }
+                cancel(next);
             }
         }
         now = target;
     }
 
-    private Task nextDue(long target) {
+    private void cancel(Task task) {
         synchronized (lock) {
-            Task best = null;
-            // tasks is in the order they were scheduled, so of equal due times the first found wins
-            for (Task task : tasks) {
-                if (!task.cancelled && task.due <= target && (best == null || task.due < best.due)) {
-                    best = task;
-                }
-            }
-            return best;
+            task.cancelled = true;
+            List<Task> kept = new ArrayList<>(Arrays.asList(tasks));
+            kept.remove(task);
+            tasks = kept.toArray(new Task[0]);
         }
+    }
+
+    /** Called on every step of virtual time: no lock, no allocation. */
+    private Task nextDue(long target) {
+        Task[] all = tasks;
+        Task best = null;
+        // tasks are in the order they were scheduled, so of equal due times the first found wins
+        for (int i = 0; i < all.length; i++) {
+            Task task = all[i];
+            if (!task.cancelled && task.due <= target && (best == null || task.due < best.due)) {
+                best = task;
+            }
+        }
+        return best;
     }
 
     private static final class Task {
