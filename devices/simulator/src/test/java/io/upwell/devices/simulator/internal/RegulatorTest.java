@@ -51,6 +51,15 @@ class RegulatorTest {
     }
 
     @Test
+    void theIntegralStopsGrowingOnceProportionalAndIntegralTogetherSaturate() {
+        Regulator regulator = new Regulator(0.1, 1.0);
+        assertEquals(0.75, regulator.output(30.0, 25.0, DT), 1e-12, "0.5 proportional + 0.25 integral");
+        assertEquals(1.0, regulator.output(30.0, 25.0, DT), 1e-12, "0.5 + 0.5: exactly saturated, the integral is kept");
+        assertEquals(1.0, regulator.output(30.0, 25.0, DT), 1e-12, "0.5 + 0.75 would saturate further: not kept");
+        assertEquals(0.35, regulator.output(30.0, 31.0, DT), 1e-12, "-0.1 proportional + 0.45 integral");
+    }
+
+    @Test
     void resetForgetsTheAccumulatedError() {
         Regulator integralOnly = new Regulator(0.0, 1.0);
         integralOnly.output(30.0, 20.0, DT);

@@ -148,7 +148,14 @@ final class DeviceRegistry implements DeviceSlot.Events {
                 LOG.debug("driver of {}: attempt {} to connect failed ({}); next in {} ms", slot.id(), attempt, why,
                         wait);
             }
-            move(slot, DeviceState.DISCONNECTED, why + " (attempt " + attempt + ")");
+            // Vented and marked lost as any disconnect is: a connect that timed out after the driver had
+            // already said CONNECTED must not leave a device READY or its channels unvented.
+            connectionChanged(slot, ConnectionState.DISCONNECTED, why + " (attempt " + attempt + ")");
+            // Whatever the failed attempt half opened is released before the next one.
+            caller.call("driver of " + slot.id(), "disconnect after a failed connect", () -> {
+                slot.driver().disconnect();
+                return null;
+            });
             try {
                 housekeeping.schedule(() -> retry(slot, attempt + 1), wait, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException stopping) {

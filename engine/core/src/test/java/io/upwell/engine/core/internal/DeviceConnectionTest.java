@@ -33,7 +33,8 @@ class DeviceConnectionTest {
 
     @BeforeEach
     void setUp() {
-        f = new EngineFixture(EngineSettings.builder(dir).virtualClock(true).connectRetryMillis(10).build(),
+        f = new EngineFixture(EngineSettings.builder(dir).virtualClock(true).connectRetryMillis(10)
+                .pluginCallTimeoutMillis(200).build(),
                 SimulatorOptions.defaults());
     }
 
@@ -118,5 +119,75 @@ class DeviceConnectionTest {
                         && f.engine.current().orElseThrow().snapshot().alarms().stream()
                                 .noneMatch(a -> a.condition() == AlarmCondition.SENSOR_FAULT),
                 "a lost device is a lost device, not a sensor fault");
+    }
+
+    @Test
+    @Tag("SR-12")
+    void aConnectThatSaysConnectedThenHangsLeavesTheDeviceVentedAndDisconnected() {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger attempts = new AtomicInteger();
+        DeviceDriver hanging = new DeviceDriver() {
+            @Override
+            public DeviceDescriptor descriptor() {
+                return new DeviceDescriptor("hang-1", "test", "hangs", List.of(ChannelDescriptor.plain(0, 50)), 50,
+                        true, Duration.ofMillis(200));
+            }
+
+            @Override
+            public void connect(DeviceLink l) throws InterruptedException {
+                l.connectionChanged(ConnectionState.CONNECTED, "says connected");
+                if (attempts.incrementAndGet() == 1) {
+                    release.await(); // then never returns in time
+                }
+            }
+
+            @Override
+            public void disconnect() {
+            }
+        };
+        try {
+            f.addDriver(hanging);
+            EngineFixture.await("the hung connect is given up", () -> attempts.get() >= 2);
+            assertEquals(1, f.engineAlarms(AlarmCondition.DRIVER_FAILED).size(), "reported once");
+            assertTrue(f.engineAlarms(AlarmCondition.DRIVER_FAILED).get(0).message().contains("no answer"),
+                    f.engineAlarms(AlarmCondition.DRIVER_FAILED).get(0).message());
+            f.awaitDevice("hang-1", DeviceState.READY); // the second attempt connects in time
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    @Tag("SR-12")
+    void aTimedOutConnectVentsTheDeviceEvenIfItSaidConnected() {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicReference<DeviceLink> link = new AtomicReference<>();
+        DeviceDriver hanging = new DeviceDriver() {
+            @Override
+            public DeviceDescriptor descriptor() {
+                return new DeviceDescriptor("hang-2", "test", "hangs", List.of(ChannelDescriptor.plain(0, 50)), 50,
+                        true, Duration.ofMillis(200));
+            }
+
+            @Override
+            public void connect(DeviceLink l) throws InterruptedException {
+                link.set(l);
+                l.connectionChanged(ConnectionState.CONNECTED, "says connected");
+                release.await();
+            }
+
+            @Override
+            public void disconnect() {
+            }
+        };
+        try {
+            f.addDriver(hanging);
+            EngineFixture.await("given up", () -> !f.engineAlarms(AlarmCondition.DRIVER_FAILED).isEmpty());
+            EngineFixture.await("marked disconnected", () -> f.engine.devices().stream()
+                    .anyMatch(d -> d.descriptor().id().equals("hang-2") && d.state() != DeviceState.READY));
+            assertTrue(f.slot("hang-2").isForcedVent(0), "vented, not left as it was");
+        } finally {
+            release.countDown();
+        }
     }
 }

@@ -112,7 +112,8 @@ class SafetyPathsTest {
     void aChannelNoSessionOwnsIsCommandedToVentOnEveryTick() {
         DeviceSlot slot = f.slot("sim-1");
         slot.command(3, 30.0, false, 0.0); // a stale command left on a channel the session does not use
-        assertEquals(30.0, slot.targetKpa(3), "the stale command would reach the device");
+        assertEquals(30.0, slot.targetKpa(3), "the stale command would reach the device (latched " + f.engine.latched()
+                + ", forced " + slot.isForcedVent(3) + ", alarms " + f.engine.engineAlarms() + ")");
         f.advance(Duration.ofMillis(20));
         assertEquals(0.0, slot.targetKpa(3), "the next tick commands it to vent");
         assertTrue(slot.vent(3));

@@ -54,6 +54,8 @@ class VirtualClockTest {
     void timeNeverGoesBackAndPeriodsArePositive() {
         VirtualClock clock = new VirtualClock();
         assertThrows(IllegalArgumentException.class, () -> clock.advanceNanos(-1));
+        clock.advanceNanos(0);
+        assertEquals(0, clock.nanoTime(), "advancing by nothing is allowed");
         assertThrows(IllegalArgumentException.class, () -> clock.every(0, "zero", () -> { }));
         int[] runs = new int[1];
         clock.every(1, "shortest", () -> runs[0]++);
