@@ -320,13 +320,11 @@ public final class ActiveSession implements Session {
         alarms.add(alarm);
     }
 
-    private boolean moveToIf(SessionState expected, SessionState to, String why) {
+    private void moveToIf(SessionState expected, SessionState to, String why) {
         synchronized (this) {
-            if (state != expected) {
-                return false;
+            if (state == expected) {
+                moveTo(to, why);
             }
-            moveTo(to, why);
-            return true;
         }
     }
 
