@@ -55,9 +55,19 @@ public final class Watchdog {
         return fired;
     }
 
+    /** How often the thread checks: five times per timeout, at most once a millisecond. */
+    long checkIntervalNanos() {
+        return Math.max(1_000_000L, timeoutNanos / 5);
+    }
+
+    /** The checking thread while it runs, or null. */
+    Thread thread() {
+        return thread;
+    }
+
     public void start() {
+        long interval = checkIntervalNanos();
         Thread t = new Thread(() -> {
-            long interval = Math.max(1_000_000L, timeoutNanos / 5);
             while (thread == Thread.currentThread()) {
                 check(System.nanoTime());
                 java.util.concurrent.locks.LockSupport.parkNanos(this, interval);

@@ -113,6 +113,7 @@ class ControlLoopTest {
         assertEquals(1, host.failures.size(), "the Error is reported, not lost with the thread");
         assertTrue(host.failures.get(0) instanceof OutOfMemoryError);
         assertTrue(host.slot.vent(0) && host.slot.vent(1), "every channel vented");
+        assertTrue(host.slot.isForcedVent(0) && host.slot.isForcedVent(1), "forced, not only commanded");
         host.slot.releaseForcedVent(0); // what a session started later would do
         assertEquals(0.0, host.slot.targetKpa(0), "no stale 40 kPa waits behind the forced vent");
         assertTrue(host.slot.vent(0), "the channel is commanded to vent, not only forced");

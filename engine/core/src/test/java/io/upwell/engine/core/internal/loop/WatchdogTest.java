@@ -54,6 +54,9 @@ class WatchdogTest {
         CountDownLatch heldSafe = new CountDownLatch(3);
         Watchdog threaded = new Watchdog(() -> 0, 50 * MS, announced::countDown, heldSafe::countDown);
         threaded.start();
+        Thread thread = threaded.thread();
+        assertTrue(thread.isDaemon(), "never keeps the JVM alive");
+        assertEquals("upwell-watchdog", thread.getName());
         try {
             assertTrue(announced.await(10, TimeUnit.SECONDS), "the watchdog thread declared the loop stopped");
             assertTrue(heldSafe.await(10, TimeUnit.SECONDS), "and went on holding it safe");
@@ -61,5 +64,13 @@ class WatchdogTest {
         } finally {
             threaded.stop();
         }
+        thread.join(10_000);
+        assertFalse(thread.isAlive(), "stopping ends the thread");
+    }
+
+    @Test
+    void itChecksFiveTimesPerTimeoutButNoMoreThanOnceAMillisecond() {
+        assertEquals(20 * MS, new Watchdog(() -> 0, 100 * MS, () -> { }, () -> { }).checkIntervalNanos());
+        assertEquals(MS, new Watchdog(() -> 0, 2 * MS, () -> { }, () -> { }).checkIntervalNanos());
     }
 }
