@@ -316,11 +316,6 @@ public final class Engine implements SessionService {
         return alarms;
     }
 
-    /** Plugin calls that missed their deadline and have not returned yet. */
-    public int stuckPluginCalls() {
-        return caller.stuckCalls();
-    }
-
     /** True while a session is live (not ended or aborted), paused ones included. */
     public boolean hasLiveSession() {
         return current.live() != null;
