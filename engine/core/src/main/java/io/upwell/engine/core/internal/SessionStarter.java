@@ -201,7 +201,8 @@ final class SessionStarter implements SessionHost {
         if (to.isFinal()) {
             long lost = journal.lostRecords() - changed.lostRecordsAtStart();
             if (lost > 0) {
-                alarms.raise(changed, AlarmPriority.MEDIUM, AlarmCondition.JOURNAL_FAILED, "", -1, lost
+                // The writer counts losses on its own thread: records still queued may add to this later.
+                alarms.raise(changed, AlarmPriority.MEDIUM, AlarmCondition.JOURNAL_FAILED, "", -1, "at least " + lost
                         + " journal record(s) could not be written during this session; its record is incomplete",
                         false);
             }

@@ -66,6 +66,8 @@ class JournalHealthTest {
 
         f.advance(Duration.ofSeconds(3));
         assertEquals(SessionState.RUNNING, session.state(), "therapy under way is not disturbed");
+        // The writer counts a record lost when it tries to write it, on its own thread.
+        EngineFixture.await("records counted lost", () -> f.engine.journalHealth().lostRecords() > 0);
         f.advanceUntil("the session ends", Duration.ofSeconds(30), () -> session.state() == SessionState.ENDED);
         List<Alarm> atEnd = EngineFixture.alarms(session, AlarmCondition.JOURNAL_FAILED);
         assertEquals(1, atEnd.size(), "the lost count is reported at the session's end");
