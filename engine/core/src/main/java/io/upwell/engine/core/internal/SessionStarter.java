@@ -106,7 +106,6 @@ final class SessionStarter implements SessionHost {
                     throw new SessionException("session not started: " + changed + " while it was being planned");
                 }
                 ActiveSession next = plan.session();
-                next.lostRecordsAtStart(journal.lostRecords());
                 Map<String, Object> header = new LinkedHashMap<>(plan.journalHeader());
                 header.put(JsonLinesJournal.CLOCK_NANOS, clock.nanoTime());
                 current.publish(next);
@@ -199,7 +198,8 @@ final class SessionStarter implements SessionHost {
         fields.put("reason", reason);
         journal.event(changed.id(), "state", fields);
         if (to.isFinal()) {
-            long lost = journal.lostRecords() - changed.lostRecordsAtStart();
+            // No session starts once a record was lost, so every loss so far happened during this one.
+            long lost = journal.lostRecords();
             if (lost > 0) {
                 // The writer counts losses on its own thread: records still queued may add to this later.
                 alarms.raise(changed, AlarmPriority.MEDIUM, AlarmCondition.JOURNAL_FAILED, "", -1, "at least " + lost

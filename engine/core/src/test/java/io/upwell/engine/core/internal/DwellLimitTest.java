@@ -55,6 +55,7 @@ class DwellLimitTest {
 
         f.advance(Duration.ofSeconds(10));
         assertEquals(0.0, f.commandedKpa(0), "out; it does not come back while the program goes on");
+        assertEquals("dwell-limit", session.snapshot().channels().get(0).phase(), "and says why");
         assertEquals(SessionState.RUNNING, session.state(), "the session itself continues");
         assertFalse(f.engine.latched(), "a dwell limit is an alarm, not a fault");
         assertEquals(1, EngineFixture.alarms(session, AlarmCondition.DWELL_LIMIT).size());

@@ -42,7 +42,7 @@ final class EngineFixture implements AutoCloseable {
     /** Wall-clock bound for awaited conditions; generous, since only the plugin threads are waited for. */
     static final long AWAIT_NANOS = 20_000_000_000L;
 
-    final VirtualClock clock = new VirtualClock();
+    final VirtualClock clock;
     final EngineSettings settings;
     final Engine engine;
     final SimulatedDevice simulator;
@@ -53,6 +53,12 @@ final class EngineFixture implements AutoCloseable {
     }
 
     EngineFixture(EngineSettings settings, SimulatorOptions simulatorOptions) {
+        this(settings, simulatorOptions, 0L);
+    }
+
+    /** @param clockStartNanos where the virtual clock starts: the engine must not assume zero */
+    EngineFixture(EngineSettings settings, SimulatorOptions simulatorOptions, long clockStartNanos) {
+        this.clock = new VirtualClock(clockStartNanos);
         this.settings = settings;
         this.engine = new Engine(settings, clock, new JsonLinesJournal(settings.dataDirectory(),
                 Duration.ofMillis(settings.journalFlushMillis()), 1 << 14));

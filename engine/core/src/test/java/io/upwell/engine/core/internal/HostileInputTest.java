@@ -124,5 +124,6 @@ class HostileInputTest {
         assertTrue(clamps.get(1).message().contains("(249 more clamp(s) since the last alarm)"),
                 clamps.get(1).message());
         assertTrue(clamps.get(0).message().endsWith("kPa"), "the first has nothing to add: " + clamps.get(0).message());
+        assertTrue(clamps.get(0).message().contains("asked for 90.0 kPa"), clamps.get(0).message());
     }
 }

@@ -169,4 +169,50 @@ class SessionEdgesTest {
         f.advance(Duration.ofMillis(20));
         assertEquals(0.0, f.slot("sim-1").magnetLevel(0), "no magnet while vented");
     }
+
+    @Test
+    @Tag("SR-13")
+    void rightAfterAnEmergencyStopTheViewShowsWhatTheDeviceIsToldNotTheLastTick() {
+        assertTrue(session.snapshot().channels().get(0).targetKpa() > 30.0);
+        f.engine.emergencyStop("test");
+        var cup = session.snapshot().channels().get(0); // no tick since the stop
+        assertEquals("vent", cup.phase());
+        assertEquals(0.0, cup.targetKpa());
+    }
+
+    @Test
+    @Tag("SR-16")
+    void intensityChangesAndMeasurementsReachTheSessionsJournal() throws Exception {
+        session.setIntensity(80);
+        f.advance(Duration.ofSeconds(1));
+        Path file = dir.resolve("sessions").resolve(session.id() + ".jsonl");
+        EngineFixture.await("the intensity change and samples on disk", () -> {
+            if (!java.nio.file.Files.exists(file)) {
+                return false;
+            }
+            try {
+                List<com.google.gson.JsonObject> records = SessionLifecycleTest.read(file);
+                return records.stream().anyMatch(r -> r.get("type").getAsString().equals("intensity"))
+                        && records.stream().anyMatch(r -> r.get("type").getAsString().equals("sample")
+                                && !r.get("meas").isJsonNull() && r.get("meas").getAsDouble() > 20.0);
+            } catch (java.io.IOException | RuntimeException partlyWritten) {
+                return false; // a line still being written: look again
+            }
+        });
+    }
+
+    @Test
+    @Tag("SR-05")
+    void theTimeLimitHoldsOnAClockThatDoesNotStartAtZero() throws Exception {
+        f.close();
+        f = new EngineFixture(EngineSettings.defaults(dir.resolve("late"), true), SimulatorOptions.defaults(),
+                3_600_000_000_000L * 1000); // a thousand hours in
+        session = f.start(1, Map.of("targetKpa", 30.0, "holdSeconds", 10.0)); // 18 s program, limit 78 s
+        f.advance(Duration.ofSeconds(2));
+        session.pause();
+        f.advance(Duration.ofSeconds(70));
+        assertEquals(SessionState.PAUSED, session.state(), "72 s: within the limit");
+        f.advanceUntil("the limit", Duration.ofSeconds(10), () -> session.state() != SessionState.PAUSED);
+        assertTrue(session.reason().contains("planned end plus 60 s grace"), session.reason());
+    }
 }

@@ -59,7 +59,6 @@ public final class ActiveSession implements Session {
     private volatile SessionState state = SessionState.SCREENING;
     private volatile String reason = "";
     private volatile int intensity;
-    private volatile long lostRecordsAtStart;
     private final List<Alarm> alarms = new ArrayList<>();
 
     /** @param cups one per placement of the request, in its order */
@@ -136,7 +135,7 @@ public final class ActiveSession implements Session {
         if (running && programTime >= program.lengthNanos()) {
             moveToIf(SessionState.RUNNING, SessionState.STOPPING, "program complete");
         } else if (stopping && allOut) {
-            moveToIf(SessionState.STOPPING, SessionState.ENDED, reasonOrDefault("program complete"));
+            moveToIf(SessionState.STOPPING, SessionState.ENDED, reason); // why it began stopping
         }
         if (!state.isFinal() && state != SessionState.STOPPING && now - startedAt >= timeLimitNanos) {
             host.raise(this, AlarmPriority.MEDIUM, AlarmCondition.SESSION_TIME_LIMIT, "", -1,
@@ -269,15 +268,6 @@ public final class ActiveSession implements Session {
         return false;
     }
 
-    /** The journal's lost-record count when the session began, to report what this session lost. */
-    public void lostRecordsAtStart(long count) {
-        lostRecordsAtStart = count;
-    }
-
-    public long lostRecordsAtStart() {
-        return lostRecordsAtStart;
-    }
-
     /** Unique in this JVM, never {@link #NO_SESSION}: what the session's channels are claimed with. */
     public long serial() {
         return serial;
@@ -304,10 +294,10 @@ public final class ActiveSession implements Session {
         return !state.isFinal();
     }
 
-    /** True while cups may hold vacuum (starting, running, ramping out): the virtual clock then runs at full speed. */
+    /** True while cups may hold vacuum (running, ramping out): the virtual clock then runs at full speed. */
     public boolean mayApplyVacuum() {
         SessionState s = state;
-        return s == SessionState.RUNNING || s == SessionState.STOPPING || s == SessionState.READY;
+        return s == SessionState.RUNNING || s == SessionState.STOPPING;
     }
 
 
@@ -337,10 +327,6 @@ public final class ActiveSession implements Session {
         host.sessionChanged(this, from, to, why);
     }
 
-    private String reasonOrDefault(String fallback) {
-        String r = reason;
-        return r.isEmpty() ? fallback : r;
-    }
 
     // ---------------------------------------------------------------- Session
 

@@ -93,11 +93,11 @@ public final class SessionCup {
     void ventForGood() {
         slot.command(channel, 0.0, true, 0.0);
         commanded = 0.0;
-        envelope.vented();
     }
 
     private void send(double command, Phase cupPhase) {
-        slot.command(channel, command, command <= 0.0, magnetic ? timeline.magnetLevel() : 0.0);
+        // An ambient command vents by itself (DeviceSlot.command): no separate flag to keep in step.
+        slot.command(channel, command, false, magnetic ? timeline.magnetLevel() : 0.0);
         commanded = command;
         phase = cupPhase;
     }
@@ -112,7 +112,7 @@ public final class SessionCup {
             peak = reading;
         }
         VentWatch watch = s.ventWatch(channel);
-        if (commanded > 0.0 && !s.vent(channel)) {
+        if (!s.vent(channel)) { // the link is vented whenever the command is ambient, so this is "applying"
             watch.applying();
         } else if (watch.checkHeld(reading, hasSample, now) == VentWatch.Verdict.NOT_RELEASED) {
             faulted = true;
@@ -190,10 +190,6 @@ public final class SessionCup {
     /** True once the cup lost its seal: it stays vented for the rest of the session. */
     boolean isStopped() {
         return stopped;
-    }
-
-    DeviceSlot slot() {
-        return slot;
     }
 
     int channel() {
