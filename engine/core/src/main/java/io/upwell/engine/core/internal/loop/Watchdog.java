@@ -81,8 +81,6 @@ public final class Watchdog {
     public void stop() {
         Thread t = thread;
         thread = null;
-        if (t != null) {
-            java.util.concurrent.locks.LockSupport.unpark(t);
-        }
+        java.util.concurrent.locks.LockSupport.unpark(t); // wakes it to see it is no longer wanted; null: never started
     }
 }

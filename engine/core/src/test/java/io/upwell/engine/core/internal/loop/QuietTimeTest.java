@@ -135,4 +135,32 @@ class QuietTimeTest {
         loop(closed, 20 * MS).tick(500 * MS, 500 * MS);
         assertTrue(told.isEmpty(), "neither silent nor judged idle: " + told);
     }
+
+    @Test
+    void aSilentDeviceIsHeardOnlyWhileItsNewestSampleIsYoungerThanTheQuietTime() {
+        DeviceSlot slot = readyDevice(Duration.ofMillis(200));
+        ControlLoop loop = loop(slot, 20 * MS);
+        loop.tick(201 * MS, 201 * MS);
+        assertEquals(List.of("silent 201"), told);
+        clock.advanceNanos(300 * MS);
+        slot.sample(0, 1.0); // sampled at 300 ms
+        loop.tick(500 * MS, 500 * MS);
+        assertEquals(List.of("silent 201"), told, "a sample exactly the quiet time old is not news");
+        loop.tick(499 * MS, 499 * MS);
+        assertEquals(List.of("silent 201", "heard"), told);
+    }
+
+    @Test
+    @Tag("SR-10")
+    void everyTicksLatenessIsRecordedAndOnlyMoreThanTheThresholdIsLate() {
+        DeviceSlot slot = readyDevice(Duration.ofMillis(200));
+        slot.sample(0, 1.0);
+        ControlLoop loop = loop(slot, 20 * MS); // late threshold: half a period, 10 ms
+        loop.tick(20 * MS, 30 * MS);
+        assertEquals(0, loop.lateTicks(), "exactly the threshold is not late");
+        loop.tick(40 * MS, 50 * MS + 1);
+        assertEquals(1, loop.lateTicks());
+        assertEquals(10 * MS + 1, loop.lateness().max(), "the lateness is measured, not guessed");
+        assertEquals(2, loop.lateness().count());
+    }
 }
