@@ -30,6 +30,13 @@ public final class EngineProperties {
     /** {@link #CLOCK} value of an engine on virtual time (tests, previews, {@code demo --virtual}). */
     public static final String CLOCK_VIRTUAL = "virtual";
 
+    /**
+     * Service property a module may set on a {@code Technique} service: where the technique came from,
+     * for example the path of the program file it was read from. Without it the origin is
+     * {@code "bundle"}.
+     */
+    public static final String TECHNIQUE_ORIGIN = "upwell.technique.origin";
+
     private EngineProperties() {
     }
 }

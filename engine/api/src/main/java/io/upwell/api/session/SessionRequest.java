@@ -1,5 +1,6 @@
 package io.upwell.api.session;
 
+import io.upwell.api.technique.ParameterValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,12 +13,13 @@ import java.util.Optional;
  * @param client      who is treated
  * @param screening   the client's screening, or empty (allowed on simulated devices only)
  * @param techniqueId the technique to run
- * @param parameters  technique parameter values; missing ones take the declared defaults
+ * @param parameters  session-wide technique parameter values; missing ones take the declared defaults;
+ *                    values for one cup alone are in its {@link Placement#overrides()}
  * @param placements  the cups, in order; a program's timeline for cup {@code i} drives placement {@code i}
  * @param intensity   the starting intensity in percent of the program's nominal levels (10 to 150)
  */
 public record SessionRequest(String operator, Client client, Optional<Screening> screening, String techniqueId,
-        Map<String, Double> parameters, List<Placement> placements, int intensity) {
+        Map<String, ParameterValue> parameters, List<Placement> placements, int intensity) {
 
     /** The least intensity a session may run at, in percent. */
     public static final int MIN_INTENSITY = 10;
@@ -27,8 +29,8 @@ public record SessionRequest(String operator, Client client, Optional<Screening>
     public static final int INTENSITY_STEP = 10;
     /** The most cups one session may drive; a request with more is refused before anything is expanded. */
     public static final int MAX_PLACEMENTS = 256;
-    /** The most technique parameters (per-cup overrides included) one request may carry. */
-    public static final int MAX_PARAMETERS = 4 * MAX_PLACEMENTS;
+    /** The most technique parameter values one request, or one placement's overrides, may carry. */
+    public static final int MAX_PARAMETERS = 64;
 
     public SessionRequest {
         if (operator == null || operator.isBlank()) {

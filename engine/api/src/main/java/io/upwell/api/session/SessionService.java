@@ -1,6 +1,5 @@
 package io.upwell.api.session;
 
-import io.upwell.api.technique.TechniqueDescriptor;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -20,6 +19,16 @@ public interface SessionService {
      *                          device, a session already running, an unacknowledged emergency stop
      */
     Session start(SessionRequest request) throws SessionException;
+
+    /**
+     * Checks the request and plans the technique exactly as {@link #start} would, and starts nothing:
+     * what each cup will be allowed and which limit set it. Nothing a running session does is
+     * disturbed, and the same refusals as {@code start} apply except those about a session already
+     * running or the latch.
+     *
+     * @throws SessionException naming what is wrong with the request
+     */
+    SessionPlan check(SessionRequest request) throws SessionException;
 
     /** The running or most recent session. */
     Optional<Session> current();
@@ -48,7 +57,8 @@ public interface SessionService {
 
     List<DeviceStatus> devices();
 
-    List<TechniqueDescriptor> techniques();
+    /** Every technique the engine can run now, each with the module and origin it came from. */
+    List<AvailableTechnique> techniques();
 
     LoopStatistics loopStatistics();
 

@@ -1,5 +1,7 @@
 package io.upwell.api.technique;
 
+import java.util.Optional;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -23,4 +25,19 @@ public interface Technique {
      * @throws TechniqueException when the request cannot be served, with a message for the operator
      */
     Program plan(PlanRequest request) throws TechniqueException;
+
+    /**
+     * Asked while an {@linkplain Program#isAdaptive() adaptive} program runs, every
+     * {@link Program#adaptEvery()}, on a thread of the core's under a deadline: a revision for future
+     * time, or empty to keep the program. A technique that throws, overruns its deadline or returns a
+     * revision the core refuses has failed (SR-11): the session ramps out and the operator is told
+     * which module failed and why.
+     *
+     * @param observation what the session's cups did on the last tick
+     * @return a revision, or empty
+     * @throws TechniqueException when the technique cannot adapt, with a message for the operator
+     */
+    default Optional<ProgramRevision> adapt(Observation observation) throws TechniqueException {
+        return Optional.empty();
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.upwell.api.body.BodyRegion;
 import io.upwell.api.body.BodySite;
 import io.upwell.api.body.Side;
+import io.upwell.api.technique.ParameterValue;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class SessionRequestBoundsTest {
     private static final Placement CUP = new Placement("sim-1", 0, new BodySite(BodyRegion.UPPER_BACK, Side.LEFT, ""));
 
-    private static SessionRequest request(List<Placement> placements, Map<String, Double> parameters) {
+    private static SessionRequest request(List<Placement> placements, Map<String, ParameterValue> parameters) {
         return new SessionRequest("op", new Client("c", ""), Optional.empty(), "t", parameters, placements, 100);
     }
 
@@ -42,13 +43,33 @@ class SessionRequestBoundsTest {
 
     @Test
     void tooManyParametersAreRefusedByCount() {
-        Map<String, Double> parameters = new HashMap<>();
+        Map<String, ParameterValue> parameters = new HashMap<>();
         for (int i = 0; i <= SessionRequest.MAX_PARAMETERS; i++) {
-            parameters.put("p" + i, 1.0);
+            parameters.put("p" + i, ParameterValue.of(1.0));
         }
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> request(List.of(CUP), parameters));
         assertTrue(refused.getMessage().contains("at most " + SessionRequest.MAX_PARAMETERS + " parameters"),
                 refused.getMessage());
+    }
+
+    @Test
+    void tooManyOverridesForOneCupAreRefusedByCount() {
+        Map<String, ParameterValue> overrides = new HashMap<>();
+        for (int i = 0; i <= SessionRequest.MAX_PARAMETERS; i++) {
+            overrides.put("p" + i, ParameterValue.of(1.0));
+        }
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> CUP.withOverrides(overrides));
+        assertEquals("placement on sim-1 channel 0: at most " + SessionRequest.MAX_PARAMETERS + " overrides, got "
+                + (SessionRequest.MAX_PARAMETERS + 1), refused.getMessage());
+    }
+
+    @Test
+    void aZoneOutsideItsRangeIsRefusedNamingTheCup() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> CUP.inZone(-1));
+        assertEquals("placement on sim-1 channel 0: zone must be 0 to 255, got -1", refused.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CUP.inZone(Placement.MAX_ZONE + 1));
+        assertEquals(Placement.MAX_ZONE, CUP.inZone(Placement.MAX_ZONE).zone().getAsInt());
     }
 }

@@ -5,6 +5,7 @@ import io.upwell.api.body.BodySite;
 import io.upwell.api.body.Side;
 import io.upwell.api.technique.Cup;
 import io.upwell.api.technique.ParameterSpec;
+import io.upwell.api.technique.ParameterValue;
 import io.upwell.api.technique.PlanRequest;
 import io.upwell.api.technique.TechniqueDescriptor;
 import java.util.HashMap;
@@ -27,11 +28,11 @@ public final class PlanRequests {
 
     /**
      * Every parameter the technique declares, at its default value: a new, modifiable map, so that
-     * a test can change a value or add a per-cup override ({@code "targetKpa@1"}) before it builds
-     * the request.
+     * a test can change a value before it builds the request. A value for one cup alone goes on the
+     * cup ({@link Cup#withOverrides}).
      */
-    public static Map<String, Double> defaultParameters(TechniqueDescriptor descriptor) {
-        Map<String, Double> parameters = new HashMap<>();
+    public static Map<String, ParameterValue> defaultParameters(TechniqueDescriptor descriptor) {
+        Map<String, ParameterValue> parameters = new HashMap<>();
         for (ParameterSpec spec : descriptor.parameters()) {
             parameters.put(spec.name(), spec.defaultValue());
         }
@@ -49,7 +50,7 @@ public final class PlanRequests {
      * by index: even on the left, odd on the right.
      */
     public static Cup cup(int index, BodyRegion region) {
-        return new Cup(index, new BodySite(region, index % 2 == 0 ? Side.LEFT : Side.RIGHT, ""),
-                region.maxVacuumKpa(), false);
+        return Cup.of(index, new BodySite(region, index % 2 == 0 ? Side.LEFT : Side.RIGHT, ""),
+                region.maxVacuumKpa());
     }
 }

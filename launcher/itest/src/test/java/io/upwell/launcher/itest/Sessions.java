@@ -14,6 +14,7 @@ import io.upwell.api.session.SessionRequest;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.session.SessionSnapshot;
 import io.upwell.api.session.SessionState;
+import io.upwell.api.technique.ParameterValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +46,9 @@ public final class Sessions {
     public static SessionRequest staticCupping(double targetKpa, double rampInSeconds, double holdSeconds,
             double rampOutSeconds) {
         return new SessionRequest(OPERATOR, new Client("itest-client", "Integration test"), Optional.empty(),
-                STATIC_CUPPING, Map.of("targetKpa", targetKpa, "rampInSeconds", rampInSeconds,
-                        "holdSeconds", holdSeconds, "rampOutSeconds", rampOutSeconds),
+                STATIC_CUPPING, Map.of("targetKpa", ParameterValue.of(targetKpa), "rampInSeconds",
+                        ParameterValue.of(rampInSeconds), "holdSeconds", ParameterValue.of(holdSeconds),
+                        "rampOutSeconds", ParameterValue.of(rampOutSeconds)),
                 FOUR_CUPS, 100);
     }
 

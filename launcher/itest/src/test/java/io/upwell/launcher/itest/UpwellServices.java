@@ -123,8 +123,8 @@ public final class UpwellServices {
     /** Waits until the engine offers the technique. */
     public static TechniqueDescriptor awaitTechnique(SessionService engine, String techniqueId) {
         return Await.value("technique " + techniqueId + " in the engine's technique list",
-                () -> engine.techniques().stream().filter(t -> t.id().equals(techniqueId)).findFirst(),
-                Optional::isPresent).orElseThrow();
+                () -> engine.techniques().stream().map(t -> t.descriptor()).filter(t -> t.id().equals(techniqueId))
+                        .findFirst(), Optional::isPresent).orElseThrow();
     }
 
     private static <T> Optional<ServiceReference<T>> first(BundleContext context, Class<T> type, String filter) {

@@ -8,6 +8,8 @@ import io.upwell.api.session.JournalHealth;
 import io.upwell.api.session.LoopStatistics;
 import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionException;
+import io.upwell.api.session.AvailableTechnique;
+import io.upwell.api.session.SessionPlan;
 import io.upwell.api.session.SessionRequest;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.technique.Technique;
@@ -47,6 +49,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements SessionService {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    /** The origin of a technique written in Java rather than read from a program file. */
+    public static final String ORIGIN_BUNDLE = "bundle";
     /** How often the housekeeping looks at the journal's health. */
     static final long JOURNAL_CHECK_MILLIS = 200;
     /** How long closing waits for a tick under way to finish. */
@@ -206,12 +210,25 @@ public final class Engine implements SessionService {
         devices.removeDriver(driver);
     }
 
-    /** A technique service arrived; {@code module} names the bundle that brought it. Never blocks. */
+    /** A technique service from a Java module arrived; {@code module} names the bundle that brought it. Never blocks. */
     public void addTechnique(Technique technique, String module) {
-        techniques.add(technique, module);
+        addTechnique(technique, module, ORIGIN_BUNDLE);
     }
 
-    /** A technique left; a session running it is vented and aborted at once (SR-11). */
+    /**
+     * A technique service arrived; {@code module} names the bundle that brought it and {@code origin}
+     * where that bundle got it (a program file, or {@value #ORIGIN_BUNDLE}). Never blocks.
+     */
+    public void addTechnique(Technique technique, String module, String origin) {
+        techniques.add(technique, module, origin);
+    }
+
+    /** A technique updated in place (its service properties changed): described afresh; a session running it goes on. */
+    public void updateTechnique(Technique technique, String module, String origin) {
+        techniques.update(technique, module, origin);
+    }
+
+    /** A technique left; a session running it ramps out and the operator is told which module left (SR-11). */
     public void removeTechnique(Technique technique) {
         techniques.remove(technique);
     }
@@ -257,8 +274,13 @@ public final class Engine implements SessionService {
     }
 
     @Override
-    public List<TechniqueDescriptor> techniques() {
-        return techniques.descriptors();
+    public SessionPlan check(SessionRequest request) throws SessionException {
+        return sessions.check(request);
+    }
+
+    @Override
+    public List<AvailableTechnique> techniques() {
+        return techniques.available();
     }
 
     @Override

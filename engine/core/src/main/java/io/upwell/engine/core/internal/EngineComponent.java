@@ -229,9 +229,24 @@ public final class EngineComponent {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            updated = "updatedTechnique")
     void addTechnique(Technique technique, ServiceReference<Technique> reference) {
-        runtime.addTechnique(technique, reference.getBundle().getSymbolicName());
+        runtime.addTechnique(technique, moduleOf(reference), originOf(reference));
+    }
+
+    void updatedTechnique(Technique technique, ServiceReference<Technique> reference) {
+        runtime.updateTechnique(technique, moduleOf(reference), originOf(reference));
+    }
+
+    private static String moduleOf(ServiceReference<?> reference) {
+        org.osgi.framework.Bundle bundle = reference.getBundle();
+        return bundle == null ? "a module that left" : bundle.getSymbolicName() + " " + bundle.getVersion();
+    }
+
+    private static String originOf(ServiceReference<?> reference) {
+        Object origin = reference.getProperty(EngineProperties.TECHNIQUE_ORIGIN);
+        return origin instanceof String text && !text.isBlank() ? text : Engine.ORIGIN_BUNDLE;
     }
 
     void removeTechnique(Technique technique) {

@@ -59,7 +59,7 @@ public final class EngineRuntime {
         AutoCloseable publish(Engine engine);
     }
 
-    private record TechniqueBinding(Technique technique, String module) {
+    private record TechniqueBinding(Technique technique, String module, String origin) {
     }
 
     private final Launcher launcher;
@@ -240,7 +240,7 @@ public final class EngineRuntime {
         running = launcher.launch(settings, latch);
         Engine engine = running.engine();
         drivers.forEach(engine::addDriver);
-        techniques.forEach(t -> engine.addTechnique(t.technique(), t.module()));
+        techniques.forEach(t -> engine.addTechnique(t.technique(), t.module(), t.origin()));
         listeners.forEach(engine::addListener);
         engine.addListener(new EngineListener() {
             @Override
@@ -288,10 +288,25 @@ public final class EngineRuntime {
     }
 
     public void addTechnique(Technique technique, String module) {
+        addTechnique(technique, module, Engine.ORIGIN_BUNDLE);
+    }
+
+    public void addTechnique(Technique technique, String module, String origin) {
         synchronized (lock) {
-            techniques.add(new TechniqueBinding(technique, module));
+            techniques.add(new TechniqueBinding(technique, module, origin));
             if (running != null) {
-                running.engine().addTechnique(technique, module);
+                running.engine().addTechnique(technique, module, origin);
+            }
+        }
+    }
+
+    /** A technique service's properties changed (a module updated it in place): it is described afresh. */
+    public void updateTechnique(Technique technique, String module, String origin) {
+        synchronized (lock) {
+            techniques.removeIf(t -> t.technique() == technique);
+            techniques.add(new TechniqueBinding(technique, module, origin));
+            if (running != null) {
+                running.engine().updateTechnique(technique, module, origin);
             }
         }
     }

@@ -5,12 +5,13 @@ import io.upwell.api.session.DeviceStatus;
 import io.upwell.api.session.LoopStatistics;
 import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionException;
+import io.upwell.api.session.AvailableTechnique;
+import io.upwell.api.session.SessionPlan;
 import io.upwell.api.session.SessionRequest;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.session.SessionSnapshot;
 import io.upwell.api.session.SessionState;
 import io.upwell.api.technique.Technique;
-import io.upwell.api.technique.TechniqueDescriptor;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.framework.Bundle;
@@ -93,8 +94,14 @@ final class PluginGuardedSessionService implements SessionService {
         return engine.devices();
     }
 
+    /** Reading what a request would do is allowed: it starts nothing. */
     @Override
-    public List<TechniqueDescriptor> techniques() {
+    public SessionPlan check(SessionRequest request) throws SessionException {
+        return engine.check(request);
+    }
+
+    @Override
+    public List<AvailableTechnique> techniques() {
         return engine.techniques();
     }
 

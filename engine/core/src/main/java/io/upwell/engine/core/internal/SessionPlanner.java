@@ -9,15 +9,22 @@ import io.upwell.api.safety.HardLimits;
 import io.upwell.api.session.Placement;
 import io.upwell.api.session.SessionException;
 import io.upwell.api.session.SessionRequest;
+import io.upwell.api.session.SessionPlan;
+import io.upwell.api.technique.ParameterValue;
+import io.upwell.api.technique.Segment;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import io.upwell.api.technique.Cup;
 import io.upwell.api.technique.ParameterSpec;
 import io.upwell.api.technique.PlanRequest;
 import io.upwell.api.technique.Program;
 import io.upwell.api.technique.ProgramPolicy;
+import io.upwell.api.technique.ProgramRevision;
 import io.upwell.api.technique.TechniqueDescriptor;
 import io.upwell.api.technique.Timeline;
 import io.upwell.engine.core.internal.device.DeviceSlot;
 import io.upwell.engine.core.internal.program.CompiledTimeline;
+import io.upwell.engine.core.internal.program.Segments;
 import io.upwell.engine.core.internal.session.ActiveSession;
 import io.upwell.engine.core.internal.session.CupLimits;
 import io.upwell.engine.core.internal.session.PlannedProgram;
@@ -40,7 +47,7 @@ import java.util.concurrent.ExecutionException;
  */
 final class SessionPlanner {
 
-    record Plan(ActiveSession session, Map<String, Object> journalHeader) {
+    record Plan(ActiveSession session, Map<String, Object> journalHeader, SessionPlan view) {
     }
 
     private final EngineSettings settings;
@@ -54,19 +61,16 @@ final class SessionPlanner {
         List<String> problems = new ArrayList<>();
         int cups = request.placements().size();
         DeviceSlot[] cupSlots = new DeviceSlot[cups];
-        double[] limits = new double[cups];
-        boolean[] magnetic = new boolean[cups];
-        checkPlacements(request, devices, cupSlots, limits, magnetic, problems);
-        Map<String, Double> parameters = checkParameters(request, technique.descriptor(), problems);
+        CupLimit[] limits = new CupLimit[cups];
+        MagnetSupport[] magnets = new MagnetSupport[cups];
+        int[] pumpGroups = new int[cups];
+        checkPlacements(request, technique.descriptor(), devices, cupSlots, limits, magnets, pumpGroups, problems);
+        Map<String, ParameterValue> parameters = checkParameters(request, technique.descriptor(), problems);
         if (!problems.isEmpty()) {
             throw new SessionException("session request refused: " + String.join("; ", problems));
         }
 
-        List<Cup> planCups = new ArrayList<>();
-        for (int c = 0; c < cups; c++) {
-            planCups.add(new Cup(c, request.placements().get(c).site(), limits[c], magnetic[c]));
-        }
-        PlanRequest planRequest = new PlanRequest(planCups, parameters);
+        PlanRequest planRequest = new PlanRequest(cupsOf(request, limits, magnets, pumpGroups), parameters);
         String who = "technique '" + technique.descriptor().id() + "' (module " + technique.module() + ")";
         Program program;
         try {
@@ -98,21 +102,36 @@ final class SessionPlanner {
                 leak, (long) (settings.leakDelaySeconds() * 1e9), (long) (settings.frozenSensorSeconds() * 1e9));
         SessionCup[] sessionCups = new SessionCup[cups];
         for (int c = 0; c < cups; c++) {
-            sessionCups[c] = new SessionCup(c, request.placements().get(c), cupSlots[c], timelines[c], limits[c],
-                    magnetic[c], cupLimits);
+            sessionCups[c] = new SessionCup(c, request.placements().get(c), cupSlots[c], timelines[c],
+                    limits[c].kpa(), magnets[c] != MagnetSupport.NONE, cupLimits);
         }
         ActiveSession session = new ActiveSession(id, request,
-                new PlannedProgram(technique.technique(), technique.module(), program.name(), programNanos),
+                new PlannedProgram(technique.technique(), technique.module(), program.name(), programNanos,
+                        planRequest, program.adaptEvery()),
                 sessionCups, host, cupSlots[0].clock().nanoTime());
-        return new Plan(session, header(request, technique, parameters, program, limits, rise, leak, dwell));
+        List<SessionPlan.CupPlan> cupPlans = new ArrayList<>();
+        double scale = request.intensity() / 100.0;
+        for (int c = 0; c < cups; c++) {
+            cupPlans.add(new SessionPlan.CupPlan(c, request.placements().get(c), limits[c].kpa(), limits[c].setBy(),
+                    peakOf(program, c) * scale));
+        }
+        SessionPlan view = new SessionPlan(technique.descriptor().id(), program.name(), program.duration(), cupPlans);
+        return new Plan(session, header(request, technique, parameters, program, limits, rise, leak, dwell), view);
     }
 
-    private void checkPlacements(SessionRequest request, Map<String, DeviceSlot> devices, DeviceSlot[] cupSlots,
-            double[] limits, boolean[] magnetic, List<String> problems) {
+    /** A cup's limit and, in words, the limit that set it. */
+    record CupLimit(double kpa, String setBy) {
+        CupLimit lower(double other, String why) {
+            return other < kpa ? new CupLimit(other, why) : this;
+        }
+    }
+
+    private void checkPlacements(SessionRequest request, TechniqueDescriptor technique,
+            Map<String, DeviceSlot> devices, DeviceSlot[] cupSlots, CupLimit[] limits, MagnetSupport[] magnets,
+            int[] pumpGroups, List<String> problems) {
         Set<String> used = new HashSet<>();
-        double screeningLimit = request.screening().flatMap(s -> s.maxVacuumKpa().isPresent()
-                ? java.util.Optional.of(s.maxVacuumKpa().getAsDouble()) : java.util.Optional.empty())
-                .orElse(Double.POSITIVE_INFINITY);
+        Map<String, Integer> pumps = new HashMap<>();
+        OptionalDouble screeningLimit = request.screening().map(s -> s.maxVacuumKpa()).orElse(OptionalDouble.empty());
         for (int c = 0; c < request.placements().size(); c++) {
             Placement placement = request.placements().get(c);
             String where = "cup " + c + " (" + placement.deviceId() + " channel " + placement.channel() + ")";
@@ -138,56 +157,120 @@ final class SessionPlanner {
             if (request.screening().isEmpty() && !slot.descriptor().simulated()) {
                 problems.add(where + ": no screening given; without screening only a simulated device may be used");
             }
-            ChannelDescriptor channel = slot.descriptor().channels().get(placement.channel());
             BodyRegion region = placement.site().region();
-            double limit = Math.min(Math.min(HardLimits.MAX_VACUUM_KPA, slot.descriptor().maxVacuumKpa()),
-                    Math.min(Math.min(channel.maxVacuumKpa(), region.maxVacuumKpa()), screeningLimit));
+            if (!technique.regions().isEmpty() && !technique.regions().contains(region)) {
+                problems.add(where + ": technique '" + technique.id() + "' is meant for " + names(technique.regions())
+                        + ", not " + names(List.of(region)));
+            }
+            ChannelDescriptor channel = slot.descriptor().channels().get(placement.channel());
+            CupLimit limit = new CupLimit(HardLimits.MAX_VACUUM_KPA, "the engine's hard limit")
+                    .lower(slot.descriptor().maxVacuumKpa(), "device " + placement.deviceId())
+                    .lower(channel.maxVacuumKpa(), "channel " + placement.channel() + " of " + placement.deviceId())
+                    .lower(region.maxVacuumKpa(), "body region " + names(List.of(region)));
+            if (screeningLimit.isPresent()) {
+                limit = limit.lower(screeningLimit.getAsDouble(), "screening");
+            }
             cupSlots[c] = slot;
             limits[c] = limit;
-            magnetic[c] = channel.magnet() != MagnetSupport.NONE;
+            magnets[c] = channel.magnet();
+            pumpGroups[c] = pumps.computeIfAbsent(placement.deviceId() + "#" + channel.pumpGroup(),
+                    k -> pumps.size());
         }
     }
 
-    private Map<String, Double> checkParameters(SessionRequest request, TechniqueDescriptor descriptor,
+    private static String names(List<BodyRegion> regions) {
+        return String.join(", ", regions.stream()
+                .map(r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).toList());
+    }
+
+    /** The cups as the technique sees them: neighbours are the cups one zone nearer or farther in the chain. */
+    private static List<Cup> cupsOf(SessionRequest request, CupLimit[] limits, MagnetSupport[] magnets,
+            int[] pumpGroups) {
+        List<Placement> placements = request.placements();
+        List<Cup> cups = new ArrayList<>(placements.size());
+        for (int c = 0; c < placements.size(); c++) {
+            Placement p = placements.get(c);
+            Cup cup = Cup.of(c, p.site(), limits[c].kpa()).withMagnet(magnets[c]).withPumpGroup(pumpGroups[c])
+                    .withOverrides(p.overrides());
+            if (p.zone().isPresent()) {
+                int zone = p.zone().getAsInt();
+                List<Integer> next = new ArrayList<>();
+                for (int o = 0; o < placements.size(); o++) {
+                    OptionalInt other = placements.get(o).zone();
+                    if (other.isPresent() && Math.abs(other.getAsInt() - zone) == 1) {
+                        next.add(o);
+                    }
+                }
+                cup = cup.inZone(zone, next);
+            }
+            cups.add(cup);
+        }
+        return cups;
+    }
+
+    private Map<String, ParameterValue> checkParameters(SessionRequest request, TechniqueDescriptor descriptor,
             List<String> problems) {
-        Map<String, Double> values = new HashMap<>();
+        Map<String, ParameterValue> values = new HashMap<>();
         for (ParameterSpec spec : descriptor.parameters()) {
             values.put(spec.name(), spec.defaultValue());
         }
-        int cups = request.placements().size();
-        for (Map.Entry<String, Double> given : request.parameters().entrySet()) {
-            String key = given.getKey();
-            int at = key.indexOf(PlanRequest.CUP_SEPARATOR);
-            String name = at < 0 ? key : key.substring(0, at);
-            var spec = descriptor.parameter(name);
-            if (spec.isEmpty()) {
-                problems.add("parameter '" + key + "': technique '" + descriptor.id() + "' has no parameter '" + name
-                        + "'; it has " + descriptor.parameters().stream().map(ParameterSpec::name).toList());
-                continue;
+        for (Map.Entry<String, ParameterValue> given : request.parameters().entrySet()) {
+            ParameterSpec spec = known(descriptor, given.getKey(), "", problems);
+            if (spec != null && accepted(spec, given.getValue(), "", problems)) {
+                values.put(spec.name(), given.getValue());
             }
-            if (at >= 0) {
-                String cupText = key.substring(at + 1);
-                int cup;
-                try {
-                    cup = Integer.parseInt(cupText);
-                } catch (NumberFormatException e) {
-                    problems.add("parameter '" + key + "': '" + cupText + "' is not a cup number");
+        }
+        for (int c = 0; c < request.placements().size(); c++) {
+            String cup = "cup " + c + ": ";
+            for (Map.Entry<String, ParameterValue> given : request.placements().get(c).overrides().entrySet()) {
+                ParameterSpec spec = known(descriptor, given.getKey(), cup, problems);
+                if (spec == null) {
                     continue;
                 }
-                if (cup < 0 || cup >= cups) {
-                    problems.add("parameter '" + key + "': the session has cups 0.." + (cups - 1));
+                if (!spec.isPerCup()) {
+                    problems.add(cup + "parameter '" + spec.name() + "' applies to the whole session; it cannot be set"
+                            + " for one cup");
                     continue;
                 }
+                accepted(spec, given.getValue(), cup, problems);
             }
-            Double value = given.getValue();
-            if (value == null || !spec.get().accepts(value)) {
-                problems.add("parameter '" + key + "' = " + value + " " + spec.get().unit() + ": must be "
-                        + spec.get().min() + " to " + spec.get().max());
-                continue;
-            }
-            values.put(key, value);
         }
         return values;
+    }
+
+    private static ParameterSpec known(TechniqueDescriptor descriptor, String name, String where,
+            List<String> problems) {
+        var spec = descriptor.parameter(name);
+        if (spec.isEmpty()) {
+            problems.add(where + "technique '" + descriptor.id() + "' has no parameter '" + name + "'; it has "
+                    + descriptor.parameters().stream().map(ParameterSpec::name).toList());
+            return null;
+        }
+        return spec.get();
+    }
+
+    private static boolean accepted(ParameterSpec spec, ParameterValue value, String where, List<String> problems) {
+        if (value == null) {
+            problems.add(where + "parameter '" + spec.name() + "' has no value; it must be " + spec.allowed());
+            return false;
+        }
+        var problem = spec.problemWith(value);
+        problem.ifPresent(p -> problems.add(where + p));
+        return problem.isEmpty();
+    }
+
+    /** The highest level a program asks of one cup, at nominal intensity. */
+    private static double peakOf(Program program, int cup) {
+        double peak = 0;
+        for (Timeline timeline : program.timelines()) {
+            if (timeline.cup() != cup) {
+                continue;
+            }
+            for (Segment segment : timeline.segments()) {
+                peak = Math.max(peak, Segments.peak(segment));
+            }
+        }
+        return peak;
     }
 
     /**
@@ -198,17 +281,8 @@ final class SessionPlanner {
         if (program == null) {
             throw new SessionException(who + " returned no program");
         }
-        Duration max = Duration.ofMinutes(settings.maxSessionMinutes());
         for (Timeline timeline : program.timelines()) {
-            if (timeline.cup() >= cups) {
-                throw new SessionException(who + " planned cup " + timeline.cup() + " but the session has cups 0.."
-                        + (cups - 1));
-            }
-            Duration length = lengthOf(who, timeline);
-            if (length.compareTo(max) > 0) {
-                throw new SessionException(who + " planned " + describe(length) + " for cup " + timeline.cup()
-                        + ", which is too long: the maximum session is " + settings.maxSessionMinutes() + " min");
-            }
+            checkTimeline(who, "planned", timeline, cups, settings);
         }
         if (program.timelines().stream().allMatch(t -> lengthOf(t).isZero())) {
             throw new SessionException(who + " returned an empty program");
@@ -223,6 +297,42 @@ final class SessionPlanner {
             }
         }
         return compiled;
+    }
+
+    /**
+     * Checks and compiles an adaptive technique's revision for a session of {@code cups} cups, off the
+     * control thread, with the same bounds as a program.
+     *
+     * @return by cup index, the continuation each named cup takes over; null for the others
+     * @throws SessionException naming the technique and what is wrong
+     */
+    static CompiledTimeline[] compileRevision(String who, ProgramRevision revision, int cups, EngineSettings settings)
+            throws SessionException {
+        if (revision == null) {
+            throw new SessionException(who + " returned no revision (null instead of an empty Optional)");
+        }
+        for (Timeline timeline : revision.continuations()) {
+            checkTimeline(who, "revised", timeline, cups, settings);
+        }
+        CompiledTimeline[] compiled = new CompiledTimeline[cups];
+        for (Timeline timeline : revision.continuations()) {
+            compiled[timeline.cup()] = CompiledTimeline.compile(timeline);
+        }
+        return compiled;
+    }
+
+    /** A timeline names a cup of the session and lasts no longer than a session may. */
+    private static void checkTimeline(String who, String verb, Timeline timeline, int cups, EngineSettings settings)
+            throws SessionException {
+        if (timeline.cup() >= cups) {
+            throw new SessionException(who + " " + verb + " cup " + timeline.cup() + " but the session has cups 0.."
+                    + (cups - 1));
+        }
+        Duration length = lengthOf(who, timeline);
+        if (length.compareTo(Duration.ofMinutes(settings.maxSessionMinutes())) > 0) {
+            throw new SessionException(who + " " + verb + " " + describe(length) + " for cup " + timeline.cup()
+                    + ", which is too long: the maximum session is " + settings.maxSessionMinutes() + " min");
+        }
     }
 
     private static Duration lengthOf(String who, Timeline timeline) throws SessionException {
@@ -244,7 +354,8 @@ final class SessionPlanner {
     }
 
     private Map<String, Object> header(SessionRequest request, TechniqueCatalogue.Entry technique,
-            Map<String, Double> parameters, Program program, double[] limits, double rise, double leak, long dwell) {
+            Map<String, ParameterValue> parameters, Program program, CupLimit[] limits, double rise, double leak,
+            long dwell) {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("operator", request.operator());
         header.put("client", request.client().id());
@@ -252,17 +363,24 @@ final class SessionPlanner {
                 "maxVacuumKpa", s.maxVacuumKpa().isPresent() ? s.maxVacuumKpa().getAsDouble() : "none",
                 "screenedBy", s.screenedBy())).orElse("none (simulated devices only)"));
         header.put("technique", technique.descriptor().id());
+        header.put("techniqueVersion", technique.descriptor().version());
+        header.put("origin", technique.origin());
         header.put("style", technique.descriptor().style().name());
         header.put("module", technique.module());
         header.put("program", program.name());
         header.put("plannedSeconds", program.duration().toMillis() / 1000.0);
-        header.put("parameters", new java.util.TreeMap<>(parameters));
+        Map<String, Object> shown = new java.util.TreeMap<>();
+        parameters.forEach((name, value) -> shown.put(name, value.toString()));
+        header.put("parameters", shown);
         header.put("intensity", request.intensity());
         List<Map<String, Object>> cups = new ArrayList<>();
         for (int c = 0; c < request.placements().size(); c++) {
             Placement p = request.placements().get(c);
+            Map<String, Object> overrides = new java.util.TreeMap<>();
+            p.overrides().forEach((name, value) -> overrides.put(name, value.toString()));
             cups.add(Map.of("cup", c, "device", p.deviceId(), "channel", p.channel(), "site", p.site().toString(),
-                    "limitKpa", limits[c]));
+                    "zone", p.zone().isPresent() ? p.zone().getAsInt() : "none", "overrides", overrides,
+                    "limitKpa", limits[c].kpa(), "limitSetBy", limits[c].setBy()));
         }
         header.put("cups", cups);
         header.put("limits", Map.of("riseKpaPerSecond", rise, "leakThresholdKpa", leak, "dwellSeconds",

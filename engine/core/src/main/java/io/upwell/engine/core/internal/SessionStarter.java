@@ -111,6 +111,7 @@ final class SessionStarter implements SessionHost {
                 current.publish(next);
                 journal.begin(id, header);
                 next.begin();
+                Adaptation.startIfAdaptive(next, technique, caller, clock, settings, journal);
                 if (latch.isSet()) { // latched during the last steps (a silent device): every link reads vent
                     next.abort("an emergency stop or fault latched as the session started");
                 }
@@ -123,6 +124,16 @@ final class SessionStarter implements SessionHost {
                 starting = false;
             }
         }
+    }
+
+    /** Plans the request as {@link #start} would and starts nothing (see {@code SessionService.check}). */
+    io.upwell.api.session.SessionPlan check(SessionRequest request) throws SessionException {
+        TechniqueCatalogue.Entry technique = techniques.get(request.techniqueId());
+        if (technique == null) {
+            throw new SessionException("unknown technique '" + request.techniqueId() + "'; available: "
+                    + techniques.descriptors().stream().map(TechniqueDescriptor::id).toList());
+        }
+        return planner.plan("check-" + counter.get(), request, technique, devices.snapshot(), caller, this).view();
     }
 
     private void refuseIfBusy() throws SessionException {

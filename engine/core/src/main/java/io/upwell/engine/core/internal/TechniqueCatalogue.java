@@ -2,6 +2,7 @@ package io.upwell.engine.core.internal;
 
 import io.upwell.api.safety.AlarmCondition;
 import io.upwell.api.safety.AlarmPriority;
+import io.upwell.api.session.AvailableTechnique;
 import io.upwell.api.technique.Technique;
 import io.upwell.api.technique.TechniqueDescriptor;
 import io.upwell.engine.core.internal.session.ActiveSession;
@@ -21,7 +22,7 @@ final class TechniqueCatalogue {
     private static final Logger LOG = LoggerFactory.getLogger(TechniqueCatalogue.class);
 
     /** A registered technique and the module that brought it. */
-    record Entry(Technique technique, TechniqueDescriptor descriptor, String module) {
+    record Entry(Technique technique, TechniqueDescriptor descriptor, String module, String origin) {
     }
 
     private final PluginCaller caller;
@@ -29,8 +30,8 @@ final class TechniqueCatalogue {
     private final CurrentSession current;
     private final Object lock = new Object();
     private final Map<String, Entry> byId = new LinkedHashMap<>();
-    /** Techniques whose description is awaited, with their module; a departure removes them here. */
-    private final Map<Technique, String> arriving = new IdentityHashMap<>();
+    /** Techniques whose description is awaited; a departure removes them here. */
+    private final Map<Technique, Boolean> arriving = new IdentityHashMap<>();
 
     TechniqueCatalogue(PluginCaller caller, AlarmDesk alarms, CurrentSession current) {
         this.caller = caller;
@@ -38,25 +39,34 @@ final class TechniqueCatalogue {
         this.current = current;
     }
 
-    /** A technique service arrived; {@code module} names the bundle that brought it, for the operator. */
-    void add(Technique technique, String module) {
+    /**
+     * A technique service arrived; {@code module} names the bundle that brought it and {@code origin}
+     * where the module got it (a program file, or "bundle"), for the operator.
+     */
+    void add(Technique technique, String module, String origin) {
         synchronized (lock) {
-            arriving.put(technique, module);
+            arriving.put(technique, Boolean.TRUE);
         }
         caller.call("technique module " + module, "descriptor", technique::descriptor)
-                .whenComplete((descriptor, failure) -> described(technique, module, descriptor, failure));
+                .whenComplete((descriptor, failure) -> described(technique, module, origin, descriptor, failure));
     }
 
-    private void described(Technique technique, String module, TechniqueDescriptor descriptor, Throwable failure) {
+    private void described(Technique technique, String module, String origin, TechniqueDescriptor descriptor,
+            Throwable failure) {
         synchronized (lock) {
             if (arriving.remove(technique) == null) {
                 return; // it left while it was being described
             }
             if (failure == null && !byId.containsKey(descriptor.id())) {
-                byId.put(descriptor.id(), new Entry(technique, descriptor, module));
-                LOG.info("technique {} from {} available", descriptor.id(), module);
+                byId.put(descriptor.id(), new Entry(technique, descriptor, module, origin));
+                LOG.info("technique {} {} from {} ({}) available", descriptor.id(), descriptor.version(), module,
+                        origin);
+                returned(descriptor.id(), technique);
                 return;
             }
+        }
+        if (failure == null && descriptor == null) {
+            failure = new IllegalStateException("descriptor() returned null");
         }
         if (failure != null) {
             alarms.raiseEngine(AlarmPriority.LOW, AlarmCondition.TECHNIQUE_FAILED, "", -1,
@@ -75,7 +85,33 @@ final class TechniqueCatalogue {
         }
     }
 
-    /** A technique left; a session running it is vented and aborted at once (SR-11). */
+    /** A live session whose technique left and came back under the same id (a module update) goes on with it. */
+    private void returned(String id, Technique technique) {
+        synchronized (current.lock) {
+            ActiveSession live = current.live();
+            if (live != null && live.techniqueAway() && live.request().techniqueId().equals(id)) {
+                live.techniqueReturned(technique);
+                LOG.info("session {}: technique {} is back", live.id(), id);
+            }
+        }
+    }
+
+    /**
+     * A technique's service properties changed (a module updated it in place): it is described again
+     * and replaces its entry. A session running it keeps its compiled program.
+     */
+    void update(Technique technique, String module, String origin) {
+        synchronized (lock) {
+            byId.values().removeIf(entry -> entry.technique() == technique);
+        }
+        add(technique, module, origin);
+    }
+
+    /**
+     * A technique left. A session running it goes on with its compiled program for
+     * {@link ActiveSession#TECHNIQUE_RETURN_NANOS}, in case the technique is coming back (a module
+     * update), and otherwise ramps out naming the module (SR-11).
+     */
     void remove(Technique technique) {
         Entry gone = null;
         synchronized (lock) {
@@ -94,11 +130,11 @@ final class TechniqueCatalogue {
         synchronized (current.lock) {
             ActiveSession live = current.live();
             if (live != null && live.technique() == technique) {
-                live.ventNow(); // vent first; telling people comes after
-                String message = "technique '" + gone.descriptor().id() + "' (module " + gone.module()
-                        + ") left mid-session; every cup vented";
-                alarms.raise(live, AlarmPriority.HIGH, AlarmCondition.TECHNIQUE_FAILED, "", -1, message, true);
-                live.abort(message);
+                live.techniqueLeft("technique '" + gone.descriptor().id() + "' (module " + gone.module()
+                        + ") left mid-session");
+                LOG.warn("session {}: technique {} (module {}) left; the session ends with a ramp-out unless it comes"
+                        + " back within {} s", live.id(), gone.descriptor().id(), gone.module(),
+                        ActiveSession.TECHNIQUE_RETURN_NANOS / 1_000_000_000L);
             }
         }
     }
@@ -112,6 +148,13 @@ final class TechniqueCatalogue {
     List<TechniqueDescriptor> descriptors() {
         synchronized (lock) {
             return byId.values().stream().map(Entry::descriptor).toList();
+        }
+    }
+
+    List<AvailableTechnique> available() {
+        synchronized (lock) {
+            return byId.values().stream().map(e -> new AvailableTechnique(e.descriptor(), e.module(), e.origin()))
+                    .toList();
         }
     }
 }

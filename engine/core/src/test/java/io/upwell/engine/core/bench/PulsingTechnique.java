@@ -38,8 +38,8 @@ final class PulsingTechnique implements Technique {
 
     @Override
     public TechniqueDescriptor descriptor() {
-        return new TechniqueDescriptor(ID, "Pulsing", TechniqueStyle.INTERVAL, "benchmark load",
-                List.of(new ParameterSpec("unused", "", 0, 1, 0, "")));
+        return TechniqueDescriptor.of(ID, "Pulsing", TechniqueStyle.INTERVAL, "benchmark load",
+                List.of(ParameterSpec.number("unused", "", 0, 1, 0)));
     }
 
     @Override

@@ -27,7 +27,9 @@ import io.upwell.engine.core.internal.device.DeviceSlot;
 import io.upwell.engine.core.internal.journal.JsonLinesJournal;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.upwell.api.technique.ParameterValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,9 +77,9 @@ final class EngineFixture implements AutoCloseable {
     static Program holdProgram(io.upwell.api.technique.PlanRequest request) {
         List<Timeline> timelines = new ArrayList<>();
         for (var cup : request.cups()) {
-            double target = request.parameter("targetKpa", cup.index());
+            double target = request.number("targetKpa", cup);
             timelines.add(new Timeline(cup.index(), List.of(new Segment.Ramp(target, Duration.ofSeconds(5)),
-                    new Segment.Hold(target, Duration.ofSeconds((long) request.parameter("holdSeconds"))),
+                    new Segment.Hold(target, Duration.ofSeconds((long) request.number("holdSeconds"))),
                     new Segment.Release(Duration.ofSeconds(3)))));
         }
         return new Program("hold", timelines);
@@ -91,14 +93,32 @@ final class EngineFixture implements AutoCloseable {
         return new Program("constant", timelines);
     }
 
+    /**
+     * A request for {@code cups} cups on sim-1, channels 0 up. For brevity a key {@code name@c} in
+     * {@code parameters} sets the number for cup {@code c} alone (a placement override); every
+     * other key is a session-wide number.
+     */
     static SessionRequest request(int cups, Map<String, Double> parameters) {
+        Map<String, ParameterValue> session = new HashMap<>();
+        List<Map<String, ParameterValue>> perCup = new ArrayList<>();
+        for (int c = 0; c < cups; c++) {
+            perCup.add(new HashMap<>());
+        }
+        parameters.forEach((key, value) -> {
+            int at = key.indexOf('@');
+            if (at < 0) {
+                session.put(key, ParameterValue.of(value));
+            } else {
+                perCup.get(Integer.parseInt(key.substring(at + 1))).put(key.substring(0, at), ParameterValue.of(value));
+            }
+        });
         List<Placement> placements = new ArrayList<>();
         for (int c = 0; c < cups; c++) {
             placements.add(new Placement("sim-1", c, new BodySite(BodyRegion.UPPER_BACK,
-                    c % 2 == 0 ? Side.LEFT : Side.RIGHT, "")));
+                    c % 2 == 0 ? Side.LEFT : Side.RIGHT, "")).withOverrides(perCup.get(c)));
         }
         return new SessionRequest("tester", new Client("client-1", "Test Client"), Optional.empty(),
-                ScriptedTechnique.ID, parameters, placements, 100);
+                ScriptedTechnique.ID, session, placements, 100);
     }
 
     Session start(int cups, Map<String, Double> parameters) throws SessionException {

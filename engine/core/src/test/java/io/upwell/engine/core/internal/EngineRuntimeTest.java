@@ -121,7 +121,7 @@ class EngineRuntimeTest {
         assertEquals(List.of(first), withdrawn, "the old engine was withdrawn");
         assertEquals(List.of(first, second), published);
         awaitReady(second);
-        assertEquals(List.of("scripted"), second.techniques().stream().map(t -> t.id()).toList(),
+        assertEquals(List.of("scripted"), second.techniques().stream().map(t -> t.descriptor().id()).toList(),
                 "the new engine has every technique the old one had");
         assertEquals(30, second.settings().maxSessionMinutes());
     }

@@ -110,7 +110,7 @@ class EnvelopeFuzzTest {
             placements.add(new Placement("sim-1", c, new BodySite(REGIONS[random.nextInt(REGIONS.length)],
                     Side.values()[random.nextInt(3)], "")));
         }
-        Map<String, Double> parameters = new HashMap<>();
+        Map<String, io.upwell.api.technique.ParameterValue> parameters = new HashMap<>();
         return new SessionRequest("fuzzer", new Client("c", ""), Optional.empty(), ScriptedTechnique.ID, parameters,
                 placements, 10 + 10 * random.nextInt(15));
     }

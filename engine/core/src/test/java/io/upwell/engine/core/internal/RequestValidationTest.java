@@ -22,6 +22,7 @@ import io.upwell.api.technique.Timeline;
 import io.upwell.devices.simulator.SimulatorOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.upwell.api.technique.ParameterValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,7 @@ class RequestValidationTest {
         f.close();
     }
 
-    private SessionRequest request(List<Placement> placements, Map<String, Double> parameters,
+    private SessionRequest request(List<Placement> placements, Map<String, ParameterValue> parameters,
             Optional<Screening> screening, String technique) {
         return new SessionRequest("tester", new Client("c-1", ""), screening, technique, parameters, placements, 100);
     }
@@ -63,17 +64,24 @@ class RequestValidationTest {
     @Test
     @Tag("SR-17")
     void everyProblemOfABadRequestIsNamed() {
-        String message = refusal(request(List.of(cup("sim-1", 0, BodyRegion.UPPER_BACK), cup("sim-1", 0,
-                BodyRegion.THIGH), cup("sim-1", 9, BodyRegion.CALF), cup("nope", 0, BodyRegion.CALF)),
-                Map.of("targetKpa", 75.0, "speed", 3.0, "targetKpa@7", 20.0, "holdSeconds@x", 20.0),
+        String message = refusal(request(List.of(
+                cup("sim-1", 0, BodyRegion.UPPER_BACK).withOverrides(Map.of("holdSeconds", ParameterValue.of(20))),
+                cup("sim-1", 0, BodyRegion.THIGH).withOverrides(Map.of("targetKpa", ParameterValue.of("deep"))),
+                cup("sim-1", 9, BodyRegion.CALF).withOverrides(Map.of("depth", ParameterValue.of(3))),
+                cup("nope", 0, BodyRegion.CALF)),
+                Map.of("targetKpa", ParameterValue.of(75), "speed", ParameterValue.of(3), "holdSeconds",
+                        ParameterValue.of(true)),
                 Optional.empty(), ScriptedTechnique.ID));
         assertTrue(message.contains("cup 1 (sim-1 channel 0): that channel is already used"), message);
         assertTrue(message.contains("cup 2 (sim-1 channel 9): the device has channels 0..3"), message);
         assertTrue(message.contains("no device 'nope'"), message);
-        assertTrue(message.contains("parameter 'targetKpa' = 75.0 kPa: must be 8.0 to 60.0"), message);
+        assertTrue(message.contains("parameter 'targetKpa' = 75 kPa: must be 8 to 60 kPa"), message);
         assertTrue(message.contains("technique 'scripted' has no parameter 'speed'"), message);
-        assertTrue(message.contains("parameter 'targetKpa@7': the session has cups 0..3"), message);
-        assertTrue(message.contains("'x' is not a cup number"), message);
+        assertTrue(message.contains("parameter 'holdSeconds' takes a number (10 to 900 s), got 'on'"), message);
+        assertTrue(message.contains("cup 0: parameter 'holdSeconds' applies to the whole session; it cannot be set"
+                + " for one cup"), message);
+        assertTrue(message.contains("cup 1: parameter 'targetKpa' takes a number (8 to 60 kPa), got 'deep'"), message);
+        assertTrue(message.contains("cup 2: technique 'scripted' has no parameter 'depth'"), message);
     }
 
     @Test
@@ -90,7 +98,7 @@ class RequestValidationTest {
         Session running = f.start(2, Map.of("targetKpa", 40.0, "holdSeconds", 60.0));
         f.advance(Duration.ofSeconds(8));
         double before = f.commandedKpa(0);
-        refusal(request(List.of(cup("sim-1", 2, BodyRegion.CALF)), Map.of("targetKpa", 99.0), Optional.empty(),
+        refusal(request(List.of(cup("sim-1", 2, BodyRegion.CALF)), Map.of("targetKpa", ParameterValue.of(99)), Optional.empty(),
                 ScriptedTechnique.ID));
         f.advance(Duration.ofMillis(20));
         assertEquals(SessionState.RUNNING, running.state());

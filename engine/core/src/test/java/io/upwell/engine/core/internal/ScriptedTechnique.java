@@ -33,9 +33,9 @@ final class ScriptedTechnique implements Technique {
 
     @Override
     public TechniqueDescriptor descriptor() {
-        return new TechniqueDescriptor(id, "Scripted", TechniqueStyle.STATIC, "test technique",
-                List.of(new ParameterSpec("targetKpa", "kPa", 8, 60, 40, "target"),
-                        new ParameterSpec("holdSeconds", "s", 10, 900, 60, "hold")));
+        return TechniqueDescriptor.of(id, "Scripted", TechniqueStyle.STATIC, "test technique",
+                List.of(ParameterSpec.number("targetKpa", "kPa", 8, 60, 40).perCup(),
+                        ParameterSpec.number("holdSeconds", "s", 10, 900, 60)));
     }
 
     @Override

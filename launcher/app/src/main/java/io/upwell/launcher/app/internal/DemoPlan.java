@@ -6,6 +6,7 @@ import io.upwell.api.body.Side;
 import io.upwell.api.session.Client;
 import io.upwell.api.session.Placement;
 import io.upwell.api.session.SessionRequest;
+import io.upwell.api.technique.ParameterValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +34,14 @@ final class DemoPlan {
                 new Placement(DEVICE_ID, 0, new BodySite(BodyRegion.UPPER_BACK, Side.LEFT, "")),
                 new Placement(DEVICE_ID, 1, new BodySite(BodyRegion.UPPER_BACK, Side.RIGHT, "")),
                 new Placement(DEVICE_ID, 2, new BodySite(BodyRegion.SHOULDER, Side.LEFT, "")),
-                new Placement(DEVICE_ID, 3, new BodySite(BodyRegion.SHOULDER, Side.RIGHT, "")));
-        Map<String, Double> parameters = Map.of(
-                "targetKpa", 40.0,
                 // the right shoulder gets less, to show a per-cup override
-                "targetKpa@3", 30.0,
-                "holdSeconds", 20.0,
-                "rampInSeconds", 5.0,
-                "rampOutSeconds", 3.0);
+                new Placement(DEVICE_ID, 3, new BodySite(BodyRegion.SHOULDER, Side.RIGHT, ""))
+                        .withOverrides(Map.of("targetKpa", ParameterValue.of(30))));
+        Map<String, ParameterValue> parameters = Map.of(
+                "targetKpa", ParameterValue.of(40),
+                "holdSeconds", ParameterValue.of(20),
+                "rampInSeconds", ParameterValue.of(5),
+                "rampOutSeconds", ParameterValue.of(3));
         return new SessionRequest(OPERATOR, new Client("demo-client", "Demo client"), Optional.empty(),
                 TECHNIQUE_ID, parameters, placements, 100);
     }

@@ -1,14 +1,16 @@
 package io.upwell.launcher.app.internal;
 
 import io.upwell.api.device.DeviceDescriptor;
+import io.upwell.api.session.AvailableTechnique;
 import io.upwell.api.session.ChannelStatus;
 import io.upwell.api.session.DeviceStatus;
 import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionException;
+import io.upwell.api.session.SessionPlan;
+import io.upwell.api.session.SessionRequest;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.session.SessionSnapshot;
 import io.upwell.api.session.SessionState;
-import io.upwell.api.technique.ParameterSpec;
 import io.upwell.api.technique.TechniqueDescriptor;
 import java.io.PrintStream;
 import java.util.List;
@@ -61,21 +63,9 @@ public final class EngineCommands {
         }
     }
 
-    @Descriptor("list the techniques with their parameters")
+    @Descriptor("list the techniques with their version, origin and parameters")
     public void techniques() {
-        PrintStream out = out();
-        List<TechniqueDescriptor> techniques = engine.techniques();
-        if (techniques.isEmpty()) {
-            out.println("no techniques");
-        }
-        for (TechniqueDescriptor technique : techniques) {
-            out.println(technique.id() + "  " + technique.name() + "  (" + technique.style() + ")");
-            for (ParameterSpec parameter : technique.parameters()) {
-                out.println(String.format(Locale.ROOT, "    %-16s default %s %s, range %s..%s: %s", parameter.name(),
-                        number(parameter.defaultValue()), parameter.unit(), number(parameter.min()),
-                        number(parameter.max()), parameter.description()));
-            }
-        }
+        TechniqueListing.print(engine.techniques(), out());
     }
 
     @Descriptor("start a session: start <technique> <device> <channels> <sites> [name=value ...]; "
@@ -83,12 +73,38 @@ public final class EngineCommands {
     public void start(@Descriptor("technique, device, channels, sites, then name=value options") String... words) {
         run("start", () -> {
             StartArguments arguments = StartArguments.parse(List.of(words));
-            Session session = engine.start(arguments.toRequest());
+            TechniqueDescriptor technique = engine.techniques().stream().map(AvailableTechnique::descriptor)
+                    .filter(t -> t.id().equals(arguments.techniqueId())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown technique '" + arguments.techniqueId()
+                            + "'; available: " + engine.techniques().stream().map(t -> t.descriptor().id()).toList()));
+            SessionRequest request = arguments.toRequest(technique);
+            printPlan(engine.check(request));
+            Session session = engine.start(request);
             SessionSnapshot snapshot = session.snapshot();
             out().println("started session " + session.id() + ": " + arguments.techniqueId() + " on "
                     + arguments.deviceId() + " channels " + arguments.channels() + ", planned "
                     + Formats.seconds(snapshot.planned()) + ", intensity " + snapshot.intensity() + " %");
         });
+    }
+
+    /** Each cup's limit and what set it, before anything starts: a clamped cup is said so here. */
+    private void printPlan(SessionPlan plan) {
+        PrintStream out = out();
+        for (SessionPlan.CupPlan cup : plan.cups()) {
+            String where = String.format(Locale.ROOT, "  cup %d %s#%d %s: ", cup.cup(), cup.placement().deviceId(),
+                    cup.placement().channel(), cup.placement().site());
+            if (cup.clamped()) {
+                out.println(where + "the program asks " + inline(cup.programPeakKpa()) + "; clamped to "
+                        + inline(cup.limitKpa()) + " by the limit of the " + cup.limitSetBy());
+            } else {
+                out.println(where + "up to " + inline(cup.programPeakKpa()) + ", limit "
+                        + inline(cup.limitKpa()) + " (" + cup.limitSetBy() + ")");
+            }
+        }
+    }
+
+    private static String inline(double kpa) {
+        return String.format(Locale.ROOT, "%.1f kPa", kpa);
     }
 
     @Descriptor("show the session, its cups, alarms, the emergency-stop latch, the control loop's timing and the journal")
@@ -225,10 +241,6 @@ public final class EngineCommands {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' is not a percentage, up or down");
         }
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** Runs a command and prints a refusal as one line. */

@@ -6,6 +6,9 @@ import io.upwell.api.body.Side;
 import io.upwell.api.session.Client;
 import io.upwell.api.session.Placement;
 import io.upwell.api.session.SessionRequest;
+import io.upwell.api.technique.ParameterSpec;
+import io.upwell.api.technique.ParameterValue;
+import io.upwell.api.technique.TechniqueDescriptor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,18 +26,21 @@ import java.util.Set;
  * @param deviceId    the device every cup is on
  * @param channels    the device channels, one cup each, in order
  * @param sites       one site per channel
- * @param parameters  technique parameters, including per-cup overrides such as {@code targetKpa@1}
+ * @param parameters  technique parameters as typed, {@code name} or {@code name@cup} for one cup alone;
+ *                    read against the technique's declarations by {@link #toRequest}
+ * @param zones       per cup its zone in a chain (lymphatic order, a row of cups), or empty for no chain
  * @param intensity   percent
  * @param operator    who starts it
  * @param clientId    who is treated
  */
 record StartArguments(String techniqueId, String deviceId, List<Integer> channels, List<BodySite> sites,
-        Map<String, Double> parameters, int intensity, String operator, String clientId) {
+        Map<String, String> parameters, List<Integer> zones, int intensity, String operator, String clientId) {
 
     static final String USAGE = "start <technique> <device> <channels> <sites> [name=value ...]\n"
             + "  channels: 0,1,2 or 0-3; sites: region[/left|/right] per channel, or one for all,\n"
             + "  e.g. upper-back/left,upper-back/right; name=value: technique parameters (targetKpa=35,\n"
-            + "  targetKpa@1=30 for cup 1 alone), intensity=<10..150>, operator=<name>, client=<id>";
+            + "  targetKpa@1=30 for cup 1 alone, glideSpeed=slow, magnets=on), zones=0,1,2 (each cup's place\n"
+            + "  in a chain, 0 nearest the trunk), intensity=<10..150>, operator=<name>, client=<id>";
 
     static final String DEFAULT_OPERATOR = "shell";
     static final String DEFAULT_CLIENT = "anonymous";
@@ -46,7 +52,8 @@ record StartArguments(String techniqueId, String deviceId, List<Integer> channel
         }
         List<Integer> channels = channels(words.get(2));
         List<BodySite> sites = sites(words.get(3), channels.size());
-        Map<String, Double> parameters = new LinkedHashMap<>();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        List<Integer> zones = List.of();
         int intensity = 100;
         String operator = DEFAULT_OPERATOR;
         String client = DEFAULT_CLIENT;
@@ -61,20 +68,68 @@ record StartArguments(String techniqueId, String deviceId, List<Integer> channel
                 case "intensity" -> intensity = whole("intensity", value);
                 case "operator" -> operator = value;
                 case "client" -> client = value;
-                default -> parameters.put(name, number(name, value));
+                case "zones" -> zones = zones(value, channels.size());
+                default -> parameters.put(name, value);
             }
         }
-        return new StartArguments(words.get(0), words.get(1), channels, sites, parameters, intensity, operator,
+        return new StartArguments(words.get(0), words.get(1), channels, sites, parameters, zones, intensity, operator,
                 client);
     }
 
-    SessionRequest toRequest() {
+    /**
+     * The request, each parameter read as the technique declares it: a number, a choice or on/off.
+     *
+     * @throws IllegalArgumentException naming a parameter the technique does not have, a cup the
+     *                                  session does not have, or text that is not of the parameter's kind
+     */
+    SessionRequest toRequest(TechniqueDescriptor technique) {
+        Map<String, ParameterValue> session = new LinkedHashMap<>();
+        List<Map<String, ParameterValue>> perCup = new ArrayList<>();
+        for (int i = 0; i < channels.size(); i++) {
+            perCup.add(new LinkedHashMap<>());
+        }
+        parameters.forEach((key, text) -> {
+            int at = key.indexOf('@');
+            String name = at < 0 ? key : key.substring(0, at);
+            ParameterSpec spec = technique.parameter(name).orElseThrow(() -> new IllegalArgumentException(
+                    "technique '" + technique.id() + "' has no parameter '" + name + "'; it has "
+                            + technique.parameters().stream().map(ParameterSpec::name).toList()));
+            ParameterValue value = spec.parse(text);
+            if (at < 0) {
+                session.put(name, value);
+            } else {
+                int cup = whole("cup in '" + key + "'", key.substring(at + 1));
+                if (cup < 0 || cup >= channels.size()) {
+                    throw new IllegalArgumentException("'" + key + "': the session has cups 0.." + (channels.size() - 1));
+                }
+                perCup.get(cup).put(name, value);
+            }
+        });
         List<Placement> placements = new ArrayList<>(channels.size());
         for (int i = 0; i < channels.size(); i++) {
-            placements.add(new Placement(deviceId, channels.get(i), sites.get(i)));
+            Placement placement = new Placement(deviceId, channels.get(i), sites.get(i)).withOverrides(perCup.get(i));
+            placements.add(zones.isEmpty() ? placement : placement.inZone(zones.get(i)));
         }
-        return new SessionRequest(operator, new Client(clientId, ""), Optional.empty(), techniqueId, parameters,
+        return new SessionRequest(operator, new Client(clientId, ""), Optional.empty(), techniqueId, session,
                 placements, intensity);
+    }
+
+    /** One zone per cup, in cup order: {@code 0,1,2}. */
+    static List<Integer> zones(String text, int cups) {
+        String[] parts = text.split(",", cups + 2);
+        if (parts.length != cups) {
+            throw new IllegalArgumentException("zones: " + (parts.length > cups ? "more than " + cups : parts.length)
+                    + " zone(s) for " + cups + " cup(s); give one per cup");
+        }
+        List<Integer> zones = new ArrayList<>(cups);
+        for (String part : parts) {
+            int zone = whole("zone", part);
+            if (zone < 0 || zone > Placement.MAX_ZONE) {
+                throw new IllegalArgumentException("zone " + zone + " is outside 0.." + Placement.MAX_ZONE);
+            }
+            zones.add(zone);
+        }
+        return List.copyOf(zones);
     }
 
     /**
@@ -159,18 +214,6 @@ record StartArguments(String techniqueId, String deviceId, List<Integer> channel
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(what + " '" + text + "' is not a whole number");
-        }
-    }
-
-    private static double number(String name, String text) {
-        try {
-            double value = Double.parseDouble(text.trim());
-            if (!Double.isFinite(value)) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("parameter " + name + ": '" + text + "' is not a number");
         }
     }
 }

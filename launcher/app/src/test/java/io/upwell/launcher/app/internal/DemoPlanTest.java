@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.upwell.api.body.BodyRegion;
 import io.upwell.api.session.Placement;
 import io.upwell.api.session.SessionRequest;
+import io.upwell.api.technique.ParameterValue;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,8 @@ class DemoPlanTest {
     @Test
     void staticCuppingAtFortyKpaWithOneCupOverriddenAndNoScreening() {
         assertEquals("static-cupping", request.techniqueId());
-        assertEquals(40.0, request.parameters().get("targetKpa"));
-        assertEquals(30.0, request.parameters().get("targetKpa@3"));
+        assertEquals(ParameterValue.of(40), request.parameters().get("targetKpa"));
+        assertEquals(ParameterValue.of(30), request.placements().get(3).overrides().get("targetKpa"));
         assertTrue(request.screening().isEmpty(), "the engine allows no screening on a simulator only");
         assertEquals("demo", request.operator());
         assertEquals(100, request.intensity());
@@ -38,9 +39,12 @@ class DemoPlanTest {
 
     @Test
     void thePlannedLengthIsTheSumOfRampHoldAndRelease() {
-        double seconds = request.parameters().get("rampInSeconds") + request.parameters().get("holdSeconds")
-                + request.parameters().get("rampOutSeconds");
+        double seconds = number("rampInSeconds") + number("holdSeconds") + number("rampOutSeconds");
         assertEquals(Duration.ofSeconds((long) seconds), DemoPlan.PLANNED);
         assertEquals(Duration.ofSeconds(28), DemoPlan.PLANNED);
+    }
+
+    private double number(String name) {
+        return ((ParameterValue.Number) request.parameters().get(name)).value();
     }
 }

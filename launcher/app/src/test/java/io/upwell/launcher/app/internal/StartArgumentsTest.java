@@ -8,6 +8,10 @@ import io.upwell.api.body.BodyRegion;
 import io.upwell.api.body.BodySite;
 import io.upwell.api.body.Side;
 import io.upwell.api.session.SessionRequest;
+import io.upwell.api.technique.ParameterSpec;
+import io.upwell.api.technique.ParameterValue;
+import io.upwell.api.technique.TechniqueDescriptor;
+import io.upwell.api.technique.TechniqueStyle;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -15,13 +19,19 @@ import org.junit.jupiter.api.Test;
 
 class StartArgumentsTest {
 
+    /** Static cupping's parameters as the shell meets them, plus a choice and a switch. */
+    private static final TechniqueDescriptor TECHNIQUE = TechniqueDescriptor.of("static-cupping", "Static cupping",
+            TechniqueStyle.STATIC, "", List.of(ParameterSpec.number("targetKpa", "kPa", 8, 60, 40).perCup(),
+                    ParameterSpec.choice("speed", List.of("slow", "fast"), "slow"),
+                    ParameterSpec.toggle("magnets", false)));
+
     @Test
     void aFullCommandLineBecomesASessionRequest() {
         StartArguments arguments = StartArguments.parse(List.of("static-cupping", "sim-1", "0,2",
-                "upper-back/left,shoulder/right", "targetKpa=35", "targetKpa@1=30.5", "intensity=80",
-                "operator=anna", "client=c-17"));
+                "upper-back/left,shoulder/right", "targetKpa=35", "targetKpa@1=30.5", "speed=fast", "magnets=on",
+                "intensity=80", "operator=anna", "client=c-17", "zones=1,0"));
 
-        SessionRequest request = arguments.toRequest();
+        SessionRequest request = arguments.toRequest(TECHNIQUE);
 
         assertEquals("static-cupping", request.techniqueId());
         assertEquals(2, request.placements().size());
@@ -29,7 +39,12 @@ class StartArgumentsTest {
         assertEquals(2, request.placements().get(1).channel());
         assertEquals(new BodySite(BodyRegion.UPPER_BACK, Side.LEFT, ""), request.placements().get(0).site());
         assertEquals(new BodySite(BodyRegion.SHOULDER, Side.RIGHT, ""), request.placements().get(1).site());
-        assertEquals(Map.of("targetKpa", 35.0, "targetKpa@1", 30.5), request.parameters());
+        assertEquals(Map.of("targetKpa", ParameterValue.of(35), "speed", ParameterValue.of("fast"), "magnets",
+                ParameterValue.of(true)), request.parameters());
+        assertEquals(Map.of(), request.placements().get(0).overrides());
+        assertEquals(Map.of("targetKpa", ParameterValue.of(30.5)), request.placements().get(1).overrides());
+        assertEquals(1, request.placements().get(0).zone().getAsInt());
+        assertEquals(0, request.placements().get(1).zone().getAsInt());
         assertEquals(80, request.intensity());
         assertEquals("anna", request.operator());
         assertEquals("c-17", request.client().id());
@@ -39,7 +54,7 @@ class StartArgumentsTest {
     @Test
     void oneSiteServesEveryChannelAndDefaultsFillTheRest() {
         SessionRequest request = StartArguments.parse(List.of("static-cupping", "sim-1", "0-3", "lower-back"))
-                .toRequest();
+                .toRequest(TECHNIQUE);
 
         assertEquals(4, request.placements().size());
         request.placements().forEach(p -> assertEquals(new BodySite(BodyRegion.LOWER_BACK, Side.CENTRE, ""), p.site()));
@@ -47,6 +62,7 @@ class StartArgumentsTest {
         assertEquals(100, request.intensity());
         assertEquals(StartArguments.DEFAULT_OPERATOR, request.operator());
         assertTrue(request.parameters().isEmpty(), "the engine fills in the technique's defaults");
+        assertTrue(request.placements().get(0).zone().isEmpty(), "no chain unless zones are given");
     }
 
     @Test
@@ -66,10 +82,29 @@ class StartArgumentsTest {
         assertMessage("side must be left, right or centre", List.of("static-cupping", "sim-1", "0", "calf/up"));
         assertMessage("option 'targetKpa' is not name=value",
                 List.of("static-cupping", "sim-1", "0", "calf", "targetKpa"));
-        assertMessage("parameter targetKpa: 'lots' is not a number",
-                List.of("static-cupping", "sim-1", "0", "calf", "targetKpa=lots"));
         assertMessage("intensity 'max' is not a whole number",
                 List.of("static-cupping", "sim-1", "0", "calf", "intensity=max"));
+        assertMessage("zones: 1 zone(s) for 2 cup(s); give one per cup",
+                List.of("static-cupping", "sim-1", "0,1", "calf", "zones=0"));
+        assertMessage("zone 300 is outside 0..255", List.of("static-cupping", "sim-1", "0", "calf", "zones=300"));
+    }
+
+    @Test
+    @Tag("SR-17")
+    void parametersAreReadAsTheTechniqueDeclaresThemAndBadOnesNamed() {
+        assertRequestMessage("parameter 'targetKpa' takes a number (8 to 60 kPa), got 'lots'", "targetKpa=lots");
+        assertRequestMessage("parameter 'magnets' is on or off, got 'maybe'", "magnets=maybe");
+        assertRequestMessage("technique 'static-cupping' has no parameter 'depth'; it has [targetKpa, speed, magnets]",
+                "depth=3");
+        assertRequestMessage("'targetKpa@4': the session has cups 0..0", "targetKpa@4=30");
+        assertRequestMessage("cup in 'targetKpa@x' 'x' is not a whole number", "targetKpa@x=30");
+    }
+
+    private static void assertRequestMessage(String expected, String option) {
+        StartArguments arguments = StartArguments.parse(List.of("static-cupping", "sim-1", "0", "calf", option));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> arguments.toRequest(TECHNIQUE));
+        assertEquals(expected, refused.getMessage());
     }
 
     @Test
@@ -93,7 +128,8 @@ class StartArgumentsTest {
         StartArguments arguments = StartArguments.parse(List.of("static-cupping", "sim-1", "0", "calf",
                 "intensity=500"));
 
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, arguments::toRequest);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> arguments.toRequest(TECHNIQUE));
         assertTrue(refused.getMessage().contains("intensity"), refused.getMessage());
     }
 

@@ -25,12 +25,14 @@ public final class StaticCuppingTechnique implements Technique {
 
     static final String ID = "static-cupping";
 
-    private static final TechniqueDescriptor DESCRIPTOR = new TechniqueDescriptor(ID, "Static cupping",
+    private static final TechniqueDescriptor DESCRIPTOR = TechniqueDescriptor.of(ID, "Static cupping",
             TechniqueStyle.STATIC,
             "Cups stay in place: each ramps up to its target vacuum, holds it, then releases. Every cup may "
-                    + "have its own target (targetKpa@<cup>). No cup is planned above its limit, and the "
+                    + "have its own target and hold. No cup is planned above its limit, and the "
                     + "engine's envelope still limits how fast vacuum rises.",
-            StaticCuppingParameters.ALL);
+            StaticCuppingParameters.ALL)
+            .withSources(List.of("Kim 2020, J Acupunct Res 37(1): dry cupping at 60 to 600 mmHg",
+                    "Wang 2020, Front Bioeng Biotechnol: 300 mmHg for 5 min"));
 
     @Override
     public TechniqueDescriptor descriptor() {
@@ -66,16 +68,17 @@ public final class StaticCuppingTechnique implements Technique {
     }
 
     /** The cup's value of a parameter, refusing one the core should already have kept in range. */
-    private static double parameter(PlanRequest request, ParameterSpec spec, Cup cup) throws TechniqueException {
+    private static double parameter(PlanRequest request, ParameterSpec.Number spec, Cup cup)
+            throws TechniqueException {
         double value;
         try {
-            value = request.parameter(spec.name(), cup.index());
-        } catch (NoSuchElementException e) {
+            value = request.number(spec.name(), cup);
+        } catch (NoSuchElementException | IllegalStateException e) {
             throw new TechniqueException(ID + ": parameter " + spec.name() + " is missing for cup " + cup.index());
         }
         if (!spec.accepts(value)) {
             throw new TechniqueException(ID + ": " + spec.name() + " for cup " + cup.index() + " is " + value + " "
-                    + spec.unit() + ", outside " + spec.min() + ".." + spec.max() + " " + spec.unit());
+                    + spec.unit() + "; it must be " + spec.allowed());
         }
         return value;
     }

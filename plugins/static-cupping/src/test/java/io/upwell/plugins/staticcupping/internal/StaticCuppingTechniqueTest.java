@@ -10,6 +10,7 @@ import io.upwell.api.body.BodyRegion;
 import io.upwell.api.body.BodySite;
 import io.upwell.api.body.Side;
 import io.upwell.api.technique.Cup;
+import io.upwell.api.technique.ParameterValue;
 import io.upwell.api.technique.PlanRequest;
 import io.upwell.api.technique.Program;
 import io.upwell.api.technique.Segment;
@@ -52,9 +53,9 @@ class StaticCuppingTechniqueTest {
 
     @Test
     void fractionalSecondsArePlannedExactly() throws TechniqueException {
-        Map<String, Double> parameters = defaults();
-        parameters.put(StaticCuppingParameters.RAMP_IN_SECONDS, 3.25);
-        parameters.put(StaticCuppingParameters.RAMP_OUT_SECONDS, 0.0);
+        Map<String, ParameterValue> parameters = defaults();
+        parameters.put(StaticCuppingParameters.RAMP_IN_SECONDS, ParameterValue.of(3.25));
+        parameters.put(StaticCuppingParameters.RAMP_OUT_SECONDS, ParameterValue.of(0.0));
 
         Timeline timeline = technique.plan(new PlanRequest(List.of(cup(0, BodyRegion.THIGH)), parameters))
                 .timelines().get(0);
@@ -65,10 +66,9 @@ class StaticCuppingTechniqueTest {
 
     @Test
     void aPerCupOverrideChangesOnlyThatCup() throws TechniqueException {
-        Map<String, Double> parameters = defaults();
-        parameters.put("targetKpa@1", 30.0);
-        parameters.put("holdSeconds@1", 20.0);
-        List<Cup> cups = List.of(cup(0, BodyRegion.UPPER_BACK), cup(1, BodyRegion.UPPER_BACK),
+        Map<String, ParameterValue> parameters = defaults();
+        List<Cup> cups = List.of(cup(0, BodyRegion.UPPER_BACK), cup(1, BodyRegion.UPPER_BACK).withOverrides(Map.of(
+                "targetKpa", ParameterValue.of(30), "holdSeconds", ParameterValue.of(20))),
                 cup(2, BodyRegion.UPPER_BACK));
 
         Program program = technique.plan(new PlanRequest(cups, parameters));
@@ -84,7 +84,7 @@ class StaticCuppingTechniqueTest {
     @Tag("SR-01")
     void aTargetAboveTheCupsLimitIsPlannedAtTheLimit() throws TechniqueException {
         // The posterior neck allows 20 kPa; the default target is 40.
-        Cup neck = new Cup(0, new BodySite(BodyRegion.POSTERIOR_NECK, Side.CENTRE, ""), 20.0, false);
+        Cup neck = Cup.of(0, new BodySite(BodyRegion.POSTERIOR_NECK, Side.CENTRE, ""), 20.0);
         Cup back = cup(1, BodyRegion.UPPER_BACK);
 
         Program program = technique.plan(new PlanRequest(List.of(neck, back), defaults()));
@@ -98,9 +98,9 @@ class StaticCuppingTechniqueTest {
     @Test
     @Tag("SR-17")
     void aValueOutsideItsRangeIsRefusedNamingParameterAndCup() {
-        Map<String, Double> parameters = defaults();
-        parameters.put("targetKpa@1", 75.0);
-        List<Cup> cups = List.of(cup(0, BodyRegion.GLUTES), cup(1, BodyRegion.GLUTES));
+        Map<String, ParameterValue> parameters = defaults();
+        List<Cup> cups = List.of(cup(0, BodyRegion.GLUTES),
+                cup(1, BodyRegion.GLUTES).withOverrides(Map.of("targetKpa", ParameterValue.of(75.0))));
 
         TechniqueException refused = assertThrows(TechniqueException.class,
                 () -> technique.plan(new PlanRequest(cups, parameters)));
@@ -108,12 +108,13 @@ class StaticCuppingTechniqueTest {
         assertTrue(refused.getMessage().contains("targetKpa"), refused.getMessage());
         assertTrue(refused.getMessage().contains("cup 1"), refused.getMessage());
         assertTrue(refused.getMessage().contains("75.0"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("8 to 60 kPa"), refused.getMessage());
     }
 
     @Test
     @Tag("SR-17")
     void aMissingParameterIsRefusedNamingIt() {
-        Map<String, Double> parameters = defaults();
+        Map<String, ParameterValue> parameters = defaults();
         parameters.remove(StaticCuppingParameters.HOLD_SECONDS);
 
         TechniqueException refused = assertThrows(TechniqueException.class,
@@ -124,7 +125,7 @@ class StaticCuppingTechniqueTest {
 
     @Test
     void aCupWithoutAUsableLimitIsRefused() {
-        Cup broken = new Cup(0, new BodySite(BodyRegion.CALF, Side.LEFT, ""), Double.NaN, false);
+        Cup broken = Cup.of(0, new BodySite(BodyRegion.CALF, Side.LEFT, ""), Double.NaN);
 
         TechniqueException refused = assertThrows(TechniqueException.class,
                 () -> technique.plan(new PlanRequest(List.of(broken), defaults())));
@@ -137,7 +138,7 @@ class StaticCuppingTechniqueTest {
         assertThrows(TechniqueException.class, () -> technique.plan(new PlanRequest(List.of(), defaults())));
     }
 
-    private Map<String, Double> defaults() {
+    private Map<String, ParameterValue> defaults() {
         return PlanRequests.defaultParameters(technique.descriptor());
     }
 

@@ -8,6 +8,9 @@ import java.util.List;
  * One cup's timeline turned into primitive arrays, evaluated by the control loop without
  * allocating. Program time only moves forward (a pause holds it), so a cursor finds the current
  * segment in constant time.
+ * <p>
+ * A timeline starts at program time 0, or, when it continues another one (an adaptive technique's
+ * revision), at the boundary where {@link #startAt} places it, from the level the other one reached.
  */
 public final class CompiledTimeline {
     private final int count;
@@ -19,8 +22,12 @@ public final class CompiledTimeline {
     private final double[] fraction;
     private final long[] spanA;
     private final long[] spanB;
+    /** The level each segment ends at. */
+    private final double[] endLevel;
     private final double magnetLevel;
     private long totalNanos;
+    /** Program time at which this timeline's time 0 lies. */
+    private long origin;
     private int cursor;
 
     private CompiledTimeline(int count, double magnetLevel) {
@@ -33,6 +40,7 @@ public final class CompiledTimeline {
         this.fraction = new double[count];
         this.spanA = new long[count];
         this.spanB = new long[count];
+        this.endLevel = new double[count];
         this.magnetLevel = magnetLevel;
     }
 
@@ -81,6 +89,7 @@ public final class CompiledTimeline {
             }
             t += duration;
             compiled.end[i] = t;
+            compiled.endLevel[i] = level;
         }
         compiled.totalNanos = t;
         return compiled;
@@ -90,12 +99,53 @@ public final class CompiledTimeline {
         return totalNanos;
     }
 
+    /** Program time at which the timeline's last segment ends. */
+    public long endNanos() {
+        return origin + totalNanos;
+    }
+
+    /** The index of the segment the cursor is on: {@code count} once the timeline is done. */
+    public int segmentIndex() {
+        return cursor;
+    }
+
+    /**
+     * True when, at program time {@code t}, the segment the cursor was on has ended (or the timeline
+     * is done): a revision waiting for this cup may take over now.
+     */
+    public boolean boundaryReached(long t) {
+        return cursor >= count || t - origin >= end[cursor];
+    }
+
+    /** Where a continuation starts when {@link #boundaryReached} is true at {@code t}: the boundary itself. */
+    public long boundary(long t) {
+        return cursor >= count ? t : origin + end[cursor];
+    }
+
+    /** The level at that boundary, which a continuation's first ramp or release starts from. */
+    public double levelAtBoundary() {
+        return cursor >= count || count == 0 ? 0.0 : endLevel[cursor];
+    }
+
+    /**
+     * Makes this timeline continue another: its time 0 at program time {@code programTime}, its first
+     * ramp or release starting from {@code fromLevel}. Called once, on the control thread, before the
+     * first evaluation.
+     */
+    public void startAt(long programTime, double fromLevel) {
+        origin = programTime;
+        if (count > 0 && (kind[0] == Phase.RAMP || kind[0] == Phase.RELEASE)) {
+            levelA[0] = fromLevel;
+        }
+    }
+
     public double magnetLevel() {
         return magnetLevel;
     }
 
     /** Moves the cursor to the segment running at program time {@code t}. */
-    private int seek(long t) {
+    private int seek(long programTime) {
+        long t = programTime - origin;
         while (cursor < count && t >= end[cursor]) {
             cursor++;
         }
@@ -108,7 +158,7 @@ public final class CompiledTimeline {
         if (i >= count) {
             return 0.0;
         }
-        long offset = t - start[i];
+        long offset = t - origin - start[i];
         // Never zero: seek passes a segment of no duration, since t >= start == end.
         long duration = end[i] - start[i];
         switch (kind[i]) {

@@ -11,7 +11,9 @@ import io.upwell.api.session.SessionRequest;
 import io.upwell.api.session.SessionSnapshot;
 import io.upwell.api.session.SessionState;
 import io.upwell.api.technique.Technique;
+import io.upwell.api.technique.Observation;
 import io.upwell.engine.core.internal.device.DeviceSlot;
+import io.upwell.engine.core.internal.program.CompiledTimeline;
 import io.upwell.engine.core.internal.settings.EngineSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +41,15 @@ public final class ActiveSession implements Session {
      */
     static final long ALARM_REPEAT_NANOS = 10_000_000_000L;
 
+    /**
+     * How long a session goes on after the technique it runs left, for the same technique to come
+     * back: a module being updated leaves and returns within this, one being removed does not, and
+     * the session then ramps out (SR-11). The program is compiled data, so nothing the session does
+     * needs the technique meanwhile; an adaptive one is not asked to adapt until it is back.
+     */
+    public static final long TECHNIQUE_RETURN_NANOS = 5_000_000_000L;
+    private static final long NOT_LEFT = Long.MIN_VALUE;
+
     private static final AtomicLong SERIALS = new AtomicLong();
 
     private final long serial = SERIALS.incrementAndGet();
@@ -47,8 +58,9 @@ public final class ActiveSession implements Session {
     private final PlannedProgram program;
     private final SessionHost host;
     private final SessionCup[] cups;
-    private final long timeLimitNanos;
-    private final String timeLimitReason;
+    private volatile long programLengthNanos;
+    private long timeLimitNanos;
+    private String timeLimitReason;
     private final long startedAt;
     /** Per cup: when the last clamp alarm was raised, and how many clamp episodes were not told since. */
     private final long[] lastClampAlarm;
@@ -59,6 +71,13 @@ public final class ActiveSession implements Session {
     private volatile SessionState state = SessionState.SCREENING;
     private volatile String reason = "";
     private volatile int intensity;
+    /** The technique whose program runs; a module updated mid-session brings a new service for it. */
+    private volatile Technique technique;
+    /** Set from the catalogue's thread when the technique left, with why; cleared when it came back. */
+    private volatile String techniqueLeft;
+    /** When the control thread first saw {@link #techniqueLeft}, or {@link #NOT_LEFT}. */
+    private long techniqueLeftAt = NOT_LEFT;
+    private volatile int revisions;
     private final List<Alarm> alarms = new ArrayList<>();
 
     /** @param cups one per placement of the request, in its order */
@@ -72,15 +91,22 @@ public final class ActiveSession implements Session {
         this.lastClampAlarm = new long[cups.length];
         this.clampsSinceAlarm = new int[cups.length];
         java.util.Arrays.fill(lastClampAlarm, Long.MIN_VALUE);
-        EngineSettings s = host.settings();
-        long planned = program.lengthNanos() + s.sessionGraceSeconds() * 1_000_000_000L;
-        long max = s.maxSessionMinutes() * 60_000_000_000L;
-        this.timeLimitNanos = Math.min(planned, max);
-        this.timeLimitReason = planned <= max
-                ? "planned end plus " + s.sessionGraceSeconds() + " s grace reached"
-                : "maximum session length of " + s.maxSessionMinutes() + " min reached";
+        this.technique = program.technique();
+        setProgramLength(program.lengthNanos());
         this.intensity = request.intensity();
         this.startedAt = now;
+    }
+
+    /** SR-05: the time limit follows the planned end (a revision may move it), never past the maximum. */
+    private void setProgramLength(long lengthNanos) {
+        EngineSettings s = host.settings();
+        programLengthNanos = lengthNanos;
+        long planned = lengthNanos + s.sessionGraceSeconds() * 1_000_000_000L;
+        long max = s.maxSessionMinutes() * 60_000_000_000L;
+        timeLimitNanos = Math.min(planned, max);
+        timeLimitReason = planned <= max
+                ? "planned end plus " + s.sessionGraceSeconds() + " s grace reached"
+                : "maximum session length of " + s.maxSessionMinutes() + " min reached";
     }
 
     // ---------------------------------------------------------------- control thread
@@ -108,6 +134,7 @@ public final class ActiveSession implements Session {
         }
         double scale = intensity / 100.0;
         boolean allOut = true;
+        boolean revised = false;
         for (SessionCup cup : cups) {
             if (cup.isStopped() || !(running || stopping)) {
                 cup.holdVented();
@@ -115,6 +142,7 @@ public final class ActiveSession implements Session {
                 cup.rampOut(now, dtNanos);
             } else {
                 double requested = cup.run(programTime, scale, now, dtNanos);
+                revised |= cup.takeSwapped();
                 if (cup.envelope().clampStarted()) {
                     clampStarted(cup, requested, now);
                 }
@@ -129,10 +157,18 @@ public final class ActiveSession implements Session {
             act(cup, cup.judge(now));
         }
         publishedProgramTime = programTime;
+        if (revised) {
+            long length = 0;
+            for (SessionCup cup : cups) {
+                length = Math.max(length, cup.endNanos());
+            }
+            setProgramLength(length);
+        }
+        checkTechniqueGone(now);
         if (state != current) {
             return !state.isFinal(); // a fault moved the session during this tick
         }
-        if (running && programTime >= program.lengthNanos()) {
+        if (running && programTime >= programLengthNanos) {
             moveToIf(SessionState.RUNNING, SessionState.STOPPING, "program complete");
         } else if (stopping && allOut) {
             moveToIf(SessionState.STOPPING, SessionState.ENDED, reason); // why it began stopping
@@ -145,6 +181,23 @@ public final class ActiveSession implements Session {
             }
         }
         return true;
+    }
+
+    /** SR-11: a technique that left and did not come back in time ends the session with a ramp-out. */
+    private void checkTechniqueGone(long now) {
+        String left = techniqueLeft;
+        if (left == null) {
+            techniqueLeftAt = NOT_LEFT;
+            return;
+        }
+        if (techniqueLeftAt == NOT_LEFT) {
+            techniqueLeftAt = now;
+        } else if (now - techniqueLeftAt >= TECHNIQUE_RETURN_NANOS) {
+            techniqueLeft = null;
+            techniqueLeftAt = NOT_LEFT;
+            rampOutEarly(AlarmCondition.TECHNIQUE_FAILED, left + " and did not come back within "
+                    + TECHNIQUE_RETURN_NANOS / 1_000_000_000L + " s; every cup ramps out");
+        }
     }
 
     /** SR-01: each clamp episode is told, but no more often than {@link #ALARM_REPEAT_NANOS} per cup. */
@@ -230,6 +283,64 @@ public final class ActiveSession implements Session {
         }
     }
 
+    /**
+     * Ends a live session early with a ramp-out through the envelope, and a medium alarm saying why:
+     * for a technique that failed or left (SR-11). A paused session, already vented, simply ends.
+     */
+    public void rampOutEarly(AlarmCondition condition, String message) {
+        host.raise(this, AlarmPriority.MEDIUM, condition, "", -1, message, false);
+        synchronized (this) {
+            if (state == SessionState.RUNNING || state == SessionState.PAUSED) {
+                moveTo(SessionState.STOPPING, message);
+            } else if (state == SessionState.SCREENING || state == SessionState.READY) {
+                moveTo(SessionState.ABORTED, message);
+            }
+        }
+    }
+
+    /** The technique left ({@code why} names it and its module); see {@link #TECHNIQUE_RETURN_NANOS}. */
+    public void techniqueLeft(String why) {
+        techniqueLeft = why;
+    }
+
+    /** The technique that left came back (a module update): the session goes on with it. */
+    public void techniqueReturned(Technique returned) {
+        technique = returned;
+        techniqueLeft = null;
+    }
+
+    /** True while the technique is away: it is not asked to adapt. */
+    public boolean techniqueAway() {
+        return techniqueLeft != null;
+    }
+
+    /**
+     * Hands each cup named a continuation that takes over when its current segment ends.
+     *
+     * @param continuations by cup index; null for a cup that keeps its program
+     */
+    public void offer(CompiledTimeline[] continuations) {
+        for (int c = 0; c < cups.length && c < continuations.length; c++) {
+            if (continuations[c] != null) {
+                cups[c].offer(continuations[c]);
+            }
+        }
+        revisions++;
+    }
+
+    /** What an adaptive technique is told about the session now. */
+    public Observation observe() {
+        List<Observation.CupState> states = new ArrayList<>(cups.length);
+        for (SessionCup cup : cups) {
+            states.add(cup.observe());
+        }
+        return new Observation(program.request(), Duration.ofNanos(publishedProgramTime), revisions, states);
+    }
+
+    public PlannedProgram program() {
+        return program;
+    }
+
     /** Force-vents every cup at once, from any thread, before anything else is done about a fault. */
     public void ventNow() {
         for (SessionCup cup : cups) {
@@ -273,8 +384,9 @@ public final class ActiveSession implements Session {
         return serial;
     }
 
+    /** The technique whose program runs (a module update may have replaced the service). */
     public Technique technique() {
-        return program.technique();
+        return technique;
     }
 
     public String techniqueModule() {
@@ -420,6 +532,6 @@ public final class ActiveSession implements Session {
             channels.add(cup.status());
         }
         return new SessionSnapshot(id, request.techniqueId(), state, reason, Duration.ofNanos(elapsed),
-                Duration.ofNanos(program.lengthNanos()), intensity, channels, alarms());
+                Duration.ofNanos(programLengthNanos), intensity, channels, alarms());
     }
 }

@@ -2,12 +2,14 @@ package io.upwell.engine.core.internal.session;
 
 import io.upwell.api.session.ChannelStatus;
 import io.upwell.api.session.Placement;
+import io.upwell.api.technique.Observation;
 import io.upwell.engine.core.internal.device.DeviceSlot;
 import io.upwell.engine.core.internal.program.CompiledTimeline;
 import io.upwell.engine.core.internal.program.Phase;
 import io.upwell.engine.core.internal.safety.EnvelopeChannel;
 import io.upwell.engine.core.internal.safety.MonitorChannel;
 import io.upwell.engine.core.internal.safety.VentWatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One cup of a session: where it sits, the program it runs, its envelope and monitor, and what it
@@ -32,13 +34,18 @@ public final class SessionCup {
     private final int index;
     private final Placement placement;
     private final int channel;
-    private final CompiledTimeline timeline;
+    /** The program the cup runs; a revision replaces it at a segment boundary, on the control thread. */
+    private CompiledTimeline timeline;
+    /** A revision waiting for the current segment to end; set from the adaptation thread. */
+    private final AtomicReference<CompiledTimeline> pending = new AtomicReference<>();
+    private boolean swapped;
     private final boolean magnetic;
     private final EnvelopeChannel envelope;
     private final MonitorChannel monitor;
     private volatile DeviceSlot slot;
 
     private double commanded;
+    private double programKpa;
     private double measured = Double.NaN;
     private double peak;
     private Phase phase = Phase.IDLE;
@@ -79,7 +86,14 @@ public final class SessionCup {
      * @return what was asked before the envelope, for the clamp alarm
      */
     double run(long programTime, double scale, long now, long dtNanos) {
-        double requested = timeline.levelAt(programTime) * scale;
+        CompiledTimeline next = pending.get();
+        if (next != null && timeline.boundaryReached(programTime) && pending.compareAndSet(next, null)) {
+            next.startAt(timeline.boundary(programTime), timeline.levelAtBoundary());
+            timeline = next;
+            swapped = true;
+        }
+        programKpa = timeline.levelAt(programTime);
+        double requested = programKpa * scale;
         double command = envelope.step(requested, false, now, dtNanos);
         Phase cupPhase = timeline.phaseAt(programTime);
         if (envelope.dwellExpired()) {
@@ -146,7 +160,29 @@ public final class SessionCup {
         }
     }
 
+    /** True once after a revision took over: the session's length may have changed. */
+    boolean takeSwapped() {
+        boolean was = swapped;
+        swapped = false;
+        return was;
+    }
+
+    /** Program time at which this cup's program, revisions included, ends. */
+    long endNanos() {
+        return timeline.endNanos();
+    }
+
     // ---------------------------------------------------------------- any thread
+
+    /** A revision to take over when the cup's current segment ends; a later one replaces one not yet taken. */
+    void offer(CompiledTimeline continuation) {
+        pending.set(continuation);
+    }
+
+    /** The cup as an adaptive technique sees it; read from another thread, so it may lag a tick. */
+    Observation.CupState observe() {
+        return new Observation.CupState(index, timeline.segmentIndex(), programKpa, commanded, measured, stopped);
+    }
 
     /** Forces the cup's channel to vent at once, whatever the tick does. */
     void forceVent() {
