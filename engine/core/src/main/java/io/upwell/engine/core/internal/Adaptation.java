@@ -110,7 +110,7 @@ final class Adaptation implements Runnable {
             ProgramRevision revision = answer.get();
             CompiledTimeline[] compiled;
             try {
-                compiled = SessionPlanner.compileRevision(who, revision, session.request().placements().size(),
+                compiled = SessionPlanner.compileRevision("it", revision, session.request().placements().size(),
                         settings);
             } catch (SessionException refused) {
                 fail("handed a revision the engine refuses: " + refused.getMessage());

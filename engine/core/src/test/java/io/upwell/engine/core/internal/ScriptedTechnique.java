@@ -7,16 +7,24 @@ import io.upwell.api.technique.Technique;
 import io.upwell.api.technique.TechniqueDescriptor;
 import io.upwell.api.technique.TechniqueException;
 import io.upwell.api.technique.TechniqueStyle;
+import io.upwell.api.technique.Observation;
+import io.upwell.api.technique.ProgramRevision;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /** A technique whose plan is whatever the test scripts: a program, an exception, or a hang. */
-final class ScriptedTechnique implements Technique {
+class ScriptedTechnique implements Technique {
     static final String ID = "scripted";
 
     private final String id;
     private volatile Function<PlanRequest, Program> planner;
     volatile PlanRequest lastRequest;
+    /** What {@code adapt} answers; empty by default. */
+    private volatile Function<Observation, Optional<ProgramRevision>> adapter = observation -> Optional.empty();
+    /** Every observation {@code adapt} was given, in order. */
+    final List<Observation> observations = new CopyOnWriteArrayList<>();
 
     ScriptedTechnique(Function<PlanRequest, Program> planner) {
         this(ID, planner);
@@ -25,6 +33,16 @@ final class ScriptedTechnique implements Technique {
     ScriptedTechnique(String id, Function<PlanRequest, Program> planner) {
         this.id = id;
         this.planner = planner;
+    }
+
+    void adaptWith(Function<Observation, Optional<ProgramRevision>> next) {
+        this.adapter = next;
+    }
+
+    @Override
+    public Optional<ProgramRevision> adapt(Observation observation) {
+        observations.add(observation);
+        return adapter.apply(observation);
     }
 
     void script(Function<PlanRequest, Program> next) {
