@@ -233,6 +233,11 @@ public final class Engine implements SessionService {
         techniques.remove(technique);
     }
 
+    /** The installed technique with this id, or null. */
+    TechniqueCatalogue.Entry technique(String id) {
+        return techniques.get(id);
+    }
+
     public void addListener(EngineListener listener) {
         events.addListener(listener);
     }

@@ -3,6 +3,7 @@ package io.upwell.engine.core.internal;
 import io.upwell.engine.core.internal.settings.EngineSettings;
 import io.upwell.api.device.DeviceDriver;
 import io.upwell.api.session.EngineListener;
+import io.upwell.api.preview.PreviewService;
 import io.upwell.api.session.EngineProperties;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.technique.Technique;
@@ -46,6 +47,8 @@ import org.slf4j.LoggerFactory;
         attribute = "objectClass:List<String>=io.upwell.api.session.SessionService", uses = SessionService.class)
 @Capability(namespace = "osgi.service",
         attribute = "objectClass:List<String>=io.upwell.api.time.Clock", uses = Clock.class)
+@Capability(namespace = "osgi.service",
+        attribute = "objectClass:List<String>=io.upwell.api.preview.PreviewService", uses = PreviewService.class)
 @Component(name = EngineProperties.CONFIGURATION_PID, service = {}, immediate = true,
         configurationPid = EngineProperties.CONFIGURATION_PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = EngineConfig.class)
@@ -174,7 +177,11 @@ public final class EngineComponent {
                             ServiceRegistration<SessionService> registration, SessionService service) {
                     }
                 }, properties);
+        // Previews run on engines of their own, with this engine's settings and installed techniques.
+        ServiceRegistration<PreviewService> preview = context.registerService(PreviewService.class,
+                new Previewer(() -> engine), properties);
         return () -> {
+            preview.unregister();
             session.unregister();
             clock.unregister();
         };
