@@ -141,6 +141,32 @@ public class LauncherJarIT {
         }
     }
 
+    /**
+     * A module dropped into the technique folder is there again after a restart: each run is a new
+     * process that finds the folder as the last one left it, and the shell lists the module's technique.
+     */
+    @Test
+    public void aModuleInTheTechniqueFolderIsThereAgainAfterARestart() throws Exception {
+        Path home = folder.newFolder("restart").toPath();
+        Path techniques = Files.createDirectories(home.resolve("upwell-data").resolve("techniques"));
+        Files.copy(UpwellFramework.jars(UpwellFramework.EXAMPLE_MODULE, true).get(0).toPath(),
+                techniques.resolve("example.jar"));
+        Path log = home.resolve("upwell-data").resolve("upwell.log");
+        for (int run = 1; run <= 2; run++) {
+            Files.deleteIfExists(log); // so that the wait below reads this run's log, not the last one's
+            try (LaunchedJar shell = LaunchedJar.start(home, C_LOCALE)) {
+                // FileInstall installs the module and the engine describes it after the shell opens: wait for the log.
+                Await.value("run " + run + ": the engine logs the example technique", () -> read(log),
+                        text -> text.contains("technique example-pulse 0.1.0 from io.upwell.plugins.example"));
+                shell.type("techniques");
+                shell.awaitOutput("run " + run + ": the example technique listed", "example-pulse");
+                shell.endInput();
+                shell.awaitExit();
+                assertTrue(shell.stdout(), shell.stdout().contains("from io.upwell.plugins.example 0.1.0"));
+            }
+        }
+    }
+
     private Path unusableDataDirectory() throws IOException {
         Path directory = folder.newFolder().toPath();
         // A regular file where the data directory should be: the engine cannot create its journal there.

@@ -39,6 +39,11 @@ public final class UpwellFramework {
     /** The bundles under test, built by this reactor. */
     static final String UPWELL_BUNDLES = "upwell.itest.bundles.upwell";
 
+    /** FileInstall's folder: the framework property tests read to drop files in. */
+    public static final String TECHNIQUE_FOLDER = "felix.fileinstall.dir";
+    /** The example technique module, which no test framework installs: tests drop it into the folder. */
+    static final String EXAMPLE_MODULE = "upwell.itest.example.module";
+
     private static final int START_LEVEL_LOGGING = 1;
     private static final int START_LEVEL_EXAM = Constants.START_LEVEL_SYSTEM_BUNDLES;
     private static final int START_LEVEL_PLATFORM = Constants.START_LEVEL_DEFAULT_PROVISION;
@@ -50,8 +55,13 @@ public final class UpwellFramework {
     public static Option[] options() {
         List<Option> options = new ArrayList<>();
         // Each test is a machine of its own: its own journal, and no latch left on disk by the test before.
-        options.add(frameworkProperty(EngineProperties.DATA_DIRECTORY_PROPERTY)
-                .value("upwell-data-" + UUID.randomUUID()));
+        String data = "upwell-data-" + UUID.randomUUID();
+        options.add(frameworkProperty(EngineProperties.DATA_DIRECTORY_PROPERTY).value(data));
+        // FileInstall watches the data directory's technique folder, as in the application; at once, then often.
+        options.add(frameworkProperty(TECHNIQUE_FOLDER).value(data + "/techniques"));
+        options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
+        options.add(frameworkProperty("felix.fileinstall.poll").value("200"));
+        options.add(frameworkProperty("felix.fileinstall.log.level").value("0"));
         options.add(bootDelegationPackage("sun.*"));
         options.add(frameworkStartLevel(Constants.START_LEVEL_TEST_BUNDLE));
         options.add(cleanCaches());

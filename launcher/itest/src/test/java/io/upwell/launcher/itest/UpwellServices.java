@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -74,6 +75,22 @@ public final class UpwellServices {
      * The engine on the given clock once it can run a session: the simulator
      * ({@link Sessions#SIMULATOR_ID}) READY on it and static cupping offered.
      */
+    /** Every service of a type registered now, in no particular order. */
+    public static <T> List<T> all(BundleContext context, Class<T> type) {
+        List<T> services = new java.util.ArrayList<>();
+        try {
+            for (ServiceReference<T> reference : context.getServiceReferences(type, null)) {
+                T service = context.getService(reference);
+                if (service != null) {
+                    services.add(service);
+                }
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return services;
+    }
+
     public static SessionService readyEngine(BundleContext context, String clock) {
         return awaitReady(engine(context, clock));
     }

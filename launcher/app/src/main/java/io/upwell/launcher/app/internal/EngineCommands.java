@@ -1,6 +1,8 @@
 package io.upwell.launcher.app.internal;
 
 import io.upwell.api.device.DeviceDescriptor;
+import io.upwell.api.install.InstallProblem;
+import io.upwell.api.install.InstallReport;
 import io.upwell.api.session.AvailableTechnique;
 import io.upwell.api.session.ChannelStatus;
 import io.upwell.api.session.DeviceStatus;
@@ -20,6 +22,9 @@ import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The engine's Gogo shell commands (scope {@value #SCOPE}). A refused command prints one line
@@ -42,6 +47,10 @@ public final class EngineCommands {
     static final String SCOPE = "upwell";
 
     private final SessionService engine;
+    /** Whatever installs techniques at run time reports here what it could not install. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<InstallReport> installReports = List.of();
 
     @Activate
     public EngineCommands(@Reference SessionService engine) {
@@ -65,7 +74,9 @@ public final class EngineCommands {
 
     @Descriptor("list the techniques with their version, origin and parameters")
     public void techniques() {
-        TechniqueListing.print(engine.techniques(), out());
+        List<InstallProblem> problems = new java.util.ArrayList<>();
+        installReports.forEach(report -> problems.addAll(report.problems()));
+        TechniqueListing.print(engine.techniques(), problems, out());
     }
 
     @Descriptor("start a session: start <technique> <device> <channels> <sites> [name=value ...]; "

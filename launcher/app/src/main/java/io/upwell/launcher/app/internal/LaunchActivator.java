@@ -24,6 +24,8 @@ import org.osgi.framework.BundleContext;
  * <li>{@value #QUIET_SETTING} (a java.util.logging logger name, such as
  * {@code org.apache.aries.spifly}): that logger logs warnings only, through the JUL configuration.
  * SPI Fly's INFO line at every start ("Registered provider ...") is noise on a console.</li>
+ * <li>{@value #TECHNIQUE_FOLDER_SETTING} ({@code true}): the folder watched for technique modules and
+ * program files is prepared before Felix FileInstall starts ({@link TechniqueFolder}).</li>
  * </ul>
  * The file chosen is published as the system property {@value #LOG_PATH_PROPERTY} for the console's
  * notices ({@link LogNotices}).
@@ -37,12 +39,21 @@ public final class LaunchActivator implements BundleActivator {
     static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
     /** Where this run's log is, for the launcher's own use. */
     static final String LOG_PATH_PROPERTY = "upwell.log.file";
+    /** Run property: prepare the technique folder for FileInstall. */
+    static final String TECHNIQUE_FOLDER_SETTING = "upwell.techniques.folder";
 
     @Override
     public void start(BundleContext context) {
         String quiet = context.getProperty(QUIET_SETTING);
         if (quiet != null && !quiet.isBlank()) {
             quiet(quiet.trim());
+        }
+        if (Boolean.parseBoolean(context.getProperty(TECHNIQUE_FOLDER_SETTING))) {
+            try {
+                TechniqueFolder.prepare(context);
+            } catch (IllegalStateException e) {
+                // An unusable data directory: the engine refuses to start and names it in one line; no second line here.
+            }
         }
         String wanted = context.getProperty(LOG_FILE_SETTING);
         if (wanted == null || wanted.isBlank()) {
@@ -65,12 +76,16 @@ public final class LaunchActivator implements BundleActivator {
         // nothing to undo: the log file stays open until the JVM exits
     }
 
-    /** {@code file} when its directory can be made and written, else a temporary file; null if neither. */
+    /**
+     * {@code file} when its directory can be made and written, else a temporary file; null if neither.
+     * slf4j-simple truncates the file it opens, so the last runs' logs are kept first ({@link #keepPrevious}).
+     */
     static String logFile(Path file) {
         Path directory = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(directory);
             if (Files.isDirectory(directory) && Files.isWritable(directory)) {
+                keepPrevious(file);
                 return file.toString();
             }
         } catch (IOException | SecurityException e) {
@@ -81,6 +96,25 @@ public final class LaunchActivator implements BundleActivator {
         } catch (IOException | SecurityException e) {
             return null;
         }
+    }
+
+    /** How many earlier runs' logs are kept beside the current one: {@code upwell.log.1} is the last run's. */
+    static final int KEPT_LOGS = 5;
+
+    /** Shifts {@code file} to {@code file.1}, {@code file.1} to {@code file.2} and so on; the oldest goes. */
+    static void keepPrevious(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        Path directory = file.toAbsolutePath().getParent();
+        String name = file.getFileName().toString();
+        for (int n = KEPT_LOGS - 1; n >= 1; n--) {
+            Path older = directory.resolve(name + "." + n);
+            if (Files.exists(older)) {
+                Files.move(older, directory.resolve(name + "." + (n + 1)), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.move(file, directory.resolve(name + ".1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Raises {@code logger}'s JUL level to WARNING through the logging configuration, keeping every other setting. */

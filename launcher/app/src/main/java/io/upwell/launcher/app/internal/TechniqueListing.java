@@ -1,5 +1,6 @@
 package io.upwell.launcher.app.internal;
 
+import io.upwell.api.install.InstallProblem;
 import io.upwell.api.session.AvailableTechnique;
 import io.upwell.api.technique.ParameterSpec;
 import io.upwell.api.technique.TechniqueDescriptor;
@@ -13,6 +14,11 @@ final class TechniqueListing {
     }
 
     static void print(List<AvailableTechnique> techniques, PrintStream out) {
+        print(techniques, List.of(), out);
+    }
+
+    /** The techniques, then what was offered at run time and is not in use, with why. */
+    static void print(List<AvailableTechnique> techniques, List<InstallProblem> problems, PrintStream out) {
         if (techniques.isEmpty()) {
             out.println("no techniques");
         }
@@ -31,6 +37,12 @@ final class TechniqueListing {
                         + parameter.allowed() + ", default " + parameter.defaultValue()
                         + (parameter.description().isEmpty() ? "" : ". " + parameter.description())
                         + (parameter.source().isEmpty() ? "" : " [source: " + parameter.source() + "]"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            out.println("not in use:");
+            for (InstallProblem problem : problems) {
+                out.println("  " + problem.artifact() + ": " + problem.problem());
             }
         }
     }

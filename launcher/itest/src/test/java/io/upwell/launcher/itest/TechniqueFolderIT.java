@@ -1,0 +1,212 @@
+package io.upwell.launcher.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.upwell.api.body.BodyRegion;
+import io.upwell.api.body.BodySite;
+import io.upwell.api.body.Side;
+import io.upwell.api.install.InstallProblem;
+import io.upwell.api.install.InstallReport;
+import io.upwell.api.safety.AlarmCondition;
+import io.upwell.api.session.AvailableTechnique;
+import io.upwell.api.session.Client;
+import io.upwell.api.session.EngineProperties;
+import io.upwell.api.session.Placement;
+import io.upwell.api.session.Session;
+import io.upwell.api.session.SessionRequest;
+import io.upwell.api.session.SessionService;
+import io.upwell.api.session.SessionSnapshot;
+import io.upwell.api.session.SessionState;
+import io.upwell.api.technique.ParameterValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerMethod;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Technique modules dropped into the engine's technique folder (Felix FileInstall) while the engine
+ * runs: installed, updated and removed without a restart, and a module that cannot resolve is
+ * reported with its missing requirement. The module is the example technique this reactor builds.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerMethod.class)
+public class TechniqueFolderIT {
+
+    private static final String EXAMPLE = "example-pulse";
+    private static final String EXAMPLE_MODULE = "io.upwell.plugins.example";
+
+    @Inject
+    private BundleContext context;
+
+    @Configuration
+    public Option[] configuration() {
+        return UpwellFramework.options();
+    }
+
+    private Path folder() {
+        return Path.of(context.getProperty(UpwellFramework.TECHNIQUE_FOLDER));
+    }
+
+    private static Path exampleJar() {
+        return UpwellFramework.jars(UpwellFramework.EXAMPLE_MODULE, true).get(0).toPath();
+    }
+
+    /** Drops a file into the folder the way a user would: written beside it, then moved in whole. */
+    private void drop(Path jar, String name) throws IOException {
+        Files.createDirectories(folder()); // the launcher makes it at start; in this framework, the first drop does
+        Path part = folder().resolveSibling(name + ".part");
+        Files.copy(jar, part, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(part, folder().resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The example module with its manifest changed: another version, or a requirement nothing provides. */
+    private Path variant(String version, String extraImport) throws IOException {
+        Path out = Files.createTempFile(folder().getParent(), "example-", ".jar");
+        try (JarFile in = new JarFile(exampleJar().toFile());
+                OutputStream file = Files.newOutputStream(out)) {
+            Manifest manifest = new Manifest(in.getManifest());
+            Attributes main = manifest.getMainAttributes();
+            main.putValue("Bundle-Version", version);
+            if (extraImport != null) {
+                main.putValue("Import-Package", main.getValue("Import-Package") + "," + extraImport);
+            }
+            try (JarOutputStream jar = new JarOutputStream(file, manifest)) {
+                for (Enumeration<JarEntry> entries = in.entries(); entries.hasMoreElements();) {
+                    JarEntry entry = entries.nextElement();
+                    if (entry.getName().equals(JarFile.MANIFEST_NAME)) {
+                        continue;
+                    }
+                    jar.putNextEntry(new JarEntry(entry.getName()));
+                    try (InputStream content = in.getInputStream(entry)) {
+                        content.transferTo(jar);
+                    }
+                    jar.closeEntry();
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The tests of a class share one data directory, so the folder may hold what an earlier test
+     * dropped (and FileInstall installed it again at this framework's start): empty it first.
+     */
+    private SessionService engineWithAnEmptyFolder(SessionService engine) throws IOException {
+        Files.createDirectories(folder());
+        try (var files = Files.list(folder())) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Await.until("no module from the folder is left", () -> example(engine).isEmpty() && problems().isEmpty());
+        return engine;
+    }
+
+    private static Optional<AvailableTechnique> example(SessionService engine) {
+        return engine.techniques().stream().filter(t -> t.descriptor().id().equals(EXAMPLE)).findFirst();
+    }
+
+    private List<InstallProblem> problems() {
+        List<InstallProblem> all = new ArrayList<>();
+        for (InstallReport report : UpwellServices.all(context, InstallReport.class)) {
+            all.addAll(report.problems());
+        }
+        return all;
+    }
+
+    @Test
+    public void aModuleDroppedIntoTheFolderIsUsableWithoutARestart() throws Exception {
+        SessionService engine = engineWithAnEmptyFolder(UpwellServices.readyVirtualEngine(context));
+        drop(exampleJar(), "example.jar");
+
+        AvailableTechnique found = Await.value("the example technique offered", () -> example(engine),
+                Optional::isPresent).orElseThrow();
+        assertTrue("module named with its version: " + found.module(), found.module().startsWith(EXAMPLE_MODULE + " "));
+        Session session = engine.start(request(5));
+        assertEquals(SessionState.ENDED, Sessions.awaitFinal(session).state());
+    }
+
+    /** An update of one module while another's session runs disturbs nothing; the new version is listed. */
+    @Test
+    public void anUpdateWhileASessionRunsDisturbsNothingAndTheNewVersionIsListed() throws Exception {
+        SessionService engine = engineWithAnEmptyFolder(
+                UpwellServices.readyEngine(context, EngineProperties.CLOCK_SYSTEM));
+        drop(exampleJar(), "example.jar");
+        Await.value("the example technique offered", () -> example(engine), Optional::isPresent);
+        Session session = Sessions.startHoldingVacuum(engine);
+
+        drop(variant("7.1.0", null), "example.jar");
+
+        Await.value("version 7.1.0 listed", () -> example(engine),
+                t -> t.isPresent() && t.get().descriptor().version().equals("7.1.0"));
+        SessionSnapshot after = session.snapshot();
+        assertEquals(SessionState.RUNNING, after.state());
+        assertTrue("no alarm: " + after.alarms(), after.alarms().isEmpty());
+        Sessions.awaitHoldingVacuum(session);
+    }
+
+    /** A module whose requirements are missing is reported with them, not left silently installed. */
+    @Test
+    public void aModuleThatCannotResolveIsReportedWithItsMissingRequirement() throws Exception {
+        SessionService engine = engineWithAnEmptyFolder(UpwellServices.readyVirtualEngine(context));
+        drop(variant("1.0.0", "com.example.nowhere"), "broken.jar");
+
+        List<InstallProblem> problems = Await.value("a problem reported for broken.jar", this::problems,
+                list -> list.stream().anyMatch(p -> p.artifact().endsWith("broken.jar")));
+        InstallProblem problem = problems.stream().filter(p -> p.artifact().endsWith("broken.jar")).findFirst()
+                .orElseThrow();
+        assertTrue("names the module and the missing package: " + problem.problem(),
+                problem.problem().contains(EXAMPLE_MODULE) && problem.problem().contains("com.example.nowhere"));
+        assertTrue("not offered", example(engine).isEmpty());
+
+        Files.delete(folder().resolve("broken.jar"));
+        Await.until("the problem is gone with the file", () -> problems().isEmpty());
+    }
+
+    /** SR-11: removing the module a session runs ends that session with a ramp-out, naming the module. */
+    @Test
+    public void removingTheModuleASessionRunsRampsTheSessionOut_SR11() throws Exception {
+        SessionService engine = engineWithAnEmptyFolder(
+                UpwellServices.readyEngine(context, EngineProperties.CLOCK_SYSTEM));
+        drop(exampleJar(), "example.jar");
+        Await.value("the example technique offered", () -> example(engine), Optional::isPresent);
+        Session session = engine.start(request(20));
+        Sessions.awaitVacuumApplied(session, 5);
+
+        Files.delete(folder().resolve("example.jar"));
+
+        SessionSnapshot ended = Sessions.awaitFinal(session);
+        assertEquals(SessionState.ENDED, ended.state());
+        assertTrue("names the module: " + ended.reason(), ended.reason().contains(EXAMPLE_MODULE));
+        assertEquals(1, Sessions.alarms(ended, AlarmCondition.TECHNIQUE_FAILED).size());
+    }
+
+    private static SessionRequest request(int pulses) {
+        List<Placement> cups = List.of(new Placement(Sessions.SIMULATOR_ID, 0,
+                new BodySite(BodyRegion.UPPER_BACK, Side.LEFT, "")));
+        return new SessionRequest("itest", new Client("itest-client", ""), Optional.empty(), EXAMPLE,
+                Map.of("pulses", ParameterValue.of(pulses)), cups, 100);
+    }
+}
