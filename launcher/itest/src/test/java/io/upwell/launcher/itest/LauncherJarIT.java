@@ -141,6 +141,24 @@ public class LauncherJarIT {
         }
     }
 
+    /** SR-01: before a session starts, the shell says which cups will be clamped and by which limit. */
+    @Test
+    public void startSaysBeforehandThatAFaceCupIsClampedAndByWhichLimit() throws Exception {
+        try (LaunchedJar shell = LaunchedJar.start(folder.newFolder("clamp").toPath(), C_LOCALE)) {
+            shell.type("start static-cupping sim-1 0,1 face,upper-back targetKpa=35 holdSeconds=10");
+            shell.awaitOutput("the session's start", "started session");
+            shell.type("estop");
+            shell.endInput();
+            shell.awaitExit();
+            String out = shell.stdout();
+            assertTrue(out, out.contains("cup 0 sim-1#0 face: asked 35.0 kPa (targetKpa); clamped to 10.0 kPa"
+                    + " by the limit of the body region face"));
+            assertTrue(out, out.contains("cup 1 sim-1#1 upper-back: up to 35.0 kPa, limit 55.0 kPa (body region"
+                    + " upper-back)"));
+            assertTrue("the plan comes before the start", out.indexOf("clamped to") < out.indexOf("started session"));
+        }
+    }
+
     /**
      * A module dropped into the technique folder is there again after a restart: each run is a new
      * process that finds the folder as the last one left it, and the shell lists the module's technique.

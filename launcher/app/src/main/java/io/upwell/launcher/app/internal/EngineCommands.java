@@ -13,6 +13,8 @@ import io.upwell.api.session.SessionRequest;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.session.SessionSnapshot;
 import io.upwell.api.session.SessionState;
+import io.upwell.api.technique.ParameterSpec;
+import io.upwell.api.technique.ParameterValue;
 import io.upwell.api.technique.TechniqueDescriptor;
 import java.io.PrintStream;
 import java.util.List;
@@ -89,7 +91,7 @@ public final class EngineCommands {
                     .orElseThrow(() -> new IllegalArgumentException("unknown technique '" + arguments.techniqueId()
                             + "'; available: " + engine.techniques().stream().map(t -> t.descriptor().id()).toList()));
             SessionRequest request = arguments.toRequest(technique);
-            printPlan(engine.check(request));
+            printPlan(engine.check(request), request, technique);
             Session session = engine.start(request);
             SessionSnapshot snapshot = session.snapshot();
             out().println("started session " + session.id() + ": " + arguments.techniqueId() + " on "
@@ -98,20 +100,43 @@ public final class EngineCommands {
         });
     }
 
-    /** Each cup's limit and what set it, before anything starts: a clamped cup is said so here. */
-    private void printPlan(SessionPlan plan) {
+    /**
+     * Each cup's limit and what set it, before anything starts. A cup is said to be clamped when the
+     * program asks more than its limit, or when a kPa value the therapist gave for it (or its default)
+     * is above the limit, even if the technique already planned within it: the therapist asked for
+     * more than the cup will get.
+     */
+    private void printPlan(SessionPlan plan, SessionRequest request, TechniqueDescriptor technique) {
         PrintStream out = out();
         for (SessionPlan.CupPlan cup : plan.cups()) {
             String where = String.format(Locale.ROOT, "  cup %d %s#%d %s: ", cup.cup(), cup.placement().deviceId(),
                     cup.placement().channel(), cup.placement().site());
-            if (cup.clamped()) {
-                out.println(where + "the program asks " + inline(cup.programPeakKpa()) + "; clamped to "
-                        + inline(cup.limitKpa()) + " by the limit of the " + cup.limitSetBy());
+            String asked = askedAboveLimit(request, technique, cup);
+            if (asked != null || cup.clamped()) {
+                out.println(where + (asked != null ? asked : "the program asks " + inline(cup.programPeakKpa()))
+                        + "; clamped to " + inline(cup.limitKpa()) + " by the limit of the " + cup.limitSetBy());
             } else {
-                out.println(where + "up to " + inline(cup.programPeakKpa()) + ", limit "
-                        + inline(cup.limitKpa()) + " (" + cup.limitSetBy() + ")");
+                out.println(where + "up to " + inline(cup.programPeakKpa()) + ", limit " + inline(cup.limitKpa())
+                        + " (" + cup.limitSetBy() + ")");
             }
         }
+    }
+
+    /** "asked 35.0 kPa (targetKpa)" when a kPa parameter's value for this cup is above its limit, else null. */
+    private static String askedAboveLimit(SessionRequest request, TechniqueDescriptor technique,
+            SessionPlan.CupPlan cup) {
+        for (ParameterSpec spec : technique.parameters()) {
+            if (spec instanceof ParameterSpec.Number number && number.unit().equals("kPa")) {
+                ParameterValue value = cup.placement().overrides().getOrDefault(number.name(),
+                        request.parameters().getOrDefault(number.name(), number.defaultValue()));
+                if (value instanceof ParameterValue.Number given
+                        && given.value() * request.intensity() / 100.0 > cup.limitKpa()) {
+                    return "asked " + inline(given.value() * request.intensity() / 100.0) + " (" + number.name()
+                            + (request.intensity() == 100 ? "" : " at " + request.intensity() + " %") + ")";
+                }
+            }
+        }
+        return null;
     }
 
     private static String inline(double kpa) {
