@@ -2,6 +2,7 @@ package io.upwell.devices.simulator;
 
 import io.upwell.api.device.MagnetSupport;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Objects;
  */
 public final class SimulatorOptions {
     private static final SimulatorOptions DEFAULTS = new SimulatorOptions("sim-1", 4, 60, 70, Duration.ofMillis(200),
-            42, MagnetSupport.NONE);
+            42, MagnetSupport.NONE, List.of());
 
     final String id;
     final int channels;
@@ -25,9 +26,11 @@ public final class SimulatorOptions {
     final Duration quietTime;
     final long seed;
     final MagnetSupport magnet;
+    final List<ScriptedFault> script;
 
     private SimulatorOptions(String id, int channels, double channelMaxVacuumKpa, double deviceMaxVacuumKpa,
-            Duration quietTime, long seed, MagnetSupport magnet) {
+            Duration quietTime, long seed, MagnetSupport magnet, List<ScriptedFault> script) {
+        this.script = List.copyOf(script);
         this.id = id;
         this.channels = channels;
         this.channelMaxVacuumKpa = channelMaxVacuumKpa;
@@ -47,22 +50,22 @@ public final class SimulatorOptions {
 
     /** The device id: unique among connected devices, non-blank, without whitespace. */
     public SimulatorOptions withId(String newId) {
-        return new SimulatorOptions(newId, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa, quietTime, seed, magnet);
+        return new SimulatorOptions(newId, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa, quietTime, seed, magnet, script);
     }
 
     /** The number of channels (cups), 1 to 16. */
     public SimulatorOptions withChannels(int newChannels) {
-        return new SimulatorOptions(id, newChannels, channelMaxVacuumKpa, deviceMaxVacuumKpa, quietTime, seed, magnet);
+        return new SimulatorOptions(id, newChannels, channelMaxVacuumKpa, deviceMaxVacuumKpa, quietTime, seed, magnet, script);
     }
 
     /** The maximum every channel declares, in kPa: above 0, at most 80 and at most the device's maximum. */
     public SimulatorOptions withChannelMaxVacuumKpa(double kpa) {
-        return new SimulatorOptions(id, channels, kpa, deviceMaxVacuumKpa, quietTime, seed, magnet);
+        return new SimulatorOptions(id, channels, kpa, deviceMaxVacuumKpa, quietTime, seed, magnet, script);
     }
 
     /** The device's declared maximum, in kPa: above 0, at most 80 (the engine's hard limit). */
     public SimulatorOptions withDeviceMaxVacuumKpa(double kpa) {
-        return new SimulatorOptions(id, channels, channelMaxVacuumKpa, kpa, quietTime, seed, magnet);
+        return new SimulatorOptions(id, channels, channelMaxVacuumKpa, kpa, quietTime, seed, magnet, script);
     }
 
     /**
@@ -72,24 +75,38 @@ public final class SimulatorOptions {
      */
     public SimulatorOptions withQuietTime(Duration newQuietTime) {
         Objects.requireNonNull(newQuietTime, "quietTime");
-        return new SimulatorOptions(id, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa, newQuietTime, seed, magnet);
+        return new SimulatorOptions(id, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa, newQuietTime, seed, magnet, script);
     }
 
     /** Seeds the sensor noise, so that runs are reproducible; channel {@code n} uses {@code seed + n}. */
     public SimulatorOptions withSeed(long newSeed) {
-        return new SimulatorOptions(id, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa, quietTime, newSeed, magnet);
+        return new SimulatorOptions(id, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa, quietTime, newSeed, magnet, script);
     }
 
     /** Whether the cups carry magnets, and how they are driven. */
     public SimulatorOptions withMagnet(MagnetSupport newMagnet) {
         Objects.requireNonNull(newMagnet, "magnet");
-        return new SimulatorOptions(id, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa, quietTime, seed, newMagnet);
+        return new SimulatorOptions(id, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa, quietTime, seed, newMagnet, script);
+    }
+
+    /**
+     * Adds a fault the device brings on and clears by itself at set times (see {@link ScriptedFault});
+     * its channel is checked against the channel count when the device is created.
+     *
+     * @since 1.2
+     */
+    public SimulatorOptions withScriptedFault(ScriptedFault fault) {
+        Objects.requireNonNull(fault, "fault");
+        List<ScriptedFault> more = new java.util.ArrayList<>(script);
+        more.add(fault);
+        return new SimulatorOptions(id, channels, channelMaxVacuumKpa, deviceMaxVacuumKpa, quietTime, seed, magnet,
+                more);
     }
 
     @Override
     public String toString() {
         return "SimulatorOptions[id=" + id + ", channels=" + channels + ", channelMaxVacuumKpa=" + channelMaxVacuumKpa
                 + ", deviceMaxVacuumKpa=" + deviceMaxVacuumKpa + ", quietTime=" + quietTime + ", seed=" + seed
-                + ", magnet=" + magnet + "]";
+                + ", magnet=" + magnet + (script.isEmpty() ? "" : ", script=" + script) + "]";
     }
 }

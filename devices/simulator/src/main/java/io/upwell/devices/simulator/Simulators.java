@@ -35,7 +35,14 @@ public final class Simulators {
      */
     public static SimulatedDevice create(SimulatorOptions options) {
         Objects.requireNonNull(options, "options");
-        return new SimulatorDriver(new SimulatorSettings(options.id, options.channels, options.channelMaxVacuumKpa,
-                options.deviceMaxVacuumKpa, options.quietTime, options.seed, options.magnet, PhysicsSettings.defaults()));
+        SimulatorSettings settings = new SimulatorSettings(options.id, options.channels, options.channelMaxVacuumKpa,
+                options.deviceMaxVacuumKpa, options.quietTime, options.seed, options.magnet, PhysicsSettings.defaults());
+        for (ScriptedFault fault : options.script) {
+            if (fault.channel() >= options.channels) {
+                throw new IllegalArgumentException("scripted " + fault.fault() + ": channel " + fault.channel()
+                        + " is not one of the device's channels 0.." + (options.channels - 1));
+            }
+        }
+        return new SimulatorDriver(settings, options.script);
     }
 }

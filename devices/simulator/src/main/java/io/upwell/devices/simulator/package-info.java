@@ -7,8 +7,9 @@
  * <p>
  * Outside the framework, {@link io.upwell.devices.simulator.Simulators} makes a
  * {@link io.upwell.devices.simulator.SimulatedDevice} that is both, configured with
- * {@link io.upwell.devices.simulator.SimulatorOptions} (since 1.1).
+ * {@link io.upwell.devices.simulator.SimulatorOptions} (since 1.1), which can script faults the device
+ * brings on by itself at set times ({@link io.upwell.devices.simulator.ScriptedFault}, since 1.2).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.upwell.devices.simulator;

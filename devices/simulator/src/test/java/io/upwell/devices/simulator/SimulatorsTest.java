@@ -90,6 +90,38 @@ class SimulatorsTest {
         assertEquals("magnet", noMagnet.getMessage());
     }
 
+    /** A seal lost from 2 s to 4 s after connection: the cup drops well below its command, then recovers. */
+    @Test
+    void aScriptedLeakComesAndGoesAtItsTimesOnItsChannelOnly() {
+        ManualClock clock = new ManualClock();
+        RecordingLink link = new RecordingLink(clock, 2);
+        SimulatedDevice device = Simulators.create(SimulatorOptions.defaults().withChannels(2).withScriptedFault(
+                new ScriptedFault(Fault.LEAK, 1, Duration.ofSeconds(2), Duration.ofSeconds(4))));
+        link.startEngineTicks();
+        device.connect(link);
+        link.commandHold(0, 30);
+        link.commandHold(1, 30);
+
+        clock.advance(Duration.ofMillis(1900));
+        assertEquals(30, link.lastSample(1), 2, "sealed before the script");
+        clock.advance(Duration.ofMillis(2000));
+        // The simulator's leak lets the pump hold only about two thirds of the command: far beyond a leak threshold.
+        assertTrue(link.lastSample(1) < 24, "the seal is lost by 3.9 s: " + link.lastSample(1));
+        assertEquals(30, link.lastSample(0), 2, "the other cup holds");
+        clock.advance(Duration.ofMillis(2100));
+        assertEquals(30, link.lastSample(1), 2, "re-sealed after 4 s: " + link.lastSample(1));
+        device.disconnect();
+    }
+
+    @Test
+    void aScriptedFaultOnAChannelTheDeviceLacksOrWithItsTimesBackwardsIsRefused() {
+        assertEquals("scripted LEAK: channel 4 is not one of the device's channels 0..3", refusal(SimulatorOptions
+                .defaults().withScriptedFault(new ScriptedFault(Fault.LEAK, 4, Duration.ZERO, Duration.ofSeconds(1)))));
+        IllegalArgumentException backwards = assertThrows(IllegalArgumentException.class,
+                () -> new ScriptedFault(Fault.LEAK, 0, Duration.ofSeconds(3), Duration.ofSeconds(2)));
+        assertEquals("scripted LEAK: until (PT2S) must be after from (PT3S)", backwards.getMessage());
+    }
+
     private static String refusal(SimulatorOptions options) {
         return assertThrows(IllegalArgumentException.class, () -> Simulators.create(options)).getMessage();
     }

@@ -4,6 +4,7 @@ import io.upwell.api.device.ConnectionState;
 import io.upwell.api.device.DeviceLink;
 import io.upwell.api.time.Clock;
 import io.upwell.devices.simulator.Fault;
+import io.upwell.devices.simulator.ScriptedFault;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,10 @@ final class Connection {
     private final FaultBoard faults;
     private final CommandWatchdog watchdog;
     private final BackOff backOff = new BackOff();
+    /** Faults the device brings on and clears by itself, and whether each is on now. */
+    private final List<ScriptedFault> script;
+    private final boolean[] scriptedOn;
+    private long openedAt;
 
     private Clock.Scheduled physics;
     private long lastStepNanos;
@@ -41,7 +46,9 @@ final class Connection {
     private boolean closed;
 
     Connection(String deviceId, DeviceLink link, List<SimulatedChannel> channels, FaultBoard faults,
-            long quietTimeNanos) {
+            long quietTimeNanos, List<ScriptedFault> script) {
+        this.script = script;
+        this.scriptedOn = new boolean[script.size()];
         this.deviceId = deviceId;
         this.link = link;
         this.clock = link.clock();
@@ -60,6 +67,7 @@ final class Connection {
         channels.forEach(SimulatedChannel::vent);
         long now = clock.nanoTime();
         lastStepNanos = now;
+        openedAt = now;
         physics = clock.every(PHYSICS_PERIOD_NANOS, deviceId + "-physics", this::step);
         if (faults.isActive(Fault.DISCONNECT)) {
             loseLine(now, "the device does not answer (simulated DISCONNECT fault)");
@@ -88,6 +96,24 @@ final class Connection {
         LOG.info("{}: disconnected and vented", deviceId);
     }
 
+    /** Brings on and clears the scripted faults whose time has come. */
+    private void followScript(long sinceOpened) {
+        for (int i = 0; i < scriptedOn.length; i++) {
+            ScriptedFault fault = script.get(i);
+            boolean due = sinceOpened >= fault.from().toNanos() && sinceOpened < fault.until().toNanos();
+            if (due != scriptedOn[i]) {
+                scriptedOn[i] = due;
+                if (due) {
+                    faults.inject(fault.fault(), fault.channel());
+                } else {
+                    faults.clear(fault.fault(), fault.channel());
+                }
+                LOG.info("{}: scripted {} on channel {} {}", deviceId, fault.fault(), fault.channel(),
+                        due ? "begins" : "ends");
+            }
+        }
+    }
+
     /** Whether the simulated line is up, so that the device can reach the engine. */
     boolean isLineUp() {
         return lineUp;
@@ -105,6 +131,7 @@ final class Connection {
         long now = clock.nanoTime();
         double dtSeconds = (now - lastStepNanos) / 1e9;
         lastStepNanos = now;
+        followScript(now - openedAt);
 
         if (lineUp && faults.isActive(Fault.DISCONNECT)) {
             loseLine(now, "line lost (simulated DISCONNECT fault)");

@@ -5,6 +5,7 @@ import io.upwell.api.device.DeviceDescriptor;
 import io.upwell.api.device.DeviceDriver;
 import io.upwell.api.device.DeviceLink;
 import io.upwell.devices.simulator.Fault;
+import io.upwell.devices.simulator.ScriptedFault;
 import io.upwell.devices.simulator.SimulatedDevice;
 import io.upwell.devices.simulator.SimulatorControl;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public final class SimulatorDriver implements SimulatedDevice {
     private final FaultBoard faults;
     private final List<SimulatedChannel> channels;
     private final AtomicReference<Connection> connection = new AtomicReference<>();
+    private final List<ScriptedFault> script;
 
     /**
      * Activated by Declarative Services.
@@ -56,7 +58,13 @@ public final class SimulatorDriver implements SimulatedDevice {
 
     /** A simulator for use without OSGi; see {@link io.upwell.devices.simulator.Simulators}. */
     public SimulatorDriver(SimulatorSettings settings) {
+        this(settings, List.of());
+    }
+
+    /** A simulator that brings on faults by itself at set times after each connection. */
+    public SimulatorDriver(SimulatorSettings settings, List<ScriptedFault> script) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.script = List.copyOf(script);
         this.descriptor = describe(settings);
         this.faults = new FaultBoard(settings.channels());
         List<SimulatedChannel> list = new ArrayList<>(settings.channels());
@@ -79,7 +87,8 @@ public final class SimulatorDriver implements SimulatedDevice {
     @Override
     public void connect(DeviceLink link) {
         Objects.requireNonNull(link, "link");
-        Connection opened = new Connection(settings.id(), link, channels, faults, settings.quietTime().toNanos());
+        Connection opened = new Connection(settings.id(), link, channels, faults, settings.quietTime().toNanos(),
+                script);
         if (!connection.compareAndSet(null, opened)) {
             throw new IllegalStateException(settings.id() + " is already connected; disconnect it first");
         }
