@@ -16,10 +16,12 @@ import io.upwell.api.session.SessionRequest;
 import io.upwell.api.device.DeviceDriver;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.technique.ParameterSpec;
+import io.upwell.api.technique.ParameterValue;
 import io.upwell.api.technique.Technique;
 import io.upwell.api.technique.TechniqueStyle;
 import io.upwell.api.time.Clock;
 import io.upwell.devices.simulator.SimulatorControl;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,6 +137,15 @@ public class BundlesStartIT {
             assertTrue(technique.getKey() + " plans a program of some length: " + plan.duration(),
                     !plan.duration().isZero() && !plan.duration().isNegative());
         }
+
+        // The engine hands the techniques each cup's zone and pump (one per simulator channel).
+        SessionPlan lymphatic = engine.check(new SessionRequest(Sessions.OPERATOR, new Client("itest-client",
+                "Integration test"), Optional.empty(), "lymphatic-sequence", Map.of(), chain, 100));
+        assertTrue(lymphatic.program(), lymphatic.program().startsWith("Lymphatic sequence: 4 zones"));
+        SessionPlan shifted = engine.check(new SessionRequest(Sessions.OPERATOR, new Client("itest-client",
+                "Integration test"), Optional.empty(), "interval-suction",
+                Map.of("mode", ParameterValue.of("shifted")), chain, 100));
+        assertEquals("35 cycles of 17 s, odd zones 3 s later", Duration.ofSeconds(598), shifted.duration());
     }
 
     private List<Bundle> bundlesNotActive() {
