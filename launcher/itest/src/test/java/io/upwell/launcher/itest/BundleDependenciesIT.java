@@ -101,6 +101,20 @@ public class BundleDependenciesIT {
     }
 
     @Test
+    public void everyTechniqueModuleExportsNothingImportsOnlyTheApiAndRegistersThroughDeclarativeServices() {
+        for (String module : Bundles.TECHNIQUES) {
+            PackageWiring technique = wiring(module);
+            assertExportsNothing(technique);
+            assertImportsOnly(technique, List.of("io.upwell.api.*", "org.osgi.*", "org.slf4j", "java.*"));
+            assertImports(technique, "io.upwell.api.technique");
+            Bundle bundle = Bundles.named(context, module);
+            assertWiredToDeclarativeServices(bundle);
+            Await.value("a Technique service registered by " + module + " through DS",
+                    () -> techniqueRegisteredBy(bundle), Optional::isPresent);
+        }
+    }
+
+    @Test
     public void theLauncherAppExportsNothingAndImportsOnlyTheApiTheSimulatorControlAndGogo() {
         PackageWiring app = wiring(Bundles.LAUNCHER_APP);
         assertExportsNothing(app);

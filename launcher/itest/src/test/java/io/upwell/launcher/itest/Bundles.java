@@ -17,10 +17,19 @@ public final class Bundles {
     public static final String ENGINE_CORE = "io.upwell.engine.core";
     public static final String SIMULATOR = "io.upwell.devices.simulator";
     public static final String STATIC_CUPPING = "io.upwell.plugins.staticcupping";
+    public static final String FLASH_CUPPING = "io.upwell.plugins.flash";
+    public static final String INTERVAL_SUCTION = "io.upwell.plugins.interval";
+    public static final String LYMPHATIC_SEQUENCE = "io.upwell.plugins.lymphatic";
+    public static final String DYNAMIC_GLIDING = "io.upwell.plugins.gliding";
+
+    /** The technique modules this reactor builds. */
+    public static final List<String> TECHNIQUES = List.of(STATIC_CUPPING, FLASH_CUPPING, INTERVAL_SUCTION,
+            LYMPHATIC_SEQUENCE, DYNAMIC_GLIDING);
     public static final String LAUNCHER_APP = "io.upwell.launcher.app";
 
     /** Every bundle this reactor builds and installs, in install order. */
-    public static final List<String> UPWELL = List.of(ENGINE_API, ENGINE_CORE, SIMULATOR, STATIC_CUPPING, LAUNCHER_APP);
+    public static final List<String> UPWELL = List.of(ENGINE_API, ENGINE_CORE, SIMULATOR, STATIC_CUPPING, FLASH_CUPPING,
+            INTERVAL_SUCTION, LYMPHATIC_SEQUENCE, DYNAMIC_GLIDING, LAUNCHER_APP);
 
     private static final Map<Integer, String> STATE_NAMES = Map.of(
             Bundle.UNINSTALLED, "UNINSTALLED", Bundle.INSTALLED, "INSTALLED", Bundle.RESOLVED, "RESOLVED",

@@ -28,7 +28,9 @@ final class StaticCuppingParameters {
     /** 10 s to 15 min: static dwell is usually 5 to 15 min; 5 min (the default) gave the best response (Wang 2020). */
     static final ParameterSpec.Number HOLD = ParameterSpec.number(HOLD_SECONDS, "s", 10, 900, 300).perCup()
             .withDescription("How long each cup holds its target, in seconds; 5 to 15 minutes is usual, and"
-                    + " blister risk grows with pressure and time.")
+                    + " blister risk grows with pressure and time. A hold longer than the cup's site allows"
+                    + " (face and back of the neck 5 min under vacuum; chest, abdomen and arms 10 min; elsewhere"
+                    + " 15 min, ramps included) is shortened to it.")
             .withSource("cupping practice guides (5 to 15 min); Wang 2020 (5 min)");
 
     /** 3 to 10 s: practice guides raise suction gradually over about 3 to 10 s. */

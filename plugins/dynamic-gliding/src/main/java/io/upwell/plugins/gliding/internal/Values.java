@@ -1,0 +1,101 @@
+package io.upwell.plugins.gliding.internal;
+
+import io.upwell.api.technique.Cup;
+import io.upwell.api.technique.ParameterSpec;
+import io.upwell.api.technique.PlanRequest;
+import io.upwell.api.technique.TechniqueException;
+import java.time.Duration;
+import java.util.NoSuchElementException;
+
+/**
+ * Reads a request's parameter values, refusing one the core should already have kept in range
+ * (SR-17), with a message that names the technique, the parameter, the cup and what is allowed.
+ */
+final class Values {
+
+    private final String technique;
+    private final PlanRequest request;
+
+    Values(String technique, PlanRequest request) {
+        this.technique = technique;
+        this.request = request;
+    }
+
+    /** The session-wide value of a number parameter. */
+    double number(ParameterSpec.Number spec) throws TechniqueException {
+        double value;
+        try {
+            value = request.number(spec.name());
+        } catch (NoSuchElementException | IllegalStateException e) {
+            throw new TechniqueException(technique + ": parameter " + spec.name() + " is missing or not a number");
+        }
+        return checked(spec, value, "");
+    }
+
+    /** A cup's value of a number parameter: its override, else the session's value. */
+    double number(ParameterSpec.Number spec, Cup cup) throws TechniqueException {
+        double value;
+        try {
+            value = request.number(spec.name(), cup);
+        } catch (NoSuchElementException | IllegalStateException e) {
+            throw new TechniqueException(technique + ": parameter " + spec.name() + " is missing or not a number"
+                    + " for cup " + cup.index());
+        }
+        return checked(spec, value, " for cup " + cup.index());
+    }
+
+    /** A number parameter that counts something: a whole number within its range. */
+    int count(ParameterSpec.Number spec) throws TechniqueException {
+        double value = number(spec);
+        if (value != Math.rint(value)) {
+            throw new TechniqueException(technique + ": " + spec.name() + " is " + value + "; it must be a whole"
+                    + " number, " + spec.allowed());
+        }
+        return (int) value;
+    }
+
+    /** The session-wide option of a choice parameter. */
+    String choice(ParameterSpec.Choice spec) throws TechniqueException {
+        String option;
+        try {
+            option = request.choice(spec.name());
+        } catch (NoSuchElementException | IllegalStateException e) {
+            throw new TechniqueException(technique + ": parameter " + spec.name() + " is missing or not a choice");
+        }
+        if (!spec.options().contains(option)) {
+            throw new TechniqueException(technique + ": " + spec.name() + " is '" + option + "'; it must be "
+                    + spec.allowed());
+        }
+        return option;
+    }
+
+    private double checked(ParameterSpec.Number spec, double value, String forCup) throws TechniqueException {
+        if (!spec.accepts(value)) {
+            throw new TechniqueException(technique + ": " + spec.name() + forCup + " is " + value + " " + spec.unit()
+                    + "; it must be " + spec.allowed());
+        }
+        return value;
+    }
+
+    /** The cup's own limit, refusing a cup that has no usable one. */
+    double limitOf(Cup cup) throws TechniqueException {
+        double limit = cup.maxVacuumKpa();
+        if (!(limit > 0) || !Double.isFinite(limit)) {
+            throw new TechniqueException(technique + ": cup " + cup.index() + " at " + cup.site()
+                    + " has no usable vacuum limit (" + limit + " kPa)");
+        }
+        return limit;
+    }
+
+    /** Seconds as an exact duration, to the nanosecond. */
+    static Duration seconds(double seconds) {
+        return Duration.ofNanos(Math.round(seconds * 1_000_000_000L));
+    }
+
+    /** A duration in minutes as a therapist reads it: {@code 5}, {@code 2.5}. */
+    static String minutes(Duration duration) {
+        double minutes = duration.toNanos() / 60e9;
+        return minutes == Math.rint(minutes) ? Long.toString((long) minutes)
+                : java.math.BigDecimal.valueOf(minutes).stripTrailingZeros().toPlainString();
+    }
+}
