@@ -42,5 +42,13 @@ public enum Fault {
     DISCONNECT,
 
     /** The channel's samples are NaN, as from a broken sensor or a corrupted reading (SR-07). */
-    NAN_SAMPLE
+    NAN_SAMPLE,
+
+    /**
+     * The cup is off the skin: a gliding cup lifted or slid off its oiled track. It is open to the
+     * room, so no vacuum builds whatever the pump does; when the fault clears the cup is back on the
+     * skin and seals again. Unlike {@link #LEAK} (a poor seal the pump fights), nothing is held at
+     * all. Since 1.2.
+     */
+    SEAL_LOST
 }

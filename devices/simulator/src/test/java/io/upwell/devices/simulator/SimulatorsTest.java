@@ -113,6 +113,26 @@ class SimulatorsTest {
         device.disconnect();
     }
 
+    /** A cup off the skin holds nothing while it is off, and seals again when it is back on. */
+    @Test
+    void aCupOffTheSkinHoldsNothingUntilItIsBack() {
+        ManualClock clock = new ManualClock();
+        RecordingLink link = new RecordingLink(clock, 1);
+        SimulatedDevice device = Simulators.create(SimulatorOptions.defaults().withChannels(1).withScriptedFault(
+                new ScriptedFault(Fault.SEAL_LOST, 0, Duration.ofSeconds(2), Duration.ofSeconds(4))));
+        link.startEngineTicks();
+        device.connect(link);
+        link.commandHold(0, 15);
+
+        clock.advance(Duration.ofMillis(1900));
+        assertEquals(15, link.lastSample(0), 1.5, "sealed before");
+        clock.advance(Duration.ofMillis(1000));
+        assertEquals(0, link.lastSample(0), 0.5, "off the skin at 2.9 s");
+        clock.advance(Duration.ofMillis(3000));
+        assertEquals(15, link.lastSample(0), 1.5, "back on and sealed at 5.9 s");
+        device.disconnect();
+    }
+
     @Test
     void aScriptedFaultOnAChannelTheDeviceLacksOrWithItsTimesBackwardsIsRefused() {
         assertEquals("scripted LEAK: channel 4 is not one of the device's channels 0..3", refusal(SimulatorOptions

@@ -34,6 +34,7 @@ final class ChannelPhysics {
     private boolean vent = true;
     private double magnetLevel;
     private boolean leakFault;
+    private boolean offTheSkin;
     private boolean regulatorFault;
 
     private double pressureKpa;
@@ -60,8 +61,14 @@ final class ChannelPhysics {
 
     /** Sets the physical faults: a large leak, and a regulator that pumps regardless of the target. */
     void faults(boolean leak, boolean regulatorFailed) {
+        faults(leak, regulatorFailed, false);
+    }
+
+    /** Sets the physical faults, and whether the cup is off the skin (open to the room). */
+    void faults(boolean leak, boolean regulatorFailed, boolean offTheSkin) {
         this.leakFault = leak;
         this.regulatorFault = regulatorFailed;
+        this.offTheSkin = offTheSkin;
     }
 
     /** Advances the model by {@code dtSeconds} of physical time. */
@@ -77,6 +84,12 @@ final class ChannelPhysics {
     }
 
     private void substep(double h) {
+        if (offTheSkin) {
+            // Open to the room: the regulator sees ambient and pumps on; the cup holds nothing.
+            regulator.output(targetKpa, 0, h);
+            pressureKpa = 0;
+            return;
+        }
         double p = pressureKpa;
         double flow;
         if (vent) {

@@ -147,7 +147,8 @@ final class Connection {
             } else {
                 channel.command(link.targetKpa(i), link.vent(i), link.magnetLevel(i));
             }
-            channel.step(dtSeconds, faults.isActive(Fault.LEAK, i), faults.isActive(Fault.OVERSHOOT, i));
+            channel.step(dtSeconds, faults.isActive(Fault.LEAK, i), faults.isActive(Fault.OVERSHOOT, i),
+                    faults.isActive(Fault.SEAL_LOST, i));
         }
 
         boolean silent = !lineUp || faults.isActive(Fault.SILENCE);

@@ -29,7 +29,11 @@ final class SimulatedChannel {
     }
 
     void step(double dtSeconds, boolean leak, boolean regulatorFailed) {
-        physics.faults(leak, regulatorFailed);
+        step(dtSeconds, leak, regulatorFailed, false);
+    }
+
+    void step(double dtSeconds, boolean leak, boolean regulatorFailed, boolean offTheSkin) {
+        physics.faults(leak, regulatorFailed, offTheSkin);
         physics.step(dtSeconds);
         publishedPressureKpa = physics.pressureKpa();
     }
