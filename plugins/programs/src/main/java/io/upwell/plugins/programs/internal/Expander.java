@@ -125,7 +125,7 @@ final class Expander {
         Model.Start start = phase.start();
         long delay = start.delay() == null ? 0 : nanos(value(start.delay(), null));
         return switch (start.kind()) {
-            case FOLLOW -> i == 0 ? 0 : phaseEnd[i - 1];
+            case FOLLOW -> java.util.Arrays.stream(phaseEnd, 0, i).max().orElse(0); // when all before it have ended
             case AFTER -> phaseEnd[start.phase()] + delay;
             case WITH -> phaseStart[start.phase()] + delay;
             case AT -> nanos(value(start.at(), null)) + delay;

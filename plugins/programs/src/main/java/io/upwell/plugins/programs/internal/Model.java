@@ -98,7 +98,7 @@ final class Model {
     /**
      * When a phase starts.
      *
-     * @param kind  FOLLOW (after the phase before it in the file, the default), AFTER or WITH a named phase, or AT a time
+     * @param kind  FOLLOW (when every phase above it in the file has ended, the default), AFTER or WITH a named phase, or AT a time
      * @param phase the named phase's index for AFTER and WITH, else -1
      * @param at    the time for AT, else null
      * @param delay extra wait, or null
