@@ -17,10 +17,12 @@ public final class Bundles {
     public static final String ENGINE_CORE = "io.upwell.engine.core";
     public static final String SIMULATOR = "io.upwell.devices.simulator";
     public static final String STATIC_CUPPING = "io.upwell.plugins.staticcupping";
+    public static final String PROGRAMS = "io.upwell.plugins.programs";
     public static final String LAUNCHER_APP = "io.upwell.launcher.app";
 
     /** Every bundle this reactor builds and installs, in install order. */
-    public static final List<String> UPWELL = List.of(ENGINE_API, ENGINE_CORE, SIMULATOR, STATIC_CUPPING, LAUNCHER_APP);
+    public static final List<String> UPWELL = List.of(ENGINE_API, ENGINE_CORE, SIMULATOR, STATIC_CUPPING, PROGRAMS,
+            LAUNCHER_APP);
 
     private static final Map<Integer, String> STATE_NAMES = Map.of(
             Bundle.UNINSTALLED, "UNINSTALLED", Bundle.INSTALLED, "INSTALLED", Bundle.RESOLVED, "RESOLVED",
