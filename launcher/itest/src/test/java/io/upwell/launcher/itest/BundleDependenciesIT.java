@@ -46,8 +46,8 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 public class BundleDependenciesIT {
 
     private static final List<String> API_PACKAGES = List.of("io.upwell.api.body", "io.upwell.api.device",
-            "io.upwell.api.safety", "io.upwell.api.session", "io.upwell.api.technique", "io.upwell.api.time",
-            "io.upwell.api.units");
+            "io.upwell.api.preview", "io.upwell.api.safety", "io.upwell.api.session", "io.upwell.api.technique",
+            "io.upwell.api.time", "io.upwell.api.units");
     private static final String SIMULATOR_CONTROL_PACKAGE = "io.upwell.devices.simulator";
     private static final String PROGRAM_VALIDATION_PACKAGE = "io.upwell.plugins.programs.validation";
     private static final Version FIRST_RELEASED_VERSION = new Version(1, 0, 0);
