@@ -49,6 +49,7 @@ public class BundleDependenciesIT {
             "io.upwell.api.install", "io.upwell.api.preview", "io.upwell.api.safety", "io.upwell.api.session",
             "io.upwell.api.technique", "io.upwell.api.time", "io.upwell.api.units");
     private static final String SIMULATOR_CONTROL_PACKAGE = "io.upwell.devices.simulator";
+    private static final String PROGRAM_VALIDATION_PACKAGE = "io.upwell.plugins.programs.validation";
     private static final Version FIRST_RELEASED_VERSION = new Version(1, 0, 0);
     /** The extender namespace and DS's extender name (org.osgi.namespace.extender is not on this class path). */
     private static final String EXTENDER_NAMESPACE = "osgi.extender";
@@ -115,10 +116,23 @@ public class BundleDependenciesIT {
     }
 
     @Test
+    public void theProgramsBundleExportsOnlyItsValidationPackageAndImportsOnlyTheApiAndGson() {
+        PackageWiring programs = wiring(Bundles.PROGRAMS);
+        assertEquals(programs.name() + " exports only its validation package", List.of(PROGRAM_VALIDATION_PACKAGE),
+                programs.exportedPackageNames());
+        assertVersionedFromFirstRelease(programs);
+        // the JSON Schema validator it uses is embedded, so nothing of it is imported
+        assertImportsOnly(programs, List.of("io.upwell.api.*", "com.google.gson", "com.google.gson.*", "org.osgi.*",
+                "org.apache.felix.fileinstall", "org.slf4j", "java.*"));
+        assertImports(programs, "io.upwell.api.technique");
+    }
+
+    @Test
     public void theLauncherAppExportsNothingAndImportsOnlyTheApiTheSimulatorControlAndGogo() {
         PackageWiring app = wiring(Bundles.LAUNCHER_APP);
         assertExportsNothing(app);
-        assertImportsOnly(app, List.of("io.upwell.api.*", SIMULATOR_CONTROL_PACKAGE, "org.osgi.*",
+        assertImportsOnly(app, List.of("io.upwell.api.*", SIMULATOR_CONTROL_PACKAGE, PROGRAM_VALIDATION_PACKAGE,
+                "org.osgi.*",
                 "org.apache.felix.service.command", "org.slf4j", "java.*"));
         assertImports(app, "io.upwell.api.session");
     }
@@ -140,6 +154,7 @@ public class BundleDependenciesIT {
     public void everyUpwellPackageImportIsWiredToTheApiOrTheSimulatorControlPackage() {
         Bundle api = Bundles.named(context, Bundles.ENGINE_API);
         Bundle simulator = Bundles.named(context, Bundles.SIMULATOR);
+        Bundle programs = Bundles.named(context, Bundles.PROGRAMS);
         List<String> violations = new ArrayList<>();
         for (String name : Bundles.UPWELL) {
             PackageWiring bundle = wiring(name);
@@ -151,13 +166,17 @@ public class BundleDependenciesIT {
                 boolean appUsesSimulatorControl = name.equals(Bundles.LAUNCHER_APP)
                         && imported.provider().equals(simulator)
                         && imported.packageName().equals(SIMULATOR_CONTROL_PACKAGE);
-                if (!fromTheApi && !appUsesSimulatorControl) {
+                boolean appUsesProgramValidation = name.equals(Bundles.LAUNCHER_APP)
+                        && imported.provider().equals(programs)
+                        && imported.packageName().equals(PROGRAM_VALIDATION_PACKAGE);
+                if (!fromTheApi && !appUsesSimulatorControl && !appUsesProgramValidation) {
                     violations.add(name + " imports " + imported);
                 }
             }
         }
         assertEquals("io.upwell packages must come from " + Bundles.ENGINE_API + " (or, for " + Bundles.LAUNCHER_APP
-                + " only, " + SIMULATOR_CONTROL_PACKAGE + " from " + Bundles.SIMULATOR + ")", List.of(), violations);
+                + " only, " + SIMULATOR_CONTROL_PACKAGE + " from " + Bundles.SIMULATOR + " and "
+                + PROGRAM_VALIDATION_PACKAGE + " from " + Bundles.PROGRAMS + ")", List.of(), violations);
     }
 
     @Test
@@ -200,7 +219,7 @@ public class BundleDependenciesIT {
         Bundle app = Bundles.named(context, Bundles.LAUNCHER_APP);
         assertWiredToDeclarativeServices(app);
         List<String> components = names(scr().getComponentDescriptionDTOs(app));
-        for (String component : List.of("Main", "EngineCommands", "SimulatorCommands")) {
+        for (String component : List.of("Main", "EngineCommands", "SimulatorCommands", "ProgramCommands")) {
             assertTrue(Bundles.LAUNCHER_APP + " declares component " + component + ": " + components,
                     components.contains("io.upwell.launcher.app.internal." + component));
         }

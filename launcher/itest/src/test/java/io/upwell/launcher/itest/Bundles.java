@@ -25,11 +25,12 @@ public final class Bundles {
     /** The technique modules this reactor builds. */
     public static final List<String> TECHNIQUES = List.of(STATIC_CUPPING, FLASH_CUPPING, INTERVAL_SUCTION,
             LYMPHATIC_SEQUENCE, DYNAMIC_GLIDING);
+    public static final String PROGRAMS = "io.upwell.plugins.programs";
     public static final String LAUNCHER_APP = "io.upwell.launcher.app";
 
     /** Every bundle this reactor builds and installs, in install order. */
     public static final List<String> UPWELL = List.of(ENGINE_API, ENGINE_CORE, SIMULATOR, STATIC_CUPPING, FLASH_CUPPING,
-            INTERVAL_SUCTION, LYMPHATIC_SEQUENCE, DYNAMIC_GLIDING, LAUNCHER_APP);
+            INTERVAL_SUCTION, LYMPHATIC_SEQUENCE, DYNAMIC_GLIDING, PROGRAMS, LAUNCHER_APP);
 
     private static final Map<Integer, String> STATE_NAMES = Map.of(
             Bundle.UNINSTALLED, "UNINSTALLED", Bundle.INSTALLED, "INSTALLED", Bundle.RESOLVED, "RESOLVED",

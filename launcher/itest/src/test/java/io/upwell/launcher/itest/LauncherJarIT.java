@@ -160,15 +160,21 @@ public class LauncherJarIT {
     }
 
     /**
-     * A module dropped into the technique folder is there again after a restart: each run is a new
-     * process that finds the folder as the last one left it, and the shell lists the module's technique.
+     * A module and a program file dropped into the technique folder are there again after a restart:
+     * each run is a new process that finds the folder as the last one left it, and the shell lists both.
      */
     @Test
-    public void aModuleInTheTechniqueFolderIsThereAgainAfterARestart() throws Exception {
+    public void aModuleAndAProgramFileInTheTechniqueFolderAreThereAgainAfterARestart() throws Exception {
         Path home = folder.newFolder("restart").toPath();
         Path techniques = Files.createDirectories(home.resolve("upwell-data").resolve("techniques"));
         Files.copy(UpwellFramework.jars(UpwellFramework.EXAMPLE_MODULE, true).get(0).toPath(),
                 techniques.resolve("example.jar"));
+        java.io.File programs = UpwellFramework.jars(UpwellFramework.UPWELL_BUNDLES, true).stream()
+                .filter(jar -> jar.getName().startsWith("io.upwell.plugins.programs")).findFirst().orElseThrow();
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(programs);
+                java.io.InputStream example = jar.getInputStream(jar.getEntry("examples/static-cupping.json"))) {
+            Files.copy(example, techniques.resolve("static.json"));
+        }
         Path log = home.resolve("upwell-data").resolve("upwell.log");
         for (int run = 1; run <= 2; run++) {
             Files.deleteIfExists(log); // so that the wait below reads this run's log, not the last one's
@@ -176,11 +182,16 @@ public class LauncherJarIT {
                 // FileInstall installs the module and the engine describes it after the shell opens: wait for the log.
                 Await.value("run " + run + ": the engine logs the example technique", () -> read(log),
                         text -> text.contains("technique example-pulse 0.1.0 from io.upwell.plugins.example"));
+                Await.value("run " + run + ": the engine logs the program file's technique", () -> read(log),
+                        text -> text.contains("technique example.static-cupping 1.0.0 from io.upwell.plugins.programs"));
                 shell.type("techniques");
                 shell.awaitOutput("run " + run + ": the example technique listed", "example-pulse");
                 shell.endInput();
                 shell.awaitExit();
                 assertTrue(shell.stdout(), shell.stdout().contains("from io.upwell.plugins.example 0.1.0"));
+                assertTrue(shell.stdout(), shell.stdout().contains("example.static-cupping 1.0.0"));
+                assertTrue("the program's origin is its file:\n" + shell.stdout(),
+                        shell.stdout().contains("upwell-data/techniques/static.json"));
             }
         }
     }

@@ -203,6 +203,78 @@ public class TechniqueFolderIT {
         assertEquals(1, Sessions.alarms(ended, AlarmCondition.TECHNIQUE_FAILED).size());
     }
 
+    // ------------------------------------------------------------------ program files
+
+    private static final String PROGRAM = "example.static-cupping";
+
+    /** The static cupping example program, as the programs bundle ships it, with {@code edit} applied. */
+    private String exampleProgram(java.util.function.UnaryOperator<String> edit) throws IOException {
+        try (InputStream in = Bundles.named(context, Bundles.PROGRAMS).getEntry("examples/static-cupping.json")
+                .openStream()) {
+            return edit.apply(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private void dropProgram(String json, String name) throws IOException {
+        Path part = Files.createTempFile(folder().getParent(), "program-", ".part");
+        Files.writeString(part, json);
+        drop(part, name);
+        Files.delete(part);
+    }
+
+    private static Optional<AvailableTechnique> program(SessionService engine) {
+        return engine.techniques().stream().filter(t -> t.descriptor().id().equals(PROGRAM)).findFirst();
+    }
+
+    private static SessionRequest programRequest() {
+        return new SessionRequest("itest", new Client("itest-client", ""), Optional.empty(), PROGRAM,
+                Map.of("targetKpa", ParameterValue.of(30), "holdSeconds", ParameterValue.of(900)),
+                List.of(new Placement(Sessions.SIMULATOR_ID, 0, new BodySite(BodyRegion.UPPER_BACK, Side.LEFT, ""))),
+                100);
+    }
+
+    /**
+     * A program file dropped into the folder is a technique at once, named with its file; a valid
+     * update while a session runs it is listed and disturbs nothing; an invalid update keeps the
+     * version in use and is reported with its line; removing the file ramps the session out.
+     */
+    @Test
+    public void aProgramFileIsInstalledUpdatedKeptOnABadUpdateAndRemovedWhileASessionRunsIt() throws Exception {
+        SessionService engine = engineWithAnEmptyFolder(
+                UpwellServices.readyEngine(context, EngineProperties.CLOCK_SYSTEM));
+        dropProgram(exampleProgram(json -> json), "gentle.json");
+        AvailableTechnique installed = Await.value("the program offered", () -> program(engine), Optional::isPresent)
+                .orElseThrow();
+        assertTrue("its origin is the file: " + installed.origin(), installed.origin().endsWith("gentle.json"));
+        Session session = engine.start(programRequest());
+        Sessions.awaitVacuumApplied(session, 25);
+
+        dropProgram(exampleProgram(json -> json.replace("\"version\": \"1.0.0\"", "\"version\": \"1.1.0\"")),
+                "gentle.json");
+        Await.value("version 1.1.0 listed", () -> program(engine),
+                t -> t.isPresent() && t.get().descriptor().version().equals("1.1.0"));
+        assertEquals(SessionState.RUNNING, session.state());
+        assertTrue("no alarm: " + session.snapshot().alarms(), session.snapshot().alarms().isEmpty());
+
+        dropProgram(exampleProgram(json -> json.replace("\"max\": 60", "\"max\": 95")), "gentle.json");
+        List<InstallProblem> problems = Await.value("the bad update reported", this::problems,
+                list -> list.stream().anyMatch(p -> p.artifact().endsWith("gentle.json")));
+        String problem = problems.get(0).problem();
+        assertTrue("names the outcome, the line and the limit: " + problem,
+                problem.contains("update refused; version 1.1.0 stays in use")
+                        && problem.matches("(?s).*gentle\\.json:\\d+: \\$\\.phases\\[0\\].*")
+                        && problem.contains("hard limit of 80 kPa"));
+        assertEquals("the version in use stays", "1.1.0", program(engine).orElseThrow().descriptor().version());
+        assertEquals(SessionState.RUNNING, session.state());
+
+        Files.delete(folder().resolve("gentle.json"));
+        SessionSnapshot ended = Sessions.awaitFinal(session);
+        assertEquals(SessionState.ENDED, ended.state());
+        assertTrue("names the technique and its module: " + ended.reason(),
+                ended.reason().contains(PROGRAM) && ended.reason().contains(Bundles.PROGRAMS));
+        Await.until("the problem is gone with the file", () -> problems().isEmpty());
+    }
+
     private static SessionRequest request(int pulses) {
         List<Placement> cups = List.of(new Placement(Sessions.SIMULATOR_ID, 0,
                 new BodySite(BodyRegion.UPPER_BACK, Side.LEFT, "")));

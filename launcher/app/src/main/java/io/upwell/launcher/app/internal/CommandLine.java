@@ -10,16 +10,21 @@ enum CommandLine {
     DEMO,
     /** {@code demo --virtual}: the same session on the engine's virtual clock. */
     DEMO_VIRTUAL,
+    /** {@code validate FILE.json ...}: checks program files and exits, without waiting for the engine. */
+    VALIDATE,
     /** Anything else. */
     USAGE;
 
     static final String USAGE_TEXT = String.join(System.lineSeparator(),
-            "usage: java -jar upwell.jar [demo [--virtual]]",
+            "usage: java -jar upwell.jar [demo [--virtual] | validate FILE.json...]",
             "  (no arguments)    start the engine with the interactive shell (leave with Ctrl-D or exit)",
             "  demo              run a 30 s static-cupping session on the simulator and print a summary",
             "  demo --virtual    the same session on the virtual clock: done in about a second",
-            "exit codes: 0 session ended normally, 1 session did not end normally, 2 usage,",
-            "            3 the engine or the simulated device did not come up");
+            "  validate FILE...  check program files (docs/techniques.md, Program files): a summary of each valid",
+            "                    one, every problem (file:line: path: message) of an invalid one",
+            "exit codes: 0 session ended normally (validate: every file valid), 1 session did not end normally",
+            "            (validate: some file invalid or unreadable), 2 usage, 3 the engine or the simulated device",
+            "            did not come up");
 
     static CommandLine parse(List<String> arguments) {
         if (arguments.isEmpty()) {
@@ -27,6 +32,9 @@ enum CommandLine {
         }
         if (arguments.size() == 1 && arguments.get(0).equals("demo")) {
             return DEMO;
+        }
+        if (arguments.size() >= 2 && arguments.get(0).equals("validate")) {
+            return VALIDATE;
         }
         if (arguments.size() == 2 && arguments.get(0).equals("demo") && arguments.get(1).equals("--virtual")) {
             return DEMO_VIRTUAL;

@@ -37,6 +37,10 @@ public final class Main implements Callable<Integer> {
             System.err.println(CommandLine.USAGE_TEXT);
             return ExitCodes.USAGE;
         }
+        if (command == CommandLine.VALIDATE) {
+            // Checking files needs no engine: answer at once.
+            return ValidateCommand.run(arguments.subList(1, arguments.size()), System.out, System.err);
+        }
         // Nothing opens on top of a dead engine: wait for it, and stop at once if it failed to activate.
         Terminal terminal = new Terminal(new FileOutputStream(FileDescriptor.out));
         try (TrackedService<SessionService> engine = EngineStartup.await(context, "", ENGINE_BOUND,

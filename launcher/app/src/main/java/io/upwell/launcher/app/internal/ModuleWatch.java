@@ -81,10 +81,12 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
         if (!fromFolder(bundle)) {
             return;
         }
+        // Checks and clears run one at a time in the order of the events, so that a check begun before the
+        // module was removed cannot report it again after its removal was handled.
         switch (event.getType()) {
             case BundleEvent.INSTALLED, BundleEvent.UPDATED, BundleEvent.UNRESOLVED ->
                 checks.execute(() -> check(bundle));
-            case BundleEvent.RESOLVED, BundleEvent.UNINSTALLED -> clear(bundle);
+            case BundleEvent.RESOLVED, BundleEvent.UNINSTALLED -> checks.execute(() -> clear(bundle));
             default -> {
                 // started, stopped: resolution did not change
             }
@@ -123,6 +125,9 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
             return;
         } catch (BundleException | IllegalStateException e) {
             why = e.getMessage();
+        }
+        if (bundle.getState() == Bundle.UNINSTALLED) {
+            return; // removed while it was being checked; its removal is handled next
         }
         String artifact = artifact(bundle);
         InstallProblem problem = new InstallProblem(artifact, "module " + bundle.getSymbolicName() + " "
