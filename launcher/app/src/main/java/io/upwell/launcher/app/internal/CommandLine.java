@@ -10,6 +10,10 @@ enum CommandLine {
     DEMO,
     /** {@code demo --virtual}: the same session on the engine's virtual clock. */
     DEMO_VIRTUAL,
+    /** {@code techniques}: list the installed techniques with their parameters. */
+    TECHNIQUES,
+    /** {@code simulate TECHNIQUE-ID [options]}: preview a technique on the virtual clock (see {@link SimulateArguments}). */
+    SIMULATE,
     /** Anything else. */
     USAGE;
 
@@ -18,6 +22,9 @@ enum CommandLine {
             "  (no arguments)    start the engine with the interactive shell (leave with Ctrl-D or exit)",
             "  demo              run a 30 s static-cupping session on the simulator and print a summary",
             "  demo --virtual    the same session on the virtual clock: done in about a second",
+            "  techniques        list the installed techniques with their version, origin and parameters",
+            "  " + SimulateArguments.USAGE,
+            "                    run a technique on the virtual clock on a simulator; write DIR/trace.csv, DIR/trace.svg",
             "exit codes: 0 session ended normally, 1 session did not end normally, 2 usage,",
             "            3 the engine or the simulated device did not come up");
 
@@ -30,6 +37,12 @@ enum CommandLine {
         }
         if (arguments.size() == 2 && arguments.get(0).equals("demo") && arguments.get(1).equals("--virtual")) {
             return DEMO_VIRTUAL;
+        }
+        if (arguments.size() == 1 && arguments.get(0).equals("techniques")) {
+            return TECHNIQUES;
+        }
+        if (arguments.get(0).equals("simulate")) {
+            return SIMULATE;
         }
         return USAGE;
     }
