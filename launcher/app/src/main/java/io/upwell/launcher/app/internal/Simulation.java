@@ -88,6 +88,7 @@ final class Simulation {
             arguments = SimulateArguments.parse(words);
             technique = resolve(arguments.technique(), installed);
             request = arguments.toRequest(technique.descriptor());
+            checkRanges(technique.descriptor(), request);
             directory = writableDirectory(arguments.outDirectory(technique.descriptor().id()));
         } catch (IllegalArgumentException e) {
             err.println(refused + e.getMessage());
@@ -128,6 +129,26 @@ final class Simulation {
         out.println("wrote " + csv + " (" + trace.rows() + " rows, one every " + Formats.seconds(SAMPLE_EVERY)
                 + ") and " + svg);
         return preview.finalState() == SessionState.ENDED ? ExitCodes.OK : ExitCodes.SESSION_FAILED;
+    }
+
+    /**
+     * Each value given against its parameter's range, as the engine will check it, so that a value out
+     * of range is a usage error said before anything runs.
+     *
+     * @throws IllegalArgumentException with the parameter's own words for the first value it does not accept
+     */
+    static void checkRanges(TechniqueDescriptor technique, SessionRequest request) {
+        request.parameters().forEach((name, value) -> technique.parameter(name).flatMap(spec -> spec.problemWith(value))
+                .ifPresent(problem -> {
+                    throw new IllegalArgumentException(problem);
+                }));
+        for (int cup = 0; cup < request.placements().size(); cup++) {
+            int at = cup;
+            request.placements().get(cup).overrides().forEach((name, value) -> technique.parameter(name)
+                    .flatMap(spec -> spec.problemWith(value)).ifPresent(problem -> {
+                        throw new IllegalArgumentException("cup " + at + ": " + problem);
+                    }));
+        }
     }
 
     /**

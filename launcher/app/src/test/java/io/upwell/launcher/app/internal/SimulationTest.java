@@ -131,6 +131,24 @@ class SimulationTest {
     }
 
     @Test
+    @Tag("SR-17")
+    void aValueOutOfItsRangeIsRefusedBeforeAnythingRuns(@TempDir Path temp) {
+        assertEquals(ExitCodes.USAGE, run(previews(SessionState.ENDED), "static-cupping", "--param", "targetKpa=99",
+                "--out", temp.toString()));
+        assertEquals(ExitCodes.USAGE, run(previews(SessionState.ENDED), "static-cupping", "--param", "targetKpa@1=7",
+                "--out", temp.toString()));
+
+        List<String> refusals = lines(err);
+        assertEquals(2, refusals.size(), refusals.toString());
+        assertTrue(refusals.get(0).contains("targetKpa") && refusals.get(0).contains("99")
+                && refusals.get(0).contains("8 to 60 kPa"), refusals.get(0));
+        assertTrue(refusals.get(1).startsWith("upwell: simulate: cup 1: ") && refusals.get(1).contains("7"),
+                refusals.get(1));
+        assertEquals(List.of(), asked);
+        assertEquals(List.of(), lines(out));
+    }
+
+    @Test
     void aPreviewTheEngineRefusesIsOneLine(@TempDir Path temp) {
         int exit = run(request -> {
             throw new SessionException("cup 0: 70 kPa is above the limit");
