@@ -35,6 +35,32 @@ public class SimulateJarIT {
         }
     }
 
+    /**
+     * A module in the technique folder is installed by FileInstall on a thread of its own after start
+     * and described by the engine after that: {@code techniques} waits for both, with a bound, and
+     * lists it beside the built-in one; {@code simulate} runs it the same way.
+     */
+    @Test
+    public void techniquesAndSimulateWaitForTheTechniqueFoldersModules() throws Exception {
+        Path home = folder.newFolder("folder").toPath();
+        Path techniques = Files.createDirectories(home.resolve("upwell-data").resolve("techniques"));
+        Files.copy(UpwellFramework.jars(UpwellFramework.EXAMPLE_MODULE, true).get(0).toPath(),
+                techniques.resolve("example.jar"));
+        try (LaunchedJar run = LaunchedJar.start(home, C_LOCALE, "techniques")) {
+            assertEquals("exit code; stderr: " + run.stderr(), 0, run.awaitExit());
+            String out = run.stdout();
+            assertTrue(out, out.contains("static-cupping 1.0.0"));
+            assertTrue(out, out.contains("example-pulse 0.1.0"));
+            assertTrue(out, out.contains("from io.upwell.plugins.example 0.1.0"));
+        }
+        try (LaunchedJar run = LaunchedJar.start(home, C_LOCALE, "simulate", "example-pulse", "--cups", "1", "--out",
+                "pulse")) {
+            assertEquals("exit code; stdout: " + run.stdout() + "\nstderr: " + run.stderr(), 0, run.awaitExit());
+            assertTrue(run.stdout(), run.stdout().contains("example-pulse 0.1.0: ENDED after"));
+        }
+        assertTrue(Files.isRegularFile(home.resolve("pulse/trace.svg")));
+    }
+
     @Test
     public void simulateWritesTheTraceAndAChartAndPrintsTheSummary() throws Exception {
         Path directory = folder.newFolder("simulate").toPath();

@@ -1,36 +1,55 @@
 package io.upwell.launcher.app.internal;
 
+import io.upwell.api.install.InstallProblem;
+import io.upwell.api.install.InstallReport;
 import io.upwell.api.session.AvailableTechnique;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.technique.Technique;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 
 /**
  * The techniques the engine offers once it has described them. The engine describes each technique
- * service asynchronously after it arrives, so a list read at once after start may be short; this
- * waits, with a bound, until every registered technique service is listed, or, when one never will
- * be (it failed to describe itself, or its id was taken), until the list has stopped changing.
+ * service asynchronously after it arrives, and FileInstall installs the technique folder's modules
+ * on a thread of its own after start, so a list read at once may be short. This waits, with a bound,
+ * until every module jar in the technique folder is installed and every registered technique
+ * service is listed, or, when one never will be (it failed to describe itself, or its id was taken),
+ * until nothing has changed for {@link #QUIET}.
  *
  * @param techniques what the engine lists
  * @param services   how many technique services are registered; more than listed means some are missing
+ * @param problems   what the technique folder holds and is not in use, with why ({@link InstallReport})
+ * @param notStarted jars in the technique folder not (yet) installed and started when the wait ended
  */
-record InstalledTechniques(List<AvailableTechnique> techniques, int services) {
+record InstalledTechniques(List<AvailableTechnique> techniques, int services, List<InstallProblem> problems,
+        List<Path> notStarted) {
 
     /** The longest wait. */
-    static final Duration BOUND = Duration.ofSeconds(15);
-    /** How long an unchanged but incomplete list must stay so to be taken as final. */
+    static final Duration BOUND = Duration.ofSeconds(10);
+    /** How long an unchanged but incomplete picture must stay so to be taken as final. */
     static final Duration QUIET = Duration.ofSeconds(1);
     private static final long POLL_NANOS = Duration.ofMillis(10).toNanos();
 
     InstalledTechniques {
         techniques = List.copyOf(techniques);
+        problems = List.copyOf(problems);
+        notStarted = List.copyOf(notStarted);
     }
 
     /** Technique services the engine does not list (see the log or the engine's alarms for why). */
@@ -39,31 +58,41 @@ record InstalledTechniques(List<AvailableTechnique> techniques, int services) {
     }
 
     static InstalledTechniques await(BundleContext context, SessionService engine) {
-        return await(() -> count(context), engine::techniques, System::nanoTime, BOUND, QUIET);
+        InstalledTechniques listed = await(() -> count(context), () -> notStarted(context), engine::techniques,
+                System::nanoTime, BOUND, QUIET);
+        return new InstalledTechniques(listed.techniques(), listed.services(), problems(context), listed.notStarted());
     }
 
     /**
-     * Waits until {@code listed} holds at least {@code services} techniques, or holds the same list
-     * for {@code quiet}, or {@code bound} has passed: whichever comes first.
+     * Waits until no folder jar is {@code notStarted} and {@code listed} holds at least
+     * {@code services} techniques; or, with no folder jar pending, until neither the list nor the count
+     * has changed for {@code quiet}; or until {@code bound} has passed: whichever comes first. A jar
+     * FileInstall never installs (not a bundle at all) therefore costs the whole bound, and is named.
      */
-    static InstalledTechniques await(IntSupplier services, Supplier<List<AvailableTechnique>> listed, LongSupplier nanoTime,
-            Duration bound, Duration quiet) {
+    static InstalledTechniques await(IntSupplier services, Supplier<List<Path>> notStarted,
+            Supplier<List<AvailableTechnique>> listed, LongSupplier nanoTime, Duration bound, Duration quiet) {
         long start = nanoTime.getAsLong();
-        List<AvailableTechnique> last = listed.get();
+        List<Object> seen = null;
         long unchangedSince = start;
         while (true) {
+            // In this order: a module the folder has installed registered its techniques while it started,
+            // so the count read after it includes them, and the list read last is the newest.
+            List<Path> pending = notStarted.get();
+            boolean installed = pending.isEmpty();
             int registered = services.getAsInt();
+            List<AvailableTechnique> techniques = listed.get();
             long now = nanoTime.getAsLong();
-            if (last.size() >= registered || now - unchangedSince >= quiet.toNanos()
-                    || now - start >= bound.toNanos()) {
-                return new InstalledTechniques(last, registered);
+            List<Object> picture = List.of(techniques, registered, installed);
+            if (!picture.equals(seen)) {
+                seen = picture;
+                unchangedSince = now;
+            }
+            boolean complete = installed && techniques.size() >= registered;
+            boolean settled = installed && now - unchangedSince >= quiet.toNanos();
+            if (complete || settled || now - start >= bound.toNanos()) {
+                return new InstalledTechniques(techniques, registered, List.of(), pending);
             }
             LockSupport.parkNanos(POLL_NANOS);
-            List<AvailableTechnique> next = listed.get();
-            if (!next.equals(last)) {
-                last = next;
-                unchangedSince = nanoTime.getAsLong();
-            }
         }
     }
 
@@ -75,5 +104,81 @@ record InstalledTechniques(List<AvailableTechnique> techniques, int services) {
         } catch (IllegalStateException stopping) {
             return 0; // the framework is stopping: nothing more will be described
         }
+    }
+
+    /**
+     * The jars in the technique folder that are not yet installed as a bundle that is ACTIVE, a
+     * fragment, or reported by an {@link InstallReport} as unable to start (a missing requirement);
+     * none when there is no folder or it cannot be read. FileInstall installs a jar, then starts it: in between
+     * its techniques are not registered yet.
+     */
+    static List<Path> notStarted(BundleContext context) {
+        Optional<Path> folder = TechniqueFolder.configured(context);
+        if (folder.isEmpty()) {
+            return List.of();
+        }
+        List<Path> jars;
+        try (Stream<Path> files = Files.list(folder.get())) {
+            jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).map(f -> f.toAbsolutePath().normalize())
+                    .toList();
+        } catch (IOException | SecurityException e) {
+            return List.of();
+        }
+        List<Bundle> bundles;
+        try {
+            bundles = List.of(context.getBundles());
+        } catch (IllegalStateException stopping) {
+            return List.of();
+        }
+        List<Path> pending = new ArrayList<>();
+        List<Path> refused = problems(context).stream().map(p -> path("file:" + p.artifact())).toList();
+        for (Path jar : jars) {
+            Optional<Bundle> bundle = bundles.stream().filter(b -> jar.equals(path(b.getLocation()))).findFirst();
+            if (bundle.isEmpty()) {
+                pending.add(jar); // not installed yet
+                continue;
+            }
+            boolean fragment = bundle.get().getHeaders("").get(org.osgi.framework.Constants.FRAGMENT_HOST) != null;
+            if (bundle.get().getState() != Bundle.ACTIVE && !fragment && !refused.contains(jar)) {
+                pending.add(jar); // installed, not started yet, and not reported as unable to start
+            }
+        }
+        return pending;
+    }
+
+    /** A bundle location's file ({@code file:/...}), or a problem's artifact path given as {@code file:<path>}. */
+    private static Path path(String location) {
+        if (location == null || !location.startsWith("file:")) {
+            return null;
+        }
+        try {
+            return Path.of(URI.create(location)).toAbsolutePath().normalize();
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            try {
+                return Path.of(location.substring("file:".length())).toAbsolutePath().normalize();
+            } catch (java.nio.file.InvalidPathException notAPath) {
+                return null;
+            }
+        }
+    }
+
+    /** What every {@link InstallReport} says is offered and not in use. */
+    private static List<InstallProblem> problems(BundleContext context) {
+        List<InstallProblem> problems = new ArrayList<>();
+        try {
+            for (ServiceReference<InstallReport> reference : context.getServiceReferences(InstallReport.class, null)) {
+                InstallReport report = context.getService(reference);
+                if (report != null) {
+                    try {
+                        problems.addAll(Objects.requireNonNullElse(report.problems(), List.of()));
+                    } finally {
+                        context.ungetService(reference);
+                    }
+                }
+            }
+        } catch (InvalidSyntaxException | IllegalStateException e) {
+            return problems;
+        }
+        return problems;
     }
 }

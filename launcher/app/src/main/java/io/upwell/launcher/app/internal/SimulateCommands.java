@@ -45,7 +45,11 @@ public final class SimulateCommands {
     /** {@code java -jar upwell.jar techniques}: every technique once the engine has described them all. */
     static int techniques(BundleContext context, SessionService engine, PrintStream out) {
         InstalledTechniques installed = InstalledTechniques.await(context, engine);
-        TechniqueListing.print(installed.techniques(), out);
+        TechniqueListing.print(installed.techniques(), installed.problems(), out);
+        for (java.nio.file.Path jar : installed.notStarted()) {
+            out.println(jar + ": not installed and started after " + InstalledTechniques.BOUND.toSeconds()
+                    + " s; is it a technique bundle? the log (upwell-data/upwell.log) may say more");
+        }
         if (installed.missing() > 0) {
             out.println(installed.missing() + " technique service(s) registered but not offered: each failed to"
                     + " describe itself or reused a taken id; the log (upwell-data/upwell.log) says which");

@@ -15,6 +15,8 @@ class InstalledTechniquesTest {
     private static final AvailableTechnique A = new AvailableTechnique(SimulateArgumentsTest.STATIC, "a 1.0.0", "bundle");
     private static final AvailableTechnique B = new AvailableTechnique(SimulateArgumentsTest.LYMPH, "b 1.0.0", "bundle");
 
+    private static final java.nio.file.Path JAR = java.nio.file.Path.of("/data/techniques/module.jar");
+
     /** A clock that moves 100 ms every time it is read, so the waits are decided by the logic, not by the machine. */
     private static java.util.function.LongSupplier clock() {
         AtomicLong now = new AtomicLong();
@@ -29,7 +31,7 @@ class InstalledTechniquesTest {
 
     @Test
     void itWaitsUntilEveryRegisteredTechniqueIsDescribed() {
-        InstalledTechniques installed = InstalledTechniques.await(() -> 2,
+        InstalledTechniques installed = InstalledTechniques.await(() -> 2, () -> List.of(),
                 looks(List.of(List.of(), List.of(A), List.of(A), List.of(A, B))), clock(), Duration.ofSeconds(15),
                 Duration.ofSeconds(1));
 
@@ -41,7 +43,7 @@ class InstalledTechniquesTest {
     void aTechniqueThatIsNeverDescribedEndsTheWaitOnceTheListHasStoppedChanging() {
         AtomicLong reads = new AtomicLong();
         java.util.function.LongSupplier clock = clock();
-        InstalledTechniques installed = InstalledTechniques.await(() -> 2, looks(List.of(List.of(), List.of(A))),
+        InstalledTechniques installed = InstalledTechniques.await(() -> 2, () -> List.of(), looks(List.of(List.of(), List.of(A))),
                 () -> {
                     reads.incrementAndGet();
                     return clock.getAsLong();
@@ -54,8 +56,50 @@ class InstalledTechniquesTest {
     }
 
     @Test
+    void aModuleTheFolderWatchHasNotInstalledYetIsWaitedForEvenWhenTheListLooksComplete() {
+        // The folder's jar is installed at the fourth look; its technique registers and is described after.
+        int[] look = {0};
+        InstalledTechniques installed = InstalledTechniques.await(() -> look[0] >= 4 ? 2 : 1,
+                () -> ++look[0] >= 4 ? List.of() : List.of(JAR),
+                looks(List.of(List.of(A), List.of(A), List.of(A), List.of(A), List.of(A), List.of(A, B))), clock(),
+                Duration.ofSeconds(15), Duration.ofSeconds(1));
+
+        assertEquals(List.of(A, B), installed.techniques());
+    }
+
+    @Test
+    void aNewlyRegisteredTechniqueRestartsTheQuietPeriod() {
+        // One of three services never describes itself, so the list [A] stays short; at 0.9 s a fourth
+        // registers: the wait must not end at 1 s, and sees B described at 1.5 s.
+        AtomicLong now = new AtomicLong();
+        java.util.function.LongSupplier clock = () -> now.addAndGet(Duration.ofMillis(100).toNanos());
+        InstalledTechniques installed = InstalledTechniques.await(
+                () -> now.get() >= Duration.ofMillis(900).toNanos() ? 4 : 3, () -> List.of(),
+                () -> now.get() >= Duration.ofMillis(1500).toNanos() ? List.of(A, B) : List.of(A), clock,
+                Duration.ofSeconds(15), Duration.ofSeconds(1));
+
+        assertEquals(List.of(A, B), installed.techniques());
+        assertEquals(2, installed.missing());
+    }
+
+    @Test
+    void aJarThatIsNeverInstalledHoldsTheWaitToTheBoundAndIsNamed() {
+        AtomicLong reads = new AtomicLong();
+        java.util.function.LongSupplier clock = clock();
+        InstalledTechniques installed = InstalledTechniques.await(() -> 1, () -> List.of(JAR), () -> List.of(A),
+                () -> {
+                    reads.incrementAndGet();
+                    return clock.getAsLong();
+                }, Duration.ofSeconds(10), Duration.ofSeconds(1));
+
+        assertEquals(List.of(A), installed.techniques());
+        assertEquals(List.of(JAR), installed.notStarted());
+        assertEquals(true, reads.get() >= 100, "clock reads " + reads.get()); // 10 s at 100 ms a read
+    }
+
+    @Test
     void noTechniqueServiceMeansNoWait() {
-        InstalledTechniques installed = InstalledTechniques.await(() -> 0, () -> List.of(), () -> 0L,
+        InstalledTechniques installed = InstalledTechniques.await(() -> 0, () -> List.of(), () -> List.of(), () -> 0L,
                 Duration.ofSeconds(15), Duration.ofSeconds(1));
 
         assertEquals(List.of(), installed.techniques());
@@ -65,7 +109,7 @@ class InstalledTechniquesTest {
     void aListThatNeverSettlesEndsAtTheBound() {
         java.util.function.LongSupplier clock = clock();
         boolean[] flip = {false};
-        InstalledTechniques installed = InstalledTechniques.await(() -> 5, () -> {
+        InstalledTechniques installed = InstalledTechniques.await(() -> 5, () -> List.of(), () -> {
             flip[0] = !flip[0];
             return flip[0] ? List.of(A) : List.of(B);
         }, clock, Duration.ofSeconds(3), Duration.ofSeconds(1));
