@@ -27,7 +27,8 @@ public class SimulateJarIT {
     @Test
     public void techniquesListsStaticCuppingWithItsParametersAndExitsZero() throws Exception {
         try (LaunchedJar run = LaunchedJar.start(folder.newFolder("techniques").toPath(), C_LOCALE, "techniques")) {
-            assertEquals("exit code; stderr: " + run.stderr(), 0, run.awaitExit());
+            int exit = run.awaitExit(); // first: the message below reads what it printed
+            assertEquals("exit code; stderr: " + run.stderr(), 0, exit);
             String out = run.stdout();
             assertTrue(out, out.contains("static-cupping 1.0.0"));
             assertTrue(out, out.contains("targetKpa (per cup): 8 to 60 kPa, default 40"));
@@ -47,7 +48,8 @@ public class SimulateJarIT {
         Files.copy(UpwellFramework.jars(UpwellFramework.EXAMPLE_MODULE, true).get(0).toPath(),
                 techniques.resolve("example.jar"));
         try (LaunchedJar run = LaunchedJar.start(home, C_LOCALE, "techniques")) {
-            assertEquals("exit code; stderr: " + run.stderr(), 0, run.awaitExit());
+            int exit = run.awaitExit(); // first: the message below reads what it printed
+            assertEquals("exit code; stderr: " + run.stderr(), 0, exit);
             String out = run.stdout();
             assertTrue(out, out.contains("static-cupping 1.0.0"));
             assertTrue(out, out.contains("example-pulse 0.1.0"));
@@ -55,7 +57,8 @@ public class SimulateJarIT {
         }
         try (LaunchedJar run = LaunchedJar.start(home, C_LOCALE, "simulate", "example-pulse", "--cups", "1", "--out",
                 "pulse")) {
-            assertEquals("exit code; stdout: " + run.stdout() + "\nstderr: " + run.stderr(), 0, run.awaitExit());
+            int exit = run.awaitExit(); // first: the message below reads what it printed
+            assertEquals("exit code; stdout: " + run.stdout() + "\nstderr: " + run.stderr(), 0, exit);
             assertTrue(run.stdout(), run.stdout().contains("example-pulse 0.1.0: ENDED after"));
         }
         assertTrue(Files.isRegularFile(home.resolve("pulse/trace.svg")));
@@ -66,7 +69,8 @@ public class SimulateJarIT {
         Path directory = folder.newFolder("simulate").toPath();
         try (LaunchedJar run = LaunchedJar.start(directory, C_LOCALE, "simulate", "static-cupping", "--param",
                 "holdSeconds=10", "--cups", "2", "--out", "sc")) {
-            assertEquals("exit code; stdout: " + run.stdout() + "\nstderr: " + run.stderr(), 0, run.awaitExit());
+            int exit = run.awaitExit(); // first: the message below reads what it printed
+            assertEquals("exit code; stdout: " + run.stdout() + "\nstderr: " + run.stderr(), 0, exit);
             String out = run.stdout();
             assertTrue(out, out.contains("static-cupping 1.0.0: ENDED after"));
             assertTrue(out, out.contains(">= 20 kPa"));
@@ -88,7 +92,8 @@ public class SimulateJarIT {
     public void anUnknownTechniqueIsOneLineAndAUsageExit() throws Exception {
         try (LaunchedJar run = LaunchedJar.start(folder.newFolder("unknown").toPath(), C_LOCALE, "simulate",
                 "no-such-technique")) {
-            assertEquals("exit code; stderr: " + run.stderr(), 2, run.awaitExit());
+            int exit = run.awaitExit(); // first: the message below reads what it printed
+            assertEquals("exit code; stderr: " + run.stderr(), 2, exit);
             List<String> lines = run.stderr().lines().filter(line -> !line.isBlank()).toList();
             assertEquals(List.of("upwell: simulate: unknown technique 'no-such-technique'; installed: [static-cupping]"),
                     lines);

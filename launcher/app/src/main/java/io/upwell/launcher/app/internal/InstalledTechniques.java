@@ -58,18 +58,36 @@ record InstalledTechniques(List<AvailableTechnique> techniques, int services, Li
     }
 
     static InstalledTechniques await(BundleContext context, SessionService engine) {
-        InstalledTechniques listed = await(() -> count(context), () -> notStarted(context), engine::techniques,
+        InstalledTechniques listed = await(() -> count(context), () -> folder(context), engine::techniques,
                 System::nanoTime, BOUND, QUIET);
         return new InstalledTechniques(listed.techniques(), listed.services(), problems(context), listed.notStarted());
     }
 
     /**
-     * Waits until no folder jar is {@code notStarted} and {@code listed} holds at least
-     * {@code services} techniques; or, with no folder jar pending, until neither the list nor the count
-     * has changed for {@code quiet}; or until {@code bound} has passed: whichever comes first. A jar
+     * The technique folder's jars as the wait sees them.
+     *
+     * @param notStarted  not installed yet, or installed and not started (nor reported unable to start)
+     * @param noServices  started but with no service registered yet: Declarative Services registers a
+     *                    module's techniques just after it starts
+     */
+    record Folder(List<Path> notStarted, List<Path> noServices) {
+
+        static final Folder SETTLED = new Folder(List.of(), List.of());
+
+        Folder {
+            notStarted = List.copyOf(notStarted);
+            noServices = List.copyOf(noServices);
+        }
+    }
+
+    /**
+     * Waits until every folder jar is started with its services and {@code listed} holds at least
+     * {@code services} techniques; or, with every folder jar started, until neither the list, the count
+     * nor the folder has changed for {@code quiet} (a module that registers nothing, a technique that
+     * never describes itself); or until {@code bound} has passed: whichever comes first. A jar
      * FileInstall never installs (not a bundle at all) therefore costs the whole bound, and is named.
      */
-    static InstalledTechniques await(IntSupplier services, Supplier<List<Path>> notStarted,
+    static InstalledTechniques await(IntSupplier services, Supplier<Folder> folder,
             Supplier<List<AvailableTechnique>> listed, LongSupplier nanoTime, Duration bound, Duration quiet) {
         long start = nanoTime.getAsLong();
         List<Object> seen = null;
@@ -77,17 +95,18 @@ record InstalledTechniques(List<AvailableTechnique> techniques, int services, Li
         while (true) {
             // In this order: a module the folder has installed registered its techniques while it started,
             // so the count read after it includes them, and the list read last is the newest.
-            List<Path> pending = notStarted.get();
+            Folder jars = folder.get();
+            List<Path> pending = jars.notStarted();
             boolean installed = pending.isEmpty();
             int registered = services.getAsInt();
             List<AvailableTechnique> techniques = listed.get();
             long now = nanoTime.getAsLong();
-            List<Object> picture = List.of(techniques, registered, installed);
+            List<Object> picture = List.of(techniques, registered, jars);
             if (!picture.equals(seen)) {
                 seen = picture;
                 unchangedSince = now;
             }
-            boolean complete = installed && techniques.size() >= registered;
+            boolean complete = installed && jars.noServices().isEmpty() && techniques.size() >= registered;
             boolean settled = installed && now - unchangedSince >= quiet.toNanos();
             if (complete || settled || now - start >= bound.toNanos()) {
                 return new InstalledTechniques(techniques, registered, List.of(), pending);
@@ -107,30 +126,31 @@ record InstalledTechniques(List<AvailableTechnique> techniques, int services, Li
     }
 
     /**
-     * The jars in the technique folder that are not yet installed as a bundle that is ACTIVE, a
-     * fragment, or reported by an {@link InstallReport} as unable to start (a missing requirement);
-     * none when there is no folder or it cannot be read. FileInstall installs a jar, then starts it: in between
+     * The technique folder's jars not yet installed as a bundle that is ACTIVE, a fragment, or
+     * reported by an {@link InstallReport} as unable to start (a missing requirement), and those
+     * ACTIVE without a service yet; nothing when there is no folder or it cannot be read. FileInstall installs a jar, then starts it: in between
      * its techniques are not registered yet.
      */
-    static List<Path> notStarted(BundleContext context) {
+    static Folder folder(BundleContext context) {
         Optional<Path> folder = TechniqueFolder.configured(context);
         if (folder.isEmpty()) {
-            return List.of();
+            return Folder.SETTLED;
         }
         List<Path> jars;
         try (Stream<Path> files = Files.list(folder.get())) {
             jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).map(f -> f.toAbsolutePath().normalize())
                     .toList();
         } catch (IOException | SecurityException e) {
-            return List.of();
+            return Folder.SETTLED;
         }
         List<Bundle> bundles;
         try {
             bundles = List.of(context.getBundles());
         } catch (IllegalStateException stopping) {
-            return List.of();
+            return Folder.SETTLED;
         }
         List<Path> pending = new ArrayList<>();
+        List<Path> noServices = new ArrayList<>();
         List<Path> refused = problems(context).stream().map(p -> path("file:" + p.artifact())).toList();
         for (Path jar : jars) {
             Optional<Bundle> bundle = bundles.stream().filter(b -> jar.equals(path(b.getLocation()))).findFirst();
@@ -141,9 +161,11 @@ record InstalledTechniques(List<AvailableTechnique> techniques, int services, Li
             boolean fragment = bundle.get().getHeaders("").get(org.osgi.framework.Constants.FRAGMENT_HOST) != null;
             if (bundle.get().getState() != Bundle.ACTIVE && !fragment && !refused.contains(jar)) {
                 pending.add(jar); // installed, not started yet, and not reported as unable to start
+            } else if (bundle.get().getState() == Bundle.ACTIVE && bundle.get().getRegisteredServices() == null) {
+                noServices.add(jar);
             }
         }
-        return pending;
+        return new Folder(pending, noServices);
     }
 
     /** A bundle location's file ({@code file:/...}), or a problem's artifact path given as {@code file:<path>}. */

@@ -17,6 +17,10 @@ class InstalledTechniquesTest {
 
     private static final java.nio.file.Path JAR = java.nio.file.Path.of("/data/techniques/module.jar");
 
+    private static InstalledTechniques.Folder notStarted(java.nio.file.Path jar) {
+        return new InstalledTechniques.Folder(List.of(jar), List.of());
+    }
+
     /** A clock that moves 100 ms every time it is read, so the waits are decided by the logic, not by the machine. */
     private static java.util.function.LongSupplier clock() {
         AtomicLong now = new AtomicLong();
@@ -31,7 +35,7 @@ class InstalledTechniquesTest {
 
     @Test
     void itWaitsUntilEveryRegisteredTechniqueIsDescribed() {
-        InstalledTechniques installed = InstalledTechniques.await(() -> 2, () -> List.of(),
+        InstalledTechniques installed = InstalledTechniques.await(() -> 2, () -> InstalledTechniques.Folder.SETTLED,
                 looks(List.of(List.of(), List.of(A), List.of(A), List.of(A, B))), clock(), Duration.ofSeconds(15),
                 Duration.ofSeconds(1));
 
@@ -43,7 +47,8 @@ class InstalledTechniquesTest {
     void aTechniqueThatIsNeverDescribedEndsTheWaitOnceTheListHasStoppedChanging() {
         AtomicLong reads = new AtomicLong();
         java.util.function.LongSupplier clock = clock();
-        InstalledTechniques installed = InstalledTechniques.await(() -> 2, () -> List.of(), looks(List.of(List.of(), List.of(A))),
+        InstalledTechniques installed = InstalledTechniques.await(() -> 2, () -> InstalledTechniques.Folder.SETTLED,
+                looks(List.of(List.of(), List.of(A))),
                 () -> {
                     reads.incrementAndGet();
                     return clock.getAsLong();
@@ -60,7 +65,7 @@ class InstalledTechniquesTest {
         // The folder's jar is installed at the fourth look; its technique registers and is described after.
         int[] look = {0};
         InstalledTechniques installed = InstalledTechniques.await(() -> look[0] >= 4 ? 2 : 1,
-                () -> ++look[0] >= 4 ? List.of() : List.of(JAR),
+                () -> ++look[0] >= 4 ? InstalledTechniques.Folder.SETTLED : notStarted(JAR),
                 looks(List.of(List.of(A), List.of(A), List.of(A), List.of(A), List.of(A), List.of(A, B))), clock(),
                 Duration.ofSeconds(15), Duration.ofSeconds(1));
 
@@ -74,7 +79,7 @@ class InstalledTechniquesTest {
         AtomicLong now = new AtomicLong();
         java.util.function.LongSupplier clock = () -> now.addAndGet(Duration.ofMillis(100).toNanos());
         InstalledTechniques installed = InstalledTechniques.await(
-                () -> now.get() >= Duration.ofMillis(900).toNanos() ? 4 : 3, () -> List.of(),
+                () -> now.get() >= Duration.ofMillis(900).toNanos() ? 4 : 3, () -> InstalledTechniques.Folder.SETTLED,
                 () -> now.get() >= Duration.ofMillis(1500).toNanos() ? List.of(A, B) : List.of(A), clock,
                 Duration.ofSeconds(15), Duration.ofSeconds(1));
 
@@ -86,7 +91,7 @@ class InstalledTechniquesTest {
     void aJarThatIsNeverInstalledHoldsTheWaitToTheBoundAndIsNamed() {
         AtomicLong reads = new AtomicLong();
         java.util.function.LongSupplier clock = clock();
-        InstalledTechniques installed = InstalledTechniques.await(() -> 1, () -> List.of(JAR), () -> List.of(A),
+        InstalledTechniques installed = InstalledTechniques.await(() -> 1, () -> notStarted(JAR), () -> List.of(A),
                 () -> {
                     reads.incrementAndGet();
                     return clock.getAsLong();
@@ -98,8 +103,22 @@ class InstalledTechniquesTest {
     }
 
     @Test
+    void aStartedModuleWhoseTechniqueIsNotRegisteredYetIsWaitedFor() {
+        // Started at once, but Declarative Services registers its technique at the third look only.
+        int[] look = {0};
+        InstalledTechniques installed = InstalledTechniques.await(() -> look[0] >= 3 ? 2 : 1,
+                () -> ++look[0] >= 3 ? InstalledTechniques.Folder.SETTLED
+                        : new InstalledTechniques.Folder(List.of(), List.of(JAR)),
+                looks(List.of(List.of(A), List.of(A), List.of(A), List.of(A, B))), clock(), Duration.ofSeconds(10),
+                Duration.ofSeconds(1));
+
+        assertEquals(List.of(A, B), installed.techniques());
+    }
+
+    @Test
     void noTechniqueServiceMeansNoWait() {
-        InstalledTechniques installed = InstalledTechniques.await(() -> 0, () -> List.of(), () -> List.of(), () -> 0L,
+        InstalledTechniques installed = InstalledTechniques.await(() -> 0, () -> InstalledTechniques.Folder.SETTLED,
+                () -> List.of(), () -> 0L,
                 Duration.ofSeconds(15), Duration.ofSeconds(1));
 
         assertEquals(List.of(), installed.techniques());
@@ -109,7 +128,7 @@ class InstalledTechniquesTest {
     void aListThatNeverSettlesEndsAtTheBound() {
         java.util.function.LongSupplier clock = clock();
         boolean[] flip = {false};
-        InstalledTechniques installed = InstalledTechniques.await(() -> 5, () -> List.of(), () -> {
+        InstalledTechniques installed = InstalledTechniques.await(() -> 5, () -> InstalledTechniques.Folder.SETTLED, () -> {
             flip[0] = !flip[0];
             return flip[0] ? List.of(A) : List.of(B);
         }, clock, Duration.ofSeconds(3), Duration.ofSeconds(1));
