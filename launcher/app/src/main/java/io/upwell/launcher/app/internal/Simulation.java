@@ -6,6 +6,7 @@ import io.upwell.api.preview.PreviewService;
 import io.upwell.api.session.AvailableTechnique;
 import io.upwell.api.session.Placement;
 import io.upwell.api.session.SessionException;
+import io.upwell.api.session.SessionPlan;
 import io.upwell.api.session.SessionRequest;
 import io.upwell.api.session.SessionState;
 import io.upwell.api.technique.ParameterSpec;
@@ -117,7 +118,7 @@ final class Simulation {
                 TraceCsv.write(trace, writer);
             }
             Files.writeString(svg, TraceChart.svg(trace, descriptor.name() + " (" + name + ")",
-                    subtitle(descriptor, request)), StandardCharsets.UTF_8);
+                    subtitle(descriptor, request), clamped(preview.plan(), request, descriptor)), StandardCharsets.UTF_8);
         } catch (IOException e) {
             err.println(refused + "cannot write the trace to " + directory + ": " + e);
             return ExitCodes.SESSION_FAILED;
@@ -126,6 +127,10 @@ final class Simulation {
             return ExitCodes.SESSION_FAILED;
         }
         TraceSummary.lines(name, preview, trace).forEach(out::println);
+        String clamped = clamped(preview.plan(), request, descriptor);
+        if (!clamped.isEmpty()) {
+            out.println("limits: " + clamped);
+        }
         out.println("wrote " + csv + " (" + trace.rows() + " rows, one every " + Formats.seconds(SAMPLE_EVERY)
                 + ") and " + svg);
         return preview.finalState() == SessionState.ENDED ? ExitCodes.OK : ExitCodes.SESSION_FAILED;
@@ -189,6 +194,29 @@ final class Simulation {
                 first.zone().isPresent() ? ", zones 0.." + (request.placements().size() - 1) : "",
                 request.intensity());
         return (values.isEmpty() ? "no parameters" : String.join(" · ", values)) + " — " + cups;
+    }
+
+    /**
+     * The cups a limit holds below what was asked, grouped alike: {@code "cups 0, 2 asked 40.0 kPa
+     * (targetKpa); clamped to 10.0 kPa by the limit of the body region face"}, as the shell's
+     * {@code start} says it ({@link EngineCommands#askedAboveLimit}): a kPa value given for the cup (or
+     * its default) above its limit, or a program that asks more. Empty when no cup is clamped.
+     */
+    static String clamped(SessionPlan plan, SessionRequest request, TechniqueDescriptor technique) {
+        java.util.Map<String, List<Integer>> alike = new java.util.LinkedHashMap<>();
+        for (SessionPlan.CupPlan cup : plan.cups()) {
+            String asked = EngineCommands.askedAboveLimit(request, technique, cup);
+            if (asked != null || cup.clamped()) {
+                String what = (asked != null ? asked : String.format(Locale.ROOT, "the program asks %.1f kPa",
+                        cup.programPeakKpa())) + String.format(Locale.ROOT, "; clamped to %.1f kPa by the limit of the %s",
+                        cup.limitKpa(), cup.limitSetBy());
+                alike.computeIfAbsent(what, k -> new ArrayList<>()).add(cup.cup());
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        alike.forEach((what, cups) -> parts.add((cups.size() == 1 ? "cup " : "cups ")
+                + String.join(", ", cups.stream().map(String::valueOf).toList()) + " " + what));
+        return String.join(". ", parts);
     }
 
     private static String unit(ParameterSpec spec) {

@@ -85,10 +85,11 @@ final class TraceChart {
      *
      * @param title    the title's first line: the technique's name, id and version
      * @param subtitle the second: its parameters and the cups
+     * @param note     a third, in red, or empty: what the session's limits changed (a clamped cup)
      */
-    static String svg(Trace trace, String title, String subtitle) {
+    static String svg(Trace trace, String title, String subtitle, String note) {
         headless();
-        JFreeChart chart = chart(trace, title, subtitle);
+        JFreeChart chart = chart(trace, title, subtitle, note);
         int height = 560 + 28 * trace.cupCount();
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
         chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
@@ -109,16 +110,17 @@ final class TraceChart {
         return column < CUP_COLOURS.length ? base : base.darker();
     }
 
-    static JFreeChart chart(Trace trace, String title, String subtitle) {
+    static JFreeChart chart(Trace trace, String title, String subtitle, String note) {
         NumberAxis time = new NumberAxis(TIME_AXIS);
         time.setAutoRangeIncludesZero(true);
         time.setLowerMargin(0);
         time.setUpperMargin(0.01);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         plot.setGap(8);
-        plot.add(pressurePlot(trace), 5);
+        // About 400 px of pressure and 28 px of phase strip per cup, whatever the number of cups.
+        plot.add(pressurePlot(trace), 100);
         Map<String, Color> phases = new LinkedHashMap<>();
-        plot.add(phasePlot(trace, phases), Math.max(1, trace.cupCount() / 3 + 1));
+        plot.add(phasePlot(trace, phases), 7 * Math.max(2, trace.cupCount()));
         plot.setFixedLegendItems(legend(trace, phases));
 
         JFreeChart chart = new JFreeChart(title, new Font(FONT, Font.BOLD, 18), plot, true);
@@ -126,6 +128,12 @@ final class TraceChart {
         TextTitle second = new TextTitle(subtitle, new Font(FONT, Font.PLAIN, 13));
         second.setMaximumLinesToDisplay(3);
         chart.addSubtitle(second);
+        if (!note.isEmpty()) {
+            TextTitle third = new TextTitle(note, new Font(FONT, Font.BOLD, 13));
+            third.setPaint(new Color(0xB2182B));
+            third.setMaximumLinesToDisplay(3);
+            chart.addSubtitle(third);
+        }
         LegendTitle legend = chart.getLegend();
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setHorizontalAlignment(HorizontalAlignment.CENTER);
@@ -156,6 +164,7 @@ final class TraceChart {
         }
         NumberAxis pressure = new NumberAxis(PRESSURE_AXIS);
         pressure.setAutoRangeIncludesZero(true);
+        pressure.setRangeType(org.jfree.data.RangeType.POSITIVE); // a vented cup's reading a hair above ambient is 0
         pressure.setUpperMargin(0.08);
         XYPlot plot = new XYPlot(lines, null, pressure, renderer);
         grid(plot);

@@ -52,7 +52,8 @@ final class TraceSummary {
         lines.add(title + ": " + preview.finalState() + " after " + Formats.seconds(preview.duration())
                 + " of virtual time" + (preview.reason().isEmpty() ? "" : " (" + preview.reason() + ")"));
         List<List<String>> table = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of("cup", "site", "limit (set by)", "peak target", "peak measured"));
+        List<String> header = new ArrayList<>(List.of("cup", "site", "limit (set by)", "program asks", "peak target",
+                "peak measured"));
         for (double threshold : THRESHOLDS_KPA) {
             header.add(String.format(Locale.ROOT, ">= %.0f kPa", threshold));
         }
@@ -65,6 +66,8 @@ final class TraceSummary {
             row.add(Integer.toString(cup));
             row.add(plan == null ? "" : plan.placement().site().toString());
             row.add(plan == null ? "" : String.format(Locale.ROOT, "%.1f kPa (%s)", plan.limitKpa(), plan.limitSetBy()));
+            row.add(plan == null ? "" : String.format(Locale.ROOT, "%.1f kPa%s", plan.programPeakKpa(),
+                    plan.clamped() ? ", clamped" : ""));
             row.add(Formats.kpa(peak(trace, c, false)).strip());
             row.add(Formats.kpa(peak(trace, c, true)).strip());
             for (double threshold : THRESHOLDS_KPA) {

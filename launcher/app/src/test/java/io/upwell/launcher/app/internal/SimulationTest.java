@@ -149,6 +149,26 @@ class SimulationTest {
     }
 
     @Test
+    void theChartSaysWhichCupsTheirLimitsClampedAndByWhat() {
+        // cups 0 and 2 are asked 40 kPa (the default); cup 1 is given 8 kPa, within its limit; cup 3 35 kPa
+        io.upwell.api.session.SessionRequest request = SimulateArguments.parse(List.of("static-cupping", "--param",
+                "targetKpa@1=8", "--param", "targetKpa@3=35")).toRequest(SimulateArgumentsTest.STATIC);
+        java.util.function.IntFunction<io.upwell.api.session.Placement> at = cup -> request.placements().get(cup);
+        SessionPlan plan = new SessionPlan("static-cupping", "", Duration.ofSeconds(30), List.of(
+                new SessionPlan.CupPlan(0, at.apply(0), 10, "body region face", 10),
+                new SessionPlan.CupPlan(1, at.apply(1), 10, "body region face", 8),
+                new SessionPlan.CupPlan(2, at.apply(2), 10, "body region face", 10),
+                new SessionPlan.CupPlan(3, at.apply(3), 30, "device preview-sim", 30)));
+
+        assertEquals("cups 0, 2 asked 40.0 kPa (targetKpa); clamped to 10.0 kPa by the limit of the body region face."
+                + " cup 3 asked 35.0 kPa (targetKpa); clamped to 30.0 kPa by the limit of the device preview-sim",
+                Simulation.clamped(plan, request, SimulateArgumentsTest.STATIC));
+        assertEquals("", Simulation.clamped(new SessionPlan("static-cupping", "", Duration.ofSeconds(30),
+                List.of(new SessionPlan.CupPlan(1, at.apply(1), 10, "body region face", 8))), request,
+                SimulateArgumentsTest.STATIC));
+    }
+
+    @Test
     void aPreviewTheEngineRefusesIsOneLine(@TempDir Path temp) {
         int exit = run(request -> {
             throw new SessionException("cup 0: 70 kPa is above the limit");

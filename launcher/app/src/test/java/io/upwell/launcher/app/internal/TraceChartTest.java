@@ -39,7 +39,7 @@ class TraceChartTest {
             }
         }
         String text = TraceChart.svg(Trace.of(samples), "Static cupping (static-cupping 1.0.0)",
-                "targetKpa 40 kPa · holdSeconds 30 s");
+                "targetKpa 40 kPa · holdSeconds 30 s", "cup 2 clamped to 10.0 kPa by the body region face");
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         // The document names SVG 1.0's DTD on the web: read it without fetching anything.
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
@@ -108,6 +108,7 @@ class TraceChartTest {
         List<String> texts = texts();
         assertTrue(texts.contains("Static cupping (static-cupping 1.0.0)"), texts.toString());
         assertTrue(texts.contains("targetKpa 40 kPa · holdSeconds 30 s"), texts.toString());
+        assertTrue(texts.contains("cup 2 clamped to 10.0 kPa by the body region face"), texts.toString());
         for (String item : List.of("cup 0", "cup 1", "cup 2", "target (dashed)", "measured (solid)", "ramp", "hold",
                 "release")) {
             assertTrue(texts.contains(item), item + " in " + texts);

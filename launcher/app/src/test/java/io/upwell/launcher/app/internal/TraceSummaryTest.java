@@ -61,7 +61,7 @@ class TraceSummaryTest {
     void theLinesSayHowItEndedThenOneRowPerCupThenTheAlarms() {
         Placement placement = new Placement("preview-sim", 0, new BodySite(BodyRegion.UPPER_BACK, Side.LEFT, ""));
         SessionPlan plan = new SessionPlan("static-cupping", "ramp, hold, release", Duration.ofSeconds(8),
-                List.of(new SessionPlan.CupPlan(0, placement, 55, "body region upper-back", 40)));
+                List.of(new SessionPlan.CupPlan(0, placement, 35, "body region upper-back", 40)));
         Alarm alarm = new Alarm(AlarmPriority.MEDIUM, AlarmCondition.OVER_VACUUM, "preview-sim", 0,
                 Instant.EPOCH, "cup 0 measured 45.0 kPa");
         Preview preview = new Preview(plan, List.of(), List.of(alarm), SessionState.ENDED, "program complete",
@@ -70,9 +70,10 @@ class TraceSummaryTest {
         List<String> lines = TraceSummary.lines("static-cupping 1.0.0", preview, TRACE);
 
         assertEquals("static-cupping 1.0.0: ENDED after 8.0 s of virtual time (program complete)", lines.get(0));
-        assertTrue(lines.get(1).matches("\\s+cup\\s+site\\s+limit \\(set by\\)\\s+peak target\\s+peak measured\\s+"
+        assertTrue(lines.get(1).matches("\\s+cup\\s+site\\s+limit \\(set by\\)\\s+program asks\\s+peak target\\s+peak measured\\s+"
                 + ">= 20 kPa\\s+>= 40 kPa"), lines.get(1));
-        assertTrue(lines.get(2).matches("\\s+0\\s+upper-back/left\\s+55\\.0 kPa \\(body region upper-back\\)\\s+"
+        assertTrue(lines.get(2).matches("\\s+0\\s+upper-back/left\\s+35\\.0 kPa \\(body region upper-back\\)\\s+"
+                + "40\\.0 kPa, clamped\\s+"
                 + "40\\.0 kPa\\s+45\\.0 kPa\\s+4\\.0 s\\s+2\\.0 s"), lines.get(2));
         assertEquals("alarms:", lines.get(3));
         assertTrue(lines.get(4).contains("cup 0 measured 45.0 kPa"), lines.get(4));
