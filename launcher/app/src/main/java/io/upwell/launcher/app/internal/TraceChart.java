@@ -61,7 +61,8 @@ final class TraceChart {
             Map.entry("release", new Color(0xC6DBEF)),
             Map.entry("done", new Color(0xBDBDBD)),
             Map.entry("ramp-out", new Color(0xFCBBA1)),
-            Map.entry("vent", new Color(0xEF3B2C)),
+            // vent is also a pulse's off-time, not only the safe state after a fault: neutral, not alarm red
+            Map.entry("vent", new Color(0xB0BEC5)),
             Map.entry("leak", new Color(0xFB6A4A)),
             Map.entry("dwell-limit", new Color(0xCB181D)));
     private static final Color[] SPARE_PHASE_COLOURS = {new Color(0xFDD0A2), new Color(0xDADAEB),
