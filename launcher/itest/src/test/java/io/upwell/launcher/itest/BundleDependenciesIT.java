@@ -131,9 +131,10 @@ public class BundleDependenciesIT {
     public void theLauncherAppExportsNothingAndImportsOnlyTheApiTheSimulatorControlAndGogo() {
         PackageWiring app = wiring(Bundles.LAUNCHER_APP);
         assertExportsNothing(app);
+        // javax.swing and javax.imageio: the JRE's, for the chart library the app embeds (simulate's chart).
         assertImportsOnly(app, List.of("io.upwell.api.*", SIMULATOR_CONTROL_PACKAGE, PROGRAM_VALIDATION_PACKAGE,
-                "org.osgi.*",
-                "org.apache.felix.service.command", "org.slf4j", "java.*"));
+                "org.osgi.*", "org.apache.felix.service.command", "org.slf4j", "java.*", "javax.swing", "javax.swing.*",
+                "javax.imageio", "javax.imageio.*"));
         assertImports(app, "io.upwell.api.session");
     }
 

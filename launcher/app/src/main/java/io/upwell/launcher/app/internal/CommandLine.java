@@ -12,6 +12,10 @@ enum CommandLine {
     DEMO_VIRTUAL,
     /** {@code validate FILE.json ...}: checks program files and exits, without waiting for the engine. */
     VALIDATE,
+    /** {@code techniques}: list the installed techniques with their parameters. */
+    TECHNIQUES,
+    /** {@code simulate TECHNIQUE-ID [options]}: preview a technique on the virtual clock (see {@link SimulateArguments}). */
+    SIMULATE,
     /** Anything else. */
     USAGE;
 
@@ -22,6 +26,9 @@ enum CommandLine {
             "  demo --virtual    the same session on the virtual clock: done in about a second",
             "  validate FILE...  check program files (docs/techniques.md, Program files): a summary of each valid",
             "                    one, every problem (file:line: path: message) of an invalid one",
+            "  techniques        list the installed techniques with their version, origin and parameters",
+            "  " + SimulateArguments.USAGE,
+            "                    run a technique on the virtual clock on a simulator; write DIR/trace.csv, DIR/trace.svg",
             "exit codes: 0 session ended normally (validate: every file valid), 1 session did not end normally",
             "            (validate: some file invalid or unreadable), 2 usage, 3 the engine or the simulated device",
             "            did not come up");
@@ -38,6 +45,12 @@ enum CommandLine {
         }
         if (arguments.size() == 2 && arguments.get(0).equals("demo") && arguments.get(1).equals("--virtual")) {
             return DEMO_VIRTUAL;
+        }
+        if (arguments.size() == 1 && arguments.get(0).equals("techniques")) {
+            return TECHNIQUES;
+        }
+        if (arguments.get(0).equals("simulate")) {
+            return SIMULATE;
         }
         return USAGE;
     }

@@ -123,7 +123,7 @@ public final class EngineCommands {
     }
 
     /** "asked 35.0 kPa (targetKpa)" when a kPa parameter's value for this cup is above its limit, else null. */
-    private static String askedAboveLimit(SessionRequest request, TechniqueDescriptor technique,
+    static String askedAboveLimit(SessionRequest request, TechniqueDescriptor technique,
             SessionPlan.CupPlan cup) {
         for (ParameterSpec spec : technique.parameters()) {
             if (spec instanceof ParameterSpec.Number number && number.unit().equals("kPa")) {

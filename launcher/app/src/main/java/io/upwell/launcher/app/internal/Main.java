@@ -53,6 +53,10 @@ public final class Main implements Callable<Integer> {
                     return new InteractiveShell(context, engine::current, terminal).run();
                 case DEMO:
                     return new Demo(context, System.out, false).run();
+                case TECHNIQUES:
+                    return SimulateCommands.techniques(context, engine.service(), System.out);
+                case SIMULATE:
+                    return SimulateCommands.simulate(context, engine.service(), arguments.subList(1, arguments.size()));
                 default:
                     return new Demo(context, System.out, true).run();
             }

@@ -86,7 +86,8 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
         switch (event.getType()) {
             case BundleEvent.INSTALLED, BundleEvent.UPDATED, BundleEvent.UNRESOLVED ->
                 checks.execute(() -> check(bundle));
-            case BundleEvent.RESOLVED, BundleEvent.UNINSTALLED -> checks.execute(() -> clear(bundle));
+            case BundleEvent.RESOLVED, BundleEvent.STARTED, BundleEvent.UNINSTALLED ->
+                checks.execute(() -> clear(bundle));
             default -> {
                 // started, stopped: resolution did not change
             }
@@ -123,11 +124,16 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
             bundle.start(); // what FileInstall does for a new module; here for its reason
             clear(bundle);
             return;
-        } catch (BundleException | IllegalStateException e) {
+        } catch (BundleException e) {
+            if (e.getType() != BundleException.RESOLVE_ERROR) {
+                return; // not about its requirements: FileInstall starting or stopping it at the same moment
+            }
             why = e.getMessage();
-        }
-        if (bundle.getState() == Bundle.UNINSTALLED) {
+        } catch (IllegalStateException uninstalled) {
             return; // removed while it was being checked; its removal is handled next
+        }
+        if (bundle.getState() != Bundle.INSTALLED) {
+            return; // it resolved after all, or was removed, while it was being checked
         }
         String artifact = artifact(bundle);
         InstallProblem problem = new InstallProblem(artifact, "module " + bundle.getSymbolicName() + " "

@@ -20,6 +20,16 @@ class CommandLineTest {
     }
 
     @Test
+    void techniquesAndSimulateAreCommandsOfTheirOwn() {
+        assertEquals(CommandLine.TECHNIQUES, CommandLine.parse(List.of("techniques")));
+        assertEquals(CommandLine.SIMULATE, CommandLine.parse(List.of("simulate")));
+        assertEquals(CommandLine.SIMULATE, CommandLine.parse(List.of("simulate", "static-cupping", "--out", "x")));
+        assertEquals(CommandLine.USAGE, CommandLine.parse(List.of("techniques", "--all")));
+        assertTrue(CommandLine.USAGE_TEXT.contains("techniques"));
+        assertTrue(CommandLine.USAGE_TEXT.contains("simulate TECHNIQUE-ID"));
+    }
+
+    @Test
     void anythingElseIsAUsageError() {
         assertEquals(CommandLine.USAGE, CommandLine.parse(List.of("demo", "--fast")));
         assertEquals(CommandLine.USAGE, CommandLine.parse(List.of("--virtual", "demo")));
