@@ -74,6 +74,8 @@ class DeviceRegistryTest {
         volatile String connectedReason = "";
         volatile RuntimeException disconnectFailure;
         volatile DeviceLink link;
+        /** When set, connect waits for it to open, then refuses. */
+        volatile java.util.concurrent.CountDownLatch gate;
         final AtomicInteger connects = new AtomicInteger();
         final AtomicInteger disconnects = new AtomicInteger();
 
@@ -93,6 +95,14 @@ class DeviceRegistryTest {
         @Override
         public void connect(DeviceLink l) {
             link = l;
+            if (gate != null) {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("gave up");
+            }
             if (connects.incrementAndGet() <= refusals) {
                 throw new IllegalStateException("port busy");
             }
@@ -391,5 +401,83 @@ class DeviceRegistryTest {
         snapshot.clear();
         assertEquals(1, registry.snapshot().size());
         assertNotSame(registry.snapshot(), registry.snapshot());
+    }
+
+    /** A registry whose retries wait a minute, on an executor whose queue the test runs by hand. */
+    private DeviceRegistry slowRetries(java.util.concurrent.ScheduledThreadPoolExecutor retries) {
+        return new DeviceRegistry(clock, latch, journal, events, alarms, caller, current, stops::add, retries,
+                60_000);
+    }
+
+    /** True once no plugin thread runs a call named so: its completion handlers have run by then. */
+    private static boolean noThreadRuns(String call) {
+        return Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().contains(call));
+    }
+
+    @Test
+    @Tag("SR-12")
+    void aConnectThatFailsAfterItsDriverLeftIsNeitherReportedNorTriedAgain() {
+        java.util.concurrent.ScheduledThreadPoolExecutor retries = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+        try {
+            DeviceRegistry registry = slowRetries(retries);
+            HandDriver driver = new HandDriver("d-late");
+            driver.gate = new java.util.concurrent.CountDownLatch(1);
+            registry.addDriver(driver);
+            EngineFixture.await("connect under way", () -> driver.link != null);
+            registry.removeDriver(driver);
+            driver.gate.countDown();
+            EngineFixture.await("the connect returned", () -> noThreadRuns("[driver of d-late: connect]"));
+            assertEquals(List.of(), alarms(AlarmCondition.DRIVER_FAILED));
+            assertTrue(retries.getQueue().isEmpty(), "no retry scheduled");
+        } finally {
+            retries.shutdownNow();
+        }
+    }
+
+    @Test
+    @Tag("SR-12")
+    void aRetryFallingDueAfterItsDriverLeftConnectsNothing() throws Exception {
+        java.util.concurrent.ScheduledThreadPoolExecutor retries = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+        try {
+            DeviceRegistry registry = slowRetries(retries);
+            HandDriver driver = new HandDriver("d-gone");
+            driver.refusals = 1;
+            registry.addDriver(driver);
+            EngineFixture.await("the retry is scheduled", () -> retries.getQueue().size() == 1);
+            DeviceSlot slot = registry.get("d-gone");
+            registry.removeDriver(driver);
+            var retry = (java.util.concurrent.RunnableScheduledFuture<?>) retries.getQueue().peek();
+            retries.remove(retry);
+            retry.run(); // falls due now, by hand
+            retry.get();
+            assertEquals(DeviceState.DISCONNECTED, slot.state(), "no new attempt on a device that left");
+            assertEquals(1, driver.connects.get());
+        } finally {
+            retries.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRetryFallingDueWhileTheDeviceIsNoLongerDisconnectedConnectsNothing() throws Exception {
+        java.util.concurrent.ScheduledThreadPoolExecutor retries = new java.util.concurrent.ScheduledThreadPoolExecutor(1);
+        try {
+            DeviceRegistry registry = slowRetries(retries);
+            HandDriver driver = new HandDriver("d-back");
+            driver.refusals = 1;
+            registry.addDriver(driver);
+            EngineFixture.await("the retry is scheduled", () -> retries.getQueue().size() == 1);
+            driver.link.connectionChanged(ConnectionState.CONNECTED, "came back by itself");
+            DeviceSlot slot = registry.get("d-back");
+            assertEquals(DeviceState.READY, slot.state());
+            var retry = (java.util.concurrent.RunnableScheduledFuture<?>) retries.getQueue().peek();
+            retries.remove(retry);
+            retry.run(); // falls due now, by hand
+            retry.get(); // and did not fail
+            assertEquals(DeviceState.READY, slot.state());
+            assertEquals("came back by itself", slot.stateReason());
+            assertEquals(1, driver.connects.get(), "no second connect");
+        } finally {
+            retries.shutdownNow();
+        }
     }
 }
