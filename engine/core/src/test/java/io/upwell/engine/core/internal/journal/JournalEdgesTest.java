@@ -130,4 +130,17 @@ class JournalEdgesTest {
                 () -> journal.event(null, "x", unnamed));
         assertTrue(ofEngine.getMessage().startsWith("journal record x has field null"), ofEngine.getMessage());
     }
+
+    @Test
+    void samplesWhileNoSessionRunsAreDiscardedWithoutCountingALoss() {
+        JsonLinesJournal journal = open();
+        journal.sample(1_000_000L, 0, 10, 10);
+        journal.event(null, "after-the-sample", Map.of());
+        journal.begin("s-1", Map.of());
+        journal.end("s-1", Map.of());
+        journal.close();
+        assertTrue(journal.healthy(), journal.lastError().toString());
+        assertEquals(0, journal.lostRecords());
+        assertEquals(List.of("session-start", "session-end"), types(records(journal.sessionFile("s-1"))));
+    }
 }

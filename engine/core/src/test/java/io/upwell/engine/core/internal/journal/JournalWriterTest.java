@@ -34,7 +34,7 @@ class JournalWriterTest {
     Path dir;
     Path sessions;
     final Queue<JournalRecord> records = new ConcurrentLinkedQueue<>();
-    final SampleRing samples = new SampleRing(16);
+    final SampleRing samples = new SampleRing(4);
     final JournalHealth health = new JournalHealth();
 
     @BeforeEach
@@ -114,5 +114,24 @@ class JournalWriterTest {
         assertEquals(List.of("session-start", "session-end"), types(records(sessions.resolve("s-1.jsonl"))));
         assertEquals(List.of("session-start"), types(records(sessions.resolve("s-2.jsonl"))));
         assertEquals(List.of("engine-start"), types(records(dir.resolve("engine.jsonl"))));
+    }
+
+    @Test
+    void samplesLostBeforeARecordAreCountedOnThatRecordAndLaterOnesOnTheNextSample() throws Exception {
+        queue(JournalRecord.Kind.BEGIN, "s-1", JsonLinesJournal.SESSION_START);
+        for (int i = 0; i < 4; i++) {
+            samples.put(i * 1_000_000L, 0, 0, i, i);
+        }
+        queue(JournalRecord.Kind.EVENT, "s-1", "state"); // after the first four samples
+        for (int i = 4; i < 10; i++) {
+            samples.put(i * 1_000_000L, 0, 0, i, i); // the ring holds four: these overwrite the first ones
+        }
+        writer(() -> true).run();
+        List<JsonObject> written = records(sessions.resolve("s-1.jsonl"));
+        assertEquals(List.of("session-start", "state", "sample", "sample", "sample", "sample"), types(written));
+        assertEquals(4, written.get(1).get("dropped").getAsLong(), "the four before the record were lost");
+        assertEquals(2, written.get(2).get("dropped").getAsLong(), "and two more before the first survivor");
+        assertEquals(6.0, written.get(2).get("cmd").getAsDouble());
+        assertFalse(written.get(3).has("dropped"));
     }
 }
