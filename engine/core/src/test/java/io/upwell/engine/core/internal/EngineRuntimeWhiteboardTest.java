@@ -213,4 +213,29 @@ class EngineRuntimeWhiteboardTest {
         assertEquals(java.util.Set.of(SafetyLatch.Cause.EMERGENCY_STOP), new LatchFile(dir).read(),
                 "stopping brings the latch file up to date");
     }
+
+    @Test
+    void removingOneTechniqueKeepsTheOthersForTheNextEngine() {
+        ScriptedTechnique other = new ScriptedTechnique("other", EngineFixture::holdProgram);
+        runtime.addTechnique(technique, "test.module");
+        runtime.addTechnique(other, "other.module");
+        runtime.start();
+        runtime.removeTechnique(technique);
+        replaceTheEngine();
+        Engine second = runtime.engine();
+        EngineFixture.await("the other technique described", () -> !second.techniques().isEmpty());
+        assertEquals(List.of("other"), second.techniques().stream().map(t -> t.id()).toList());
+    }
+
+    @Test
+    void stoppingEndsTheRuntimesOwnThread() {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        runtime.start();
+        EngineFixture.await("the runtime's thread runs", () -> Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> !before.contains(t) && t.getName().startsWith("upwell-runtime")));
+        Thread own = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.getName().startsWith("upwell-runtime")).findFirst().orElseThrow();
+        runtime.stop();
+        EngineFixture.await("the runtime's thread ended", () -> !own.isAlive());
+    }
 }

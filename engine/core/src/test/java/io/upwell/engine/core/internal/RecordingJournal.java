@@ -17,6 +17,8 @@ final class RecordingJournal implements SessionJournal {
     volatile long lost;
     List<String> unfinished = List.of();
     boolean closed;
+    /** While set, every sample handed in throws, as a bug on the control thread would. */
+    volatile boolean failSamples;
 
     synchronized List<Entry> ofType(String type) {
         return entries.stream().filter(e -> e.type().equals(type)).toList();
@@ -39,6 +41,9 @@ final class RecordingJournal implements SessionJournal {
 
     @Override
     public void sample(long clockNanos, int cup, double commandedKpa, double measuredKpa) {
+        if (failSamples) {
+            throw new IllegalStateException("sample refused");
+        }
     }
 
     @Override
