@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.upwell.api.device.DeviceState;
 import io.upwell.api.session.EngineProperties;
+import io.upwell.api.session.SessionException;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.time.Clock;
 import io.upwell.devices.simulator.SimulatedDevice;
@@ -265,9 +266,12 @@ class EngineComponentTest {
         assertTrue(clock.isVirtual());
         long start = clock.nanoTime();
         EngineFixture.await("virtual time moves with no one advancing it", () -> clock.nanoTime() > start);
+        EngineFixture.await("the started engine's loop ticks on it", () -> engine.engine().loopStatistics().ticks() > 0);
         engine.close();
         assertFalse(runners.get(0).isAlive(), "time stopped with the engine");
-        assertFalse(engine.engine().hasLiveSession());
+        SessionException stopped = assertThrows(SessionException.class,
+                () -> engine.engine().start(EngineFixture.request(1, Map.of())));
+        assertTrue(stopped.getMessage().startsWith("the engine is not running"), "the engine was closed too");
     }
 
     @Test

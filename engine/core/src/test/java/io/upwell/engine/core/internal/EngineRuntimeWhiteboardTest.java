@@ -238,4 +238,38 @@ class EngineRuntimeWhiteboardTest {
         runtime.stop();
         EngineFixture.await("the runtime's thread ended", () -> !own.isAlive());
     }
+
+    @Test
+    @Tag("SR-17")
+    void aConfigurationTheEngineCannotStartWithIsRecordedByTheEngineThatRunsOn() throws Exception {
+        runtime.start();
+        Path unusable = Files.writeString(dir.resolve("a-file"), "not a directory");
+        String answer = runtime.reconfigure(() -> EngineSettings.builder(unusable).virtualClock(true).build());
+        runtime.stop();
+        List<JsonObject> rejected = engineRecords("configuration-rejected");
+        assertEquals(1, rejected.size());
+        assertEquals(answer, rejected.get(0).get("reason").getAsString());
+    }
+
+    @Test
+    void aLaunchedEngineStopsThenRunsWhatComesAfter() throws Exception {
+        Engine engine = new Engine(EngineSettings.defaults(dir.resolve("other"), true), new VirtualClock(),
+                new JsonLinesJournal(dir.resolve("other"), Duration.ofMillis(100), 1024));
+        engine.start(false);
+        List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        EngineRuntime.Launched launched = EngineRuntime.Launched.of(engine, () -> order.add("after close, engine "
+                + (engineRecordsIn(dir.resolve("other")).isEmpty() ? "running" : "stopped")));
+        assertSame(engine, launched.engine());
+        launched.close();
+        assertEquals(List.of("after close, engine stopped"), order);
+    }
+
+    private static List<JsonObject> engineRecordsIn(Path directory) {
+        try {
+            return SessionLifecycleTest.read(directory.resolve("engine.jsonl")).stream()
+                    .filter(r -> r.get("type").getAsString().equals("engine-stop")).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -45,6 +45,8 @@ class PluginGuardedSessionServiceTest {
     final List<TechniqueDescriptor> techniques = new ArrayList<>();
     final Session session = new RecordingSession();
     boolean latched = true;
+    final SessionSnapshot snapshot = new SessionSnapshot("s-1", "scripted", SessionState.RUNNING, "because",
+            java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(60), 100, List.of(), List.of());
     /** The services the calling bundle registers now: each is its objectClass property. */
     Object[] registered;
 
@@ -146,7 +148,7 @@ class PluginGuardedSessionServiceTest {
 
         @Override
         public SessionSnapshot snapshot() {
-            return null;
+            return snapshot;
         }
     }
 
@@ -251,6 +253,7 @@ class PluginGuardedSessionServiceTest {
         assertEquals("s-1", seen.id());
         assertEquals(SessionState.RUNNING, seen.state());
         assertEquals("because", seen.reason());
+        assertSame(snapshot, seen.snapshot());
         assertTrue(guard.latched());
         latched = false;
         assertFalse(guard.latched());

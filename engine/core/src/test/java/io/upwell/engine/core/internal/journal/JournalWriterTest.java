@@ -134,4 +134,15 @@ class JournalWriterTest {
         assertEquals(6.0, written.get(2).get("cmd").getAsDouble());
         assertFalse(written.get(3).has("dropped"));
     }
+
+    @Test
+    void aRecordTheWriterCannotHandleCostsOnlyItself() throws Exception {
+        queue(JournalRecord.Kind.EVENT, null, "before");
+        records.add(new JournalRecord(JournalRecord.Kind.EVENT, null, "broken", Instant.now(), null, 0));
+        queue(JournalRecord.Kind.EVENT, null, "after");
+        writer(() -> true).run();
+        assertEquals(List.of("before", "after"), types(records(dir.resolve("engine.jsonl"))));
+        assertEquals(1, health.lostRecords());
+        assertEquals(JournalError.Kind.WRITER, health.lastError().orElseThrow().kind());
+    }
 }
