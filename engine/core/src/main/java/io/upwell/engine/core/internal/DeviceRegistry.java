@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -338,8 +337,9 @@ final class DeviceRegistry implements DeviceSlot.Events {
         }
     }
 
-    private CompletableFuture<Void> callDriver(DeviceSlot slot, String what, Callable<Void> call) {
-        return caller.call("driver of " + slot.id(), what, call).whenComplete((ok, failure) -> {
+    /** Runs a driver call on a plugin thread; a failure is raised as an alarm naming the call. */
+    private void callDriver(DeviceSlot slot, String what, Callable<Void> call) {
+        caller.call("driver of " + slot.id(), what, call).whenComplete((ok, failure) -> {
             if (failure != null) {
                 alarms.raiseEngine(AlarmPriority.MEDIUM, AlarmCondition.DRIVER_FAILED, slot.id(), -1,
                         "driver of " + slot.id() + ": " + what + " failed: " + Failures.describe(failure), false);

@@ -118,14 +118,14 @@ final class JournalWriter implements Runnable {
     }
 
     private void begin(JournalRecord record) {
-        OpenSession session = new OpenSession(record.sessionId(),
-                sessionsDirectory.resolve(record.sessionId() + JsonLinesJournal.FILE_SUFFIX));
+        // A record that raced ahead of its session's begin has opened the session already: keep that one,
+        // since a second one would orphan its file and the lines buffered in it.
+        OpenSession session = session(record.sessionId());
         Object startClock = record.fields().get(JsonLinesJournal.CLOCK_NANOS);
         if (startClock instanceof Number start) {
             session.startClockNanos = start.longValue();
             session.started = true;
         }
-        openSessions.put(session.id, session);
         sampleSession = session;
         JournalFile file = session.file();
         if (file != null && file.createdNew()) {
