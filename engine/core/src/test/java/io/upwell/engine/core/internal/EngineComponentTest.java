@@ -314,7 +314,8 @@ class EngineComponentTest {
                 "maxSessionMinutes", 30L)));
         Clock second = publishedClock();
         assertNotSame(first, second, "a new engine with a new clock is published");
-        assertEquals(4, registrations.size());
+        assertEquals(6, registrations.size(),
+                "each engine publishes its Clock, SessionService and PreviewService: " + names(registrations));
         component.modified(config(Map.of("clock", "sundial", "dataDirectory", dir.toString())));
         assertSame(second, publishedClock(), "a bad change leaves the engine as it was");
     }
@@ -338,7 +339,8 @@ class EngineComponentTest {
         assertEquals(List.of(), engine.techniques());
         component.removeDriver(simulator);
         assertEquals(List.of(), engine.devices());
-        assertEquals(2, live().size(), "the engine runs on: the framework is not stopping");
+        assertEquals(3, live().size(),
+                "the engine runs on (its Clock, SessionService and PreviewService): the framework is not stopping");
     }
 
     @Test
@@ -396,6 +398,7 @@ class EngineComponentTest {
         Bundle bundle = (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] {Bundle.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getSymbolicName" -> module;
+                    case "getVersion" -> new org.osgi.framework.Version(1, 2, 3);
                     case "hashCode" -> 0;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
@@ -403,6 +406,7 @@ class EngineComponentTest {
                 ServiceReference.class.getClassLoader(), new Class<?>[] {ServiceReference.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getBundle" -> bundle;
+                    case "getProperty" -> null; // no upwell.technique.origin: a technique written in Java
                     case "hashCode" -> 0;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });

@@ -123,7 +123,7 @@ class EngineRuntimeWhiteboardTest {
         replaceTheEngine();
         Engine second = runtime.engine();
         EngineFixture.await("the other technique described", () -> !second.techniques().isEmpty());
-        assertEquals(List.of("other"), second.techniques().stream().map(t -> t.id()).toList(),
+        assertEquals(List.of("other"), second.techniques().stream().map(t -> t.descriptor().id()).toList(),
                 "the removed technique was not handed on");
         assertEquals(List.of(), second.devices(), "the removed driver was not handed on");
     }
@@ -224,7 +224,7 @@ class EngineRuntimeWhiteboardTest {
         replaceTheEngine();
         Engine second = runtime.engine();
         EngineFixture.await("the other technique described", () -> !second.techniques().isEmpty());
-        assertEquals(List.of("other"), second.techniques().stream().map(t -> t.id()).toList());
+        assertEquals(List.of("other"), second.techniques().stream().map(t -> t.descriptor().id()).toList());
     }
 
     @Test

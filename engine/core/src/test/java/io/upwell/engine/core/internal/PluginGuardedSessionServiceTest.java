@@ -12,12 +12,13 @@ import io.upwell.api.session.JournalHealth;
 import io.upwell.api.session.LoopStatistics;
 import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionException;
+import io.upwell.api.session.AvailableTechnique;
+import io.upwell.api.session.SessionPlan;
 import io.upwell.api.session.SessionRequest;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.session.SessionSnapshot;
 import io.upwell.api.session.SessionState;
 import io.upwell.api.technique.Technique;
-import io.upwell.api.technique.TechniqueDescriptor;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,8 @@ class PluginGuardedSessionServiceTest {
     final LoopStatistics statistics = new LoopStatistics(20_000_000L, 7, 1, 2, 3, 4);
     final JournalHealth health = new JournalHealth(false, "disk full", 3);
     final List<DeviceStatus> devices = new ArrayList<>();
-    final List<TechniqueDescriptor> techniques = new ArrayList<>();
+    final List<AvailableTechnique> techniques = new ArrayList<>();
+    final SessionPlan plan = new SessionPlan("scripted", "p", java.time.Duration.ofSeconds(60), List.of());
     final Session session = new RecordingSession();
     boolean latched = true;
     final SessionSnapshot snapshot = new SessionSnapshot("s-1", "scripted", SessionState.RUNNING, "because",
@@ -83,7 +85,13 @@ class PluginGuardedSessionServiceTest {
         }
 
         @Override
-        public List<TechniqueDescriptor> techniques() {
+        public SessionPlan check(SessionRequest r) {
+            calls.add("check " + (r == request));
+            return plan;
+        }
+
+        @Override
+        public List<AvailableTechnique> techniques() {
             return techniques;
         }
 
@@ -259,6 +267,8 @@ class PluginGuardedSessionServiceTest {
         assertFalse(guard.latched());
         assertSame(devices, guard.devices());
         assertSame(techniques, guard.techniques());
+        assertSame(plan, guard.check(request), "checking a request starts nothing, so a plugin may");
+        assertEquals("check true", calls.get(calls.size() - 1));
         assertSame(statistics, guard.loopStatistics());
         assertSame(health, guard.journalHealth());
     }
