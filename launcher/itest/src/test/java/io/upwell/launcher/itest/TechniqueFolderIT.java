@@ -185,6 +185,40 @@ public class TechniqueFolderIT {
         Await.until("the problem is gone with the file", () -> problems().isEmpty());
     }
 
+    /**
+     * A module replaced by a version that cannot resolve: the version that ran is put back and keeps
+     * serving, the session running its technique goes on, and the broken file is reported until it
+     * is fixed.
+     */
+    @Test
+    public void aBrokenUpdateOfAModuleKeepsTheVersionThatRanAndItsSession() throws Exception {
+        SessionService engine = engineWithAnEmptyFolder(
+                UpwellServices.readyEngine(context, EngineProperties.CLOCK_SYSTEM));
+        drop(exampleJar(), "example.jar");
+        Await.value("the example technique offered", () -> example(engine), Optional::isPresent);
+        Session session = engine.start(request(20));
+        Sessions.awaitVacuumApplied(session, 5);
+
+        drop(variant("0.2.0", "com.example.nowhere"), "example.jar");
+
+        List<InstallProblem> problems = Await.value("the broken update reported", this::problems,
+                list -> list.stream().anyMatch(p -> p.artifact().endsWith("example.jar")));
+        String problem = problems.get(0).problem();
+        assertTrue("says the old version stays and what is missing: " + problem,
+                problem.startsWith("update refused, version 0.1.0") && problem.contains("stays in use")
+                        && problem.contains("com.example.nowhere"));
+        Await.value("the version that ran is offered again", () -> example(engine),
+                t -> t.isPresent() && t.get().module().startsWith(EXAMPLE_MODULE + " 0.1.0"));
+        assertEquals("the session goes on", SessionState.RUNNING, session.state());
+        assertTrue("no technique alarm: " + session.snapshot().alarms(),
+                Sessions.alarms(session.snapshot(), AlarmCondition.TECHNIQUE_FAILED).isEmpty());
+
+        drop(variant("0.3.0", null), "example.jar");
+        Await.value("the fixed version offered", () -> example(engine),
+                t -> t.isPresent() && t.get().module().startsWith(EXAMPLE_MODULE + " 0.3.0"));
+        Await.until("the problem is gone with the fix", () -> problems().isEmpty());
+    }
+
     /** SR-11: removing the module a session runs ends that session with a ramp-out, naming the module. */
     @Test
     public void removingTheModuleASessionRunsRampsTheSessionOut_SR11() throws Exception {

@@ -46,6 +46,17 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
         return thread;
     });
     private final Map<Long, InstallProblem> problems = new LinkedHashMap<>();
+    /** Per module, the last version of its file that started: what a broken update is rolled back to. */
+    private final Map<Long, LastGood> lastGood = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per module rolled back, the broken file's stamp: the problem stays until the file changes again. */
+    private final Map<Long, String> rolledBack = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A module file's content and version as it was when the module last started. */
+    private record LastGood(byte[] jar, String version) {
+    }
+
+    /** A module file larger than this is not kept for a rollback. */
+    static final long MAX_KEPT_BYTES = 16L << 20;
 
     /**
      * @param engine not used: it makes the component wait for a running engine, by which time the
@@ -86,8 +97,16 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
         switch (event.getType()) {
             case BundleEvent.INSTALLED, BundleEvent.UPDATED, BundleEvent.UNRESOLVED ->
                 checks.execute(() -> check(bundle));
-            case BundleEvent.RESOLVED, BundleEvent.STARTED, BundleEvent.UNINSTALLED ->
-                checks.execute(() -> clear(bundle));
+            case BundleEvent.STARTED -> checks.execute(() -> {
+                clear(bundle);
+                remember(bundle);
+            });
+            case BundleEvent.RESOLVED -> checks.execute(() -> clear(bundle));
+            case BundleEvent.UNINSTALLED -> checks.execute(() -> {
+                rolledBack.remove(bundle.getBundleId());
+                lastGood.remove(bundle.getBundleId());
+                clear(bundle);
+            });
             default -> {
                 // started, stopped: resolution did not change
             }
@@ -136,8 +155,13 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
             return; // it resolved after all, or was removed, while it was being checked
         }
         String artifact = artifact(bundle);
-        InstallProblem problem = new InstallProblem(artifact, "module " + bundle.getSymbolicName() + " "
-                + bundle.getVersion() + " cannot be used: " + why, Instant.now());
+        String text = "module " + bundle.getSymbolicName() + " " + bundle.getVersion() + " cannot be used: " + why;
+        LastGood good = lastGood.get(bundle.getBundleId());
+        if (good != null && rollBack(bundle, good)) {
+            text = "update refused, version " + good.version() + " stays in use: " + text;
+            rolledBack.put(bundle.getBundleId(), stamp(bundle));
+        }
+        InstallProblem problem = new InstallProblem(artifact, text, Instant.now());
         InstallProblem before;
         synchronized (problems) {
             before = problems.put(bundle.getBundleId(), problem);
@@ -147,7 +171,74 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
         }
     }
 
+    /**
+     * Puts back the version that last started: FileInstall replaces a module whatever the new file
+     * holds, and a replacement that cannot resolve would otherwise leave no version at all.
+     */
+    private boolean rollBack(Bundle bundle, LastGood good) {
+        try {
+            bundle.update(new java.io.ByteArrayInputStream(good.jar()));
+        } catch (BundleException | IllegalStateException e) {
+            log.warn("{}: the previous version {} could not be put back: {}", artifact(bundle), good.version(),
+                    e.getMessage());
+            return false;
+        }
+        // FileInstall refreshes and starts modules on its own thread at the same time: the framework's
+        // resolver lock may be taken for a moment, so starting is tried again a few times.
+        BundleException last = null;
+        for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+            try {
+                bundle.start();
+                return true;
+            } catch (BundleException e) {
+                last = e;
+                java.util.concurrent.locks.LockSupport.parkNanos(START_RETRY_NANOS);
+            } catch (IllegalStateException uninstalled) {
+                return false;
+            }
+        }
+        log.warn("{}: the previous version {} was put back but did not start: {}", artifact(bundle), good.version(),
+                last == null ? "" : last.getMessage());
+        return true;
+    }
+
+    private static final int START_ATTEMPTS = 40;
+    private static final long START_RETRY_NANOS = 50_000_000L;
+
+    /** Keeps the module's file as it is now that the module started, unless this start is a rollback's. */
+    private void remember(Bundle bundle) {
+        if (!fromFolder(bundle) || rolledBack.containsKey(bundle.getBundleId())) {
+            return;
+        }
+        try {
+            Path file = Paths.get(java.net.URI.create(bundle.getLocation()));
+            if (java.nio.file.Files.size(file) <= MAX_KEPT_BYTES) {
+                lastGood.put(bundle.getBundleId(), new LastGood(java.nio.file.Files.readAllBytes(file),
+                        bundle.getVersion().toString()));
+            }
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            lastGood.remove(bundle.getBundleId()); // nothing to roll back to rather than the wrong thing
+        }
+    }
+
+    /** The file's size and time: a new stamp means the user replaced the file again. */
+    private static String stamp(Bundle bundle) {
+        try {
+            Path file = Paths.get(java.net.URI.create(bundle.getLocation()));
+            return java.nio.file.Files.size(file) + "@" + java.nio.file.Files.getLastModifiedTime(file);
+        } catch (java.io.IOException | RuntimeException gone) {
+            return "";
+        }
+    }
+
     private void clear(Bundle bundle) {
+        String brokenFile = rolledBack.get(bundle.getBundleId());
+        if (brokenFile != null) {
+            if (brokenFile.equals(stamp(bundle))) {
+                return; // the broken file is still there: its problem stays while the old version runs
+            }
+            rolledBack.remove(bundle.getBundleId());
+        }
         InstallProblem gone;
         synchronized (problems) {
             gone = problems.remove(bundle.getBundleId());
