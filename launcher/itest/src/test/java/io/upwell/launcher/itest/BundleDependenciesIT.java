@@ -131,10 +131,12 @@ public class BundleDependenciesIT {
     public void theLauncherAppExportsNothingAndImportsOnlyTheApiTheSimulatorControlAndGogo() {
         PackageWiring app = wiring(Bundles.LAUNCHER_APP);
         assertExportsNothing(app);
-        // javax.swing and javax.imageio: the JRE's, for the chart library the app embeds (simulate's chart).
+        // javax.swing and javax.imageio: the JRE's, for the chart libraries the app embeds (simulate's chart).
+        // javax.xml.parsers and org.w3c.dom: the JRE's XML DOM, on which the embedded Batik SVG generator
+        // builds the chart's SVG document (Batik's own DOM is not embedded).
         assertImportsOnly(app, List.of("io.upwell.api.*", SIMULATOR_CONTROL_PACKAGE, PROGRAM_VALIDATION_PACKAGE,
                 "org.osgi.*", "org.apache.felix.service.command", "org.slf4j", "java.*", "javax.swing", "javax.swing.*",
-                "javax.imageio", "javax.imageio.*"));
+                "javax.imageio", "javax.imageio.*", "javax.xml.parsers", "org.w3c.dom"));
         assertImports(app, "io.upwell.api.session");
     }
 

@@ -2,6 +2,7 @@ package io.upwell.launcher.app.internal;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Rectangle;
@@ -9,10 +10,17 @@ import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGGraphics2D;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -34,13 +42,13 @@ import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
+import org.w3c.dom.Document;
 
 /**
- * Draws a {@link Trace} as an SVG chart with JFreeChart, written by JFreeSVG: vacuum over time, one
- * colour per cup, the target dashed and the measured vacuum solid, thin lines at the summary's
- * thresholds; below it a strip per cup showing its phase (ramp, hold, pulse ...) as coloured bands.
- * The title names the technique, its version and its parameters.
+ * Draws a {@link Trace} as an SVG chart with JFreeChart, written by Apache Batik's SVG generator:
+ * vacuum over time, one colour per cup, the target dashed and the measured vacuum solid, thin lines at
+ * the summary's thresholds; below it a strip per cup showing its phase (ramp, hold, pulse ...) as
+ * coloured bands. The title names the technique, its version and its parameters.
  */
 final class TraceChart {
 
@@ -77,6 +85,7 @@ final class TraceChart {
     private static final String FONT = Font.SANS_SERIF;
 
     static final int WIDTH = 1200;
+    private static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
 
     private TraceChart() {
     }
@@ -92,9 +101,36 @@ final class TraceChart {
         headless();
         JFreeChart chart = chart(trace, title, subtitle, note);
         int height = 560 + 28 * trace.cupCount();
-        SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
+        SVGGraphics2D g2 = new SVGGraphics2D(generatorContext(), false);
+        g2.setSVGCanvasSize(new Dimension(WIDTH, height));
         chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
-        return g2.getSVGDocument();
+        StringWriter svg = new StringWriter();
+        try {
+            g2.stream(svg, true); // CSS: each element's style in one style attribute, as browsers and editors expect
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // Batik's SVGGraphics2DIOException; a StringWriter never fails
+        } finally {
+            g2.dispose();
+        }
+        return svg.toString();
+    }
+
+    /**
+     * Batik's generator on the JRE's own DOM (Batik's DOM is not needed to write SVG). Text stays text,
+     * in the reader's sans-serif font: no fonts are embedded and no glyph is drawn as a shape.
+     */
+    private static SVGGeneratorContext generatorContext() {
+        Document document;
+        try {
+            document = DocumentBuilderFactory.newInstance().newDocumentBuilder().getDOMImplementation()
+                    .createDocument(SVG_NAMESPACE, "svg", null);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JRE has no XML DOM", e);
+        }
+        SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
+        context.setEmbeddedFontsOn(false);
+        context.setComment("Upwell simulate: drawn by JFreeChart, written by Apache Batik");
+        return context;
     }
 
     /** No window is ever opened: the chart is drawn into SVG, on servers without a display too. */
