@@ -127,6 +127,21 @@ class PluginFailureTest {
         assertFalse(f.engine.latched(), "a ramp-out needs no acknowledgement");
     }
 
+    /** A technique leaving while its session is paused: the session ends (it is vented already), naming the module. */
+    @Test
+    @Tag("SR-11")
+    void aTechniqueRemovedWhileItsSessionIsPausedEndsThePausedSession() throws Exception {
+        Session session = f.start(2, Map.of("targetKpa", 40.0, "holdSeconds", 300.0));
+        f.advance(Duration.ofSeconds(10));
+        session.pause();
+        f.engine.removeTechnique(f.technique);
+        f.advanceUntil("the paused session ends", Duration.ofSeconds(7), () -> session.state().isFinal());
+        assertEquals(SessionState.ENDED, session.state());
+        assertTrue(session.reason().contains("test.module"), session.reason());
+        f.assertAllVented("sim-1");
+        assertEquals(1, EngineFixture.alarms(session, AlarmCondition.TECHNIQUE_FAILED).size());
+    }
+
     @Test
     @Tag("SR-11")
     void aTechniqueThatComesBackWithinItsGraceLeavesTheSessionRunning() throws Exception {

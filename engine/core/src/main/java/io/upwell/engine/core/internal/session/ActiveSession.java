@@ -317,10 +317,10 @@ public final class ActiveSession implements Session {
     /**
      * Hands each cup named a continuation that takes over when its current segment ends.
      *
-     * @param continuations by cup index; null for a cup that keeps its program
+     * @param continuations by cup index, one entry per cup; null for a cup that keeps its program
      */
     public void offer(CompiledTimeline[] continuations) {
-        for (int c = 0; c < cups.length && c < continuations.length; c++) {
+        for (int c = 0; c < cups.length; c++) {
             if (continuations[c] != null) {
                 cups[c].offer(continuations[c]);
             }
