@@ -37,6 +37,16 @@ public interface Session {
     /** Lowers the intensity one step; returns the new value. */
     int intensityDown() throws SessionException;
 
+    /**
+     * Tells the technique the therapist's hands are over cup {@code cup} (an index into the request's
+     * placements), for a technique that follows the therapist: it re-plans the next time the core
+     * asks it to adapt, and the envelope judges what it plans as always. Journaled.
+     *
+     * @throws SessionException when the session is not running, the cup does not exist, or the
+     *                          session's program does not adapt (its technique cannot follow cues)
+     */
+    void cue(int cup) throws SessionException;
+
     /** A consistent copy of the session's live state, for screens and the shell. */
     SessionSnapshot snapshot();
 }

@@ -10,7 +10,17 @@ import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.session.SessionSnapshot;
 import io.upwell.api.session.SessionState;
+import io.upwell.api.body.BodyRegion;
+import io.upwell.api.body.BodySite;
+import io.upwell.api.body.Side;
+import io.upwell.api.session.Client;
+import io.upwell.api.session.Placement;
+import io.upwell.api.session.SessionRequest;
+import io.upwell.api.technique.ParameterValue;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.junit.Test;
@@ -63,5 +73,44 @@ public class SessionRunIT {
                 .map(Object::toString).collect(Collectors.toList());
         assertEquals("high-priority alarms in a clean session", List.of(), highAlarms);
         assertEquals("a clean session leaves nothing latched", false, engine.latched());
+    }
+
+    /**
+     * A cue reaches a technique in its bundle through the running framework: a lymphatic sequence
+     * that follows the therapist, cued on the proximal cup during its clearing pass, re-plans so that
+     * a wave starts there once the pass is over, and the session's planned end moves with it.
+     */
+    @Test
+    public void aCueReachesALymphaticSequenceFollowingTheTherapistAndMovesItsPlannedEnd() throws Exception {
+        SessionService engine = UpwellServices.readyEngine(context, EngineProperties.CLOCK_SYSTEM);
+        UpwellServices.awaitTechnique(engine, "lymphatic-sequence");
+        List<Placement> chain = List.of(
+                new Placement(Sessions.SIMULATOR_ID, 0, new BodySite(BodyRegion.THIGH, Side.LEFT, "groin")).inZone(0),
+                new Placement(Sessions.SIMULATOR_ID, 1, new BodySite(BodyRegion.THIGH, Side.LEFT, "knee")).inZone(1));
+        // 4.5 s slots: 3 pulses of 1 s on and 0.5 s off, no pause between zones. The clearing pass takes
+        // two slots, then three waves of two: 36 s planned.
+        Map<String, ParameterValue> parameters = Map.of("followTherapist", ParameterValue.of(true),
+                "pulsesPerZone", ParameterValue.of(3), "pulseOnSeconds", ParameterValue.of(1),
+                "pulseOffSeconds", ParameterValue.of(0.5), "zoneGapSeconds", ParameterValue.of(0), "waves",
+                ParameterValue.of(3));
+        Session session = engine.start(new SessionRequest(Sessions.OPERATOR, new Client("itest-client", ""),
+                Optional.empty(), "lymphatic-sequence", parameters, chain, 100));
+        try {
+            Sessions.awaitState(session, SessionState.RUNNING);
+            assertEquals(Duration.ofSeconds(36), session.snapshot().planned());
+
+            session.cue(0);
+
+            // The pass finishes (2 slots), the cued wave is zone 0 alone (1 slot), then two full waves
+            // (4 slots): 7 slots. The cue lands in the first slot, so this holds on any machine.
+            Await.until("the planned end moves to 31.5 s",
+                    () -> session.snapshot().planned().equals(Duration.ofMillis(31_500)));
+            assertEquals(SessionState.RUNNING, session.state());
+        } finally {
+            if (!session.state().isFinal()) {
+                session.stop();
+            }
+            Sessions.awaitFinal(session);
+        }
     }
 }

@@ -172,6 +172,12 @@ final class PluginGuardedSessionService implements SessionService {
         }
 
         @Override
+        public void cue(int cup) throws SessionException {
+            refuseToPlugins("cue the technique"); // the therapist's hands, not a module's guess
+            session.cue(cup);
+        }
+
+        @Override
         public SessionSnapshot snapshot() {
             return session.snapshot();
         }

@@ -97,8 +97,10 @@ class EngineRuntimeWhiteboardTest {
         EngineFixture.await("the technique described", () -> !runtime.engine().techniques().isEmpty());
         EngineFixture.await("the listener heard it", () -> heard.contains("sim-1 READY"));
 
-        replaceTheEngine();
+        // Cleared before the replacement: the new engine may report its device ready before the
+        // replacement returns, and clearing afterwards would lose that report.
         heard.clear();
+        replaceTheEngine();
         Engine second = runtime.engine();
         awaitDevice(second, DeviceState.READY);
         EngineFixture.await("the technique described again", () -> !second.techniques().isEmpty());

@@ -155,6 +155,11 @@ class PluginGuardedSessionServiceTest {
         }
 
         @Override
+        public void cue(int cup) {
+            calls.add("cue " + cup);
+        }
+
+        @Override
         public SessionSnapshot snapshot() {
             return snapshot;
         }
@@ -235,6 +240,7 @@ class PluginGuardedSessionServiceTest {
         assertRefused("resume a session", seen::resume);
         assertRefused("change the intensity", () -> seen.setIntensity(120));
         assertRefused("change the intensity", seen::intensityUp);
+        assertRefused("cue the technique", () -> seen.cue(2));
         assertEquals(List.of(), calls, "nothing reached the engine");
     }
 

@@ -43,7 +43,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
         "osgi.command.function=stop",
         "osgi.command.function=estop",
         "osgi.command.function=ack",
-        "osgi.command.function=intensity" })
+        "osgi.command.function=intensity",
+        "osgi.command.function=cue" })
 public final class EngineCommands {
 
     static final String SCOPE = "upwell";
@@ -241,6 +242,24 @@ public final class EngineCommands {
                 }
             }
             out().println("intensity " + now + " %");
+        });
+    }
+
+    @Descriptor("tell a technique that follows the therapist where your hands are: cue <cup>")
+    public void cue(@Descriptor("the cup your hands are over, 0 for the first placement") String... cup) {
+        run("cue", () -> {
+            if (cup.length != 1) {
+                throw new IllegalArgumentException("usage: cue <cup>, the cup's index (0 for the first placement)");
+            }
+            int index;
+            try {
+                index = Integer.parseInt(cup[0]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("cue: '" + cup[0] + "' is not a cup index; usage: cue <cup>");
+            }
+            Session session = currentSession();
+            session.cue(index);
+            out().println("cue: hands over cup " + index + "; the technique re-plans from there at its next step");
         });
     }
 

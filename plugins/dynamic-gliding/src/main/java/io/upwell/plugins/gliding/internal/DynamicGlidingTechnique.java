@@ -1,6 +1,7 @@
 package io.upwell.plugins.gliding.internal;
 
 import io.upwell.api.technique.Observation;
+import io.upwell.api.technique.PerSession;
 import io.upwell.api.technique.PlanRequest;
 import io.upwell.api.technique.Program;
 import io.upwell.api.technique.ProgramPolicy;
@@ -43,7 +44,7 @@ public final class DynamicGlidingTechnique implements Technique {
             .withSources(List.of("judgement: gliding uses lighter suction than static cupping, about 10 to 25 kPa",
                     "practice guides: raise suction over about 3 to 10 s"));
 
-    private final Watches watches = new Watches();
+    private final PerSession<SealWatch> watches = new PerSession<>(request -> new SealWatch(GlidePlan.of(request)));
 
     @Override
     public TechniqueDescriptor descriptor() {
@@ -72,7 +73,7 @@ public final class DynamicGlidingTechnique implements Technique {
     }
 
     /** The sessions watched, for tests. */
-    Watches watches() {
+    PerSession<SealWatch> watches() {
         return watches;
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.upwell.api.body.BodyRegion;
 import io.upwell.api.technique.Observation;
+import io.upwell.api.technique.PerSession;
 import io.upwell.api.technique.ParameterValue;
 import io.upwell.api.technique.PlanRequest;
 import io.upwell.api.technique.Program;
@@ -191,8 +192,8 @@ class DynamicGlidingAdaptTest {
 
     @Test
     void aCupTheEngineStoppedOrOneWithoutAReadingIsNotJudged() throws TechniqueException {
-        assertEquals(Optional.empty(), observe(request, 20.0, new Observation.CupState(0, 10, GLIDE, GLIDE, 0.0, true)));
-        assertEquals(Optional.empty(), observe(request, 22.0, new Observation.CupState(0, 11, GLIDE, GLIDE, 0.0, true)));
+        assertEquals(Optional.empty(), observe(request, 20.0, new Observation.CupState(0, 10, GLIDE, GLIDE, 0.0, true, Duration.ZERO)));
+        assertEquals(Optional.empty(), observe(request, 22.0, new Observation.CupState(0, 11, GLIDE, GLIDE, 0.0, true, Duration.ZERO)));
         assertEquals(Optional.empty(), adapt(22.5, 11, GLIDE, Double.NaN));
         assertEquals(Optional.empty(), adapt(24.0, 12, GLIDE, Double.NaN));
     }
@@ -210,7 +211,7 @@ class DynamicGlidingAdaptTest {
 
     @Test
     void aSessionsWatchIsDroppedOnceTheEngineLetsGoOfItsRequest() throws TechniqueException {
-        Watches watches = new Watches();
+        PerSession<SealWatch> watches = new PerSession<>(request -> new SealWatch(GlidePlan.of(request)));
         watches.of(PlanRequests.withDefaults(technique.descriptor(), List.of(cup(0, BodyRegion.CALF))));
         // A weak reference is cleared by the collection itself, so the condition is awaited by collecting,
         // a bounded number of times, with no waiting in between.
@@ -263,6 +264,6 @@ class DynamicGlidingAdaptTest {
 
     /** A cup at 100 % intensity: the command is what the program asks. */
     private static Observation.CupState state(int cup, int segment, double command, double measured) {
-        return new Observation.CupState(cup, segment, command, command, measured, false);
+        return new Observation.CupState(cup, segment, command, command, measured, false, Duration.ZERO);
     }
 }

@@ -56,7 +56,20 @@ final class LymphaticParameters {
                     + " number.")
             .withSource("judgement; a sequential compression cycle takes 75 s to 5 min (Kamm 1986; pump manuals)");
 
-    static final List<ParameterSpec> ALL = List.of(PULSE, COUNT, ON, OFF, GAP, WAVE_COUNT);
+    static final String FOLLOW_THERAPIST = "followTherapist";
+
+    /**
+     * Off by default. On, the waves follow the therapist's hands: a cue on a cup starts a wave at that
+     * cup's zone, running towards the trunk, then the full waves again (judgement: manual lymph
+     * drainage works the limb from where the hands are towards the trunk).
+     */
+    static final ParameterSpec.Toggle FOLLOW = ParameterSpec.toggle(FOLLOW_THERAPIST, false)
+            .withDescription("When on, a cue ('cue <cup>' in the shell) starts a wave under your hands, from that"
+                    + " cup's zone towards the trunk, after the current zone's turn (within one turn; a cue during"
+                    + " the clearing pass waits for it to finish); then the set number of full waves follows.")
+            .withSource("judgement: manual lymph drainage works from where the hands are towards the trunk");
+
+    static final List<ParameterSpec> ALL = List.of(PULSE, COUNT, ON, OFF, GAP, WAVE_COUNT, FOLLOW);
 
     private LymphaticParameters() {
     }

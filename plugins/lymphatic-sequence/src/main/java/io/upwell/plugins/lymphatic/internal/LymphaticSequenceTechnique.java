@@ -1,6 +1,9 @@
 package io.upwell.plugins.lymphatic.internal;
 
 import io.upwell.api.technique.Cup;
+import io.upwell.api.technique.Observation;
+import io.upwell.api.technique.PerSession;
+import io.upwell.api.technique.ProgramRevision;
 import io.upwell.api.technique.PlanRequest;
 import io.upwell.api.technique.Program;
 import io.upwell.api.technique.ProgramPolicy;
@@ -13,6 +16,7 @@ import io.upwell.api.technique.Timeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -48,10 +52,28 @@ public final class LymphaticSequenceTechnique implements Technique {
         return DESCRIPTOR;
     }
 
+    /** How often the engine shows a following session its cups, to catch a cue soon after it is given. */
+    static final Duration ADAPT_EVERY = Duration.ofMillis(250);
+
+    private static final ProgramPolicy POLICY = new ProgramPolicy(MAX_RISE_KPA_PER_SECOND, 0, Duration.ZERO);
+
+    private final PerSession<FollowTherapist> following = new PerSession<>(
+            request -> new FollowTherapist(Schedule.of(request)));
+
     @Override
     public Program plan(PlanRequest request) throws TechniqueException {
-        Chain chain = Chain.of(request.cups());
         Values values = new Values(ID, request);
+        if (values.toggle(LymphaticParameters.FOLLOW)) {
+            Schedule schedule = Schedule.of(request);
+            int zones = schedule.chain().size();
+            Program program = schedule.program("Lymphatic sequence following the therapist: " + zones
+                    + (zones == 1 ? " zone" : " zones") + " cleared from the trunk outwards, then waves towards the"
+                    + " trunk, from the zone under the therapist's hands after a cue", POLICY)
+                    .adaptingEvery(ADAPT_EVERY);
+            ZoneOrder.check(program, schedule.chain(), true);
+            return program;
+        }
+        Chain chain = Chain.of(request.cups());
         int pulses = values.count(LymphaticParameters.COUNT);
         Duration on = Values.seconds(values.number(LymphaticParameters.ON));
         Duration off = Values.seconds(values.number(LymphaticParameters.OFF));
@@ -96,8 +118,22 @@ public final class LymphaticSequenceTechnique implements Technique {
         }
         Program program = new Program("Lymphatic sequence: " + zones + (zones == 1 ? " zone" : " zones")
                 + " cleared from the trunk outwards, then " + waves + (waves == 1 ? " wave" : " waves")
-                + " towards the trunk", timelines, new ProgramPolicy(MAX_RISE_KPA_PER_SECOND, 0, Duration.ZERO));
+                + " towards the trunk", timelines, POLICY);
         ZoneOrder.check(program, chain);
         return program;
+    }
+
+    /** Only a session planned to follow the therapist adapts: a cue starts a wave under the hands. */
+    @Override
+    public Optional<ProgramRevision> adapt(Observation observation) throws TechniqueException {
+        FollowTherapist follow = following.of(observation.request());
+        synchronized (follow) {
+            return follow.observe(observation, POLICY);
+        }
+    }
+
+    /** The sessions followed, for tests. */
+    PerSession<FollowTherapist> following() {
+        return following;
     }
 }

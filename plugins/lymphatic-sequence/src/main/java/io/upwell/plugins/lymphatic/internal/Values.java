@@ -69,6 +69,15 @@ final class Values {
         return option;
     }
 
+    /** The session-wide setting of an on/off parameter. */
+    boolean toggle(ParameterSpec.Toggle spec) throws TechniqueException {
+        try {
+            return request.toggle(spec.name());
+        } catch (NoSuchElementException | IllegalStateException e) {
+            throw new TechniqueException(technique + ": parameter " + spec.name() + " is missing or not on/off");
+        }
+    }
+
     private double checked(ParameterSpec.Number spec, double value, String forCup) throws TechniqueException {
         if (!spec.accepts(value)) {
             throw new TechniqueException(technique + ": " + spec.name() + forCup + " is " + value + " " + spec.unit()

@@ -24,7 +24,8 @@ import java.util.Set;
  *     pulls before every zone nearer the trunk has been cleared;</li>
  * <li>every later span belongs to a wave that runs distal to proximal: it starts at the most distal zone,
  *     steps one zone towards the trunk, and ends at zone 0 (the first wave's turn on the most distal zone
- *     may run on from that zone's clearing turn as one span).</li>
+ *     may run on from that zone's clearing turn as one span). When the waves follow the therapist, a
+ *     wave may start at any zone, the one under the therapist's hands, and still runs to zone 0.</li>
  * </ol>
  */
 final class ZoneOrder {
@@ -37,6 +38,11 @@ final class ZoneOrder {
     }
 
     static void check(Program program, Chain chain) throws TechniqueException {
+        check(program, chain, false);
+    }
+
+    /** As {@link #check(Program, Chain)}; with {@code wavesStartAnywhere}, a wave may begin at any zone. */
+    static void check(Program program, Chain chain, boolean wavesStartAnywhere) throws TechniqueException {
         String id = LymphaticSequenceTechnique.ID;
         int zones = chain.size();
         Set<Integer> seen = new HashSet<>();
@@ -78,7 +84,8 @@ final class ZoneOrder {
                 }
             } else {
                 int previous = spans.get(i - 1).zone();
-                expected = i == zones || previous == 0 ? zones - 1 : previous - 1;
+                boolean waveStarts = i == zones || previous == 0;
+                expected = waveStarts ? (wavesStartAnywhere ? span.zone() : zones - 1) : previous - 1;
                 // Right after the clearing pass the distal zone's first wave turn may follow its clearing
                 // turn without a pause, merged into one span: the wave then goes on one zone in.
                 boolean merged = i == zones && zones > 1 && span.zone() == zones - 2;

@@ -44,7 +44,7 @@ class LymphaticSequenceTechniqueTest {
         assertEquals("lymphatic-sequence", descriptor.id());
         assertEquals(TechniqueStyle.LYMPHATIC, descriptor.style());
         assertEquals(List.of("pulseKpa", "pulsesPerZone", "pulseOnSeconds", "pulseOffSeconds", "zoneGapSeconds",
-                "waves"), descriptor.parameters().stream().map(ParameterSpec::name).toList());
+                "waves", "followTherapist"), descriptor.parameters().stream().map(ParameterSpec::name).toList());
         for (ParameterSpec parameter : descriptor.parameters()) {
             assertFalse(parameter.description().isBlank(), parameter.name() + " is described");
             assertFalse(parameter.source().isBlank(), parameter.name() + " names its source");

@@ -12,6 +12,7 @@ import io.upwell.api.session.SessionSnapshot;
 import io.upwell.api.session.SessionState;
 import io.upwell.api.technique.Technique;
 import io.upwell.api.technique.Observation;
+import io.upwell.api.technique.TherapistCue;
 import io.upwell.engine.core.internal.device.DeviceSlot;
 import io.upwell.engine.core.internal.program.CompiledTimeline;
 import io.upwell.engine.core.internal.settings.EngineSettings;
@@ -20,7 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One session: its cups ({@link SessionCup}), the program they run, and its state machine.
@@ -68,6 +71,8 @@ public final class ActiveSession implements Session {
 
     private long programTime;
     private volatile long publishedProgramTime;
+    /** The therapist's latest cue, not yet handed to the technique. */
+    private final AtomicReference<TherapistCue> cue = new AtomicReference<>();
     private volatile SessionState state = SessionState.SCREENING;
     private volatile String reason = "";
     private volatile int intensity;
@@ -328,13 +333,15 @@ public final class ActiveSession implements Session {
         revisions++;
     }
 
-    /** What an adaptive technique is told about the session now. */
+    /** What an adaptive technique is told about the session now; hands over the latest cue once. */
     public Observation observe() {
+        long now = publishedProgramTime;
         List<Observation.CupState> states = new ArrayList<>(cups.length);
         for (SessionCup cup : cups) {
-            states.add(cup.observe());
+            states.add(cup.observe(now));
         }
-        return new Observation(program.request(), Duration.ofNanos(publishedProgramTime), revisions, states);
+        return new Observation(program.request(), Duration.ofNanos(now), revisions, states,
+                Optional.ofNullable(cue.getAndSet(null)));
     }
 
     public PlannedProgram program() {
@@ -522,6 +529,26 @@ public final class ActiveSession implements Session {
         int next = Math.max(SessionRequest.MIN_INTENSITY, intensity - SessionRequest.INTENSITY_STEP);
         setIntensity(next);
         return next;
+    }
+
+    @Override
+    public void cue(int cup) throws SessionException {
+        if (cup < 0 || cup >= cups.length) {
+            throw new SessionException("session " + id + " has cups 0 to " + (cups.length - 1) + "; there is no cup "
+                    + cup + " to cue");
+        }
+        if (program.adaptEvery().isZero()) {
+            throw new SessionException("session " + id + ": its technique's program does not adapt, so it cannot"
+                    + " follow the therapist's cues");
+        }
+        synchronized (this) {
+            if (state != SessionState.RUNNING) {
+                throw new SessionException("session " + id + " is " + state + "; cues are taken while it runs");
+            }
+            TherapistCue given = new TherapistCue(cup, Duration.ofNanos(publishedProgramTime));
+            cue.set(given);
+            host.journal().eventOfSession(id, "cue", Map.of("cup", cup, "atSeconds", given.at().toMillis() / 1000.0));
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.upwell.engine.core.internal.program.Phase;
 import io.upwell.engine.core.internal.safety.EnvelopeChannel;
 import io.upwell.engine.core.internal.safety.MonitorChannel;
 import io.upwell.engine.core.internal.safety.VentWatch;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -52,6 +53,8 @@ public final class SessionCup {
     private boolean stopped;
     private boolean faulted;
     private String detail = "";
+    /** Program time at which the current segment ends: where a revision would take over. */
+    private volatile long segmentEnd;
 
     public SessionCup(int index, Placement placement, DeviceSlot slot, CompiledTimeline timeline, double limitKpa,
             boolean magnetic, CupLimits limits) {
@@ -93,6 +96,7 @@ public final class SessionCup {
             swapped = true;
         }
         programKpa = timeline.levelAt(programTime);
+        segmentEnd = timeline.boundary(programTime);
         double requested = programKpa * scale;
         double command = envelope.step(requested, false, now, dtNanos);
         Phase cupPhase = timeline.phaseAt(programTime);
@@ -179,9 +183,14 @@ public final class SessionCup {
         pending.set(continuation);
     }
 
-    /** The cup as an adaptive technique sees it; read from another thread, so it may lag a tick. */
-    Observation.CupState observe() {
-        return new Observation.CupState(index, timeline.segmentIndex(), programKpa, commanded, measured, stopped);
+    /**
+     * The cup as an adaptive technique sees it at program time {@code programTime}; read from another
+     * thread, so it may lag a tick.
+     */
+    Observation.CupState observe(long programTime) {
+        long left = Math.max(0, segmentEnd - programTime);
+        return new Observation.CupState(index, timeline.segmentIndex(), programKpa, commanded, measured, stopped,
+                Duration.ofNanos(left));
     }
 
     /** Forces the cup's channel to vent at once, whatever the tick does. */
