@@ -58,7 +58,7 @@ public final class DynamicGlidingTechnique implements Technique {
         for (int cup : plan.cups()) {
             timelines.add(new Timeline(cup, plan.program(cup)));
         }
-        String minutes = Values.minutes(plan.glide());
+        String minutes = GlideTexts.minutes(plan.glide());
         return new Program("Dynamic gliding: " + minutes + " min, " + plan.mode(), timelines,
                 new ProgramPolicy(0, LEAK_TOLERANCE_KPA, Duration.ZERO)).adaptingEvery(ADAPT_EVERY);
     }

@@ -1,5 +1,6 @@
 package io.upwell.plugins.gliding.internal;
 
+import io.upwell.api.technique.ParameterReader;
 import io.upwell.api.technique.Cup;
 import io.upwell.api.technique.PlanRequest;
 import io.upwell.api.technique.Segment;
@@ -56,11 +57,11 @@ final class GlidePlan {
         if (request.cups().isEmpty()) {
             throw new TechniqueException(id + ": the request has no cups");
         }
-        Values values = new Values(id, request);
+        ParameterReader values = new ParameterReader(id, request);
         String mode = values.choice(GlideParameters.MODE);
-        Duration rampIn = Values.seconds(values.number(GlideParameters.RAMP_IN));
-        Duration glide = Values.seconds(values.number(GlideParameters.MINUTES) * 60);
-        Duration rampOut = Values.seconds(values.number(GlideParameters.RAMP_OUT));
+        Duration rampIn = ParameterReader.seconds(values.number(GlideParameters.RAMP_IN));
+        Duration glide = ParameterReader.seconds(values.number(GlideParameters.MINUTES) * 60);
+        Duration rampOut = ParameterReader.seconds(values.number(GlideParameters.RAMP_OUT));
         double rise = values.number(GlideParameters.RISE);
         Map<Integer, CupPlan> cups = new HashMap<>();
         List<Integer> order = new ArrayList<>();
@@ -128,7 +129,7 @@ final class GlidePlan {
         Duration available = glideEnd().minus(from);
         List<Segment> segments = new ArrayList<>();
         if (fromKpa < plan.level()) {
-            Duration full = Values.seconds((plan.level() - fromKpa) / riseKpaPerSecond);
+            Duration full = ParameterReader.seconds((plan.level() - fromKpa) / riseKpaPerSecond);
             Duration length = full.compareTo(available) < 0 ? full : available;
             double to = fromKpa + (plan.level() - fromKpa) * fraction(length, full);
             segments.addAll(ramp(fromKpa, to, length, SHORT_PIECE));

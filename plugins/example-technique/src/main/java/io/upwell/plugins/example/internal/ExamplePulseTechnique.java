@@ -1,6 +1,7 @@
 package io.upwell.plugins.example.internal;
 
 import io.upwell.api.technique.Cup;
+import io.upwell.api.technique.ParameterReader;
 import io.upwell.api.technique.ParameterSpec;
 import io.upwell.api.technique.PlanRequest;
 import io.upwell.api.technique.Program;
@@ -54,10 +55,11 @@ public final class ExamplePulseTechnique implements Technique {
         if (request.cups().isEmpty()) {
             throw new TechniqueException(ID + ": the request has no cups");
         }
-        int pulses = (int) request.number(PULSES.name());
+        ParameterReader values = new ParameterReader(ID, request);
+        int pulses = values.count(PULSES);
         List<Timeline> timelines = new ArrayList<>();
         for (Cup cup : request.cups()) {
-            double level = Math.min(request.number(LEVEL.name(), cup), cup.maxVacuumKpa());
+            double level = Math.min(values.number(LEVEL, cup), values.limitOf(cup));
             timelines.add(new Timeline(cup.index(), List.of(new Segment.Pulse(0, level, ON, OFF, pulses))));
         }
         return new Program("Example pulses", timelines);

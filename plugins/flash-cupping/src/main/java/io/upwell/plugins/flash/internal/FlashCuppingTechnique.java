@@ -1,5 +1,6 @@
 package io.upwell.plugins.flash.internal;
 
+import io.upwell.api.technique.ParameterReader;
 import io.upwell.api.technique.Cup;
 import io.upwell.api.technique.PlanRequest;
 import io.upwell.api.technique.Program;
@@ -42,9 +43,9 @@ public final class FlashCuppingTechnique implements Technique {
         if (request.cups().isEmpty()) {
             throw new TechniqueException(ID + ": the request has no cups");
         }
-        Values values = new Values(ID, request);
-        Duration on = Values.seconds(values.number(FlashParameters.ON));
-        Duration off = Values.seconds(values.number(FlashParameters.OFF));
+        ParameterReader values = new ParameterReader(ID, request);
+        Duration on = ParameterReader.seconds(values.number(FlashParameters.ON));
+        Duration off = ParameterReader.seconds(values.number(FlashParameters.OFF));
         int flashes = values.count(FlashParameters.COUNT);
         List<Timeline> timelines = new ArrayList<>(request.cups().size());
         for (Cup cup : request.cups()) {

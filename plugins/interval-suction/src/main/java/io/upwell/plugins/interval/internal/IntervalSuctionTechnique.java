@@ -1,5 +1,6 @@
 package io.upwell.plugins.interval.internal;
 
+import io.upwell.api.technique.ParameterReader;
 import io.upwell.api.technique.Cup;
 import io.upwell.api.technique.ParameterValue;
 import io.upwell.api.technique.PlanRequest;
@@ -48,13 +49,13 @@ public final class IntervalSuctionTechnique implements Technique {
         if (request.cups().isEmpty()) {
             throw new TechniqueException(ID + ": the request has no cups");
         }
-        Values values = new Values(ID, request);
-        Duration on = Values.seconds(values.number(IntervalParameters.ON));
-        Duration off = Values.seconds(values.number(IntervalParameters.OFF));
+        ParameterReader values = new ParameterReader(ID, request);
+        Duration on = ParameterReader.seconds(values.number(IntervalParameters.ON));
+        Duration off = ParameterReader.seconds(values.number(IntervalParameters.OFF));
         int cycles = values.count(IntervalParameters.CYCLE_COUNT);
         boolean shifted = IntervalParameters.SHIFTED.equals(values.choice(IntervalParameters.MODE_CHOICE));
         double shiftSeconds = values.number(IntervalParameters.SHIFT);
-        Duration shift = Values.seconds(shiftSeconds);
+        Duration shift = ParameterReader.seconds(shiftSeconds);
         if (shifted) {
             checkShiftable(request.cups());
         }

@@ -1,5 +1,6 @@
 package io.upwell.plugins.lymphatic.internal;
 
+import io.upwell.api.technique.ParameterReader;
 import io.upwell.api.technique.Cup;
 import io.upwell.api.technique.Observation;
 import io.upwell.api.technique.PerSession;
@@ -62,7 +63,7 @@ public final class LymphaticSequenceTechnique implements Technique {
 
     @Override
     public Program plan(PlanRequest request) throws TechniqueException {
-        Values values = new Values(ID, request);
+        ParameterReader values = new ParameterReader(ID, request);
         if (values.toggle(LymphaticParameters.FOLLOW)) {
             Schedule schedule = Schedule.of(request);
             int zones = schedule.chain().size();
@@ -75,9 +76,9 @@ public final class LymphaticSequenceTechnique implements Technique {
         }
         Chain chain = Chain.of(request.cups());
         int pulses = values.count(LymphaticParameters.COUNT);
-        Duration on = Values.seconds(values.number(LymphaticParameters.ON));
-        Duration off = Values.seconds(values.number(LymphaticParameters.OFF));
-        Duration gap = Values.seconds(values.number(LymphaticParameters.GAP));
+        Duration on = ParameterReader.seconds(values.number(LymphaticParameters.ON));
+        Duration off = ParameterReader.seconds(values.number(LymphaticParameters.OFF));
+        Duration gap = ParameterReader.seconds(values.number(LymphaticParameters.GAP));
         int waves = values.count(LymphaticParameters.WAVE_COUNT);
         int zones = chain.size();
 

@@ -1,5 +1,6 @@
 package io.upwell.plugins.lymphatic.internal;
 
+import io.upwell.api.technique.ParameterReader;
 import io.upwell.api.technique.Cup;
 import io.upwell.api.technique.PlanRequest;
 import io.upwell.api.technique.Program;
@@ -53,7 +54,7 @@ final class Schedule {
     /** The schedule a session starts with: the clearing pass from the trunk outwards, then the full waves. */
     static Schedule of(PlanRequest request) throws TechniqueException {
         Chain chain = Chain.of(request.cups());
-        Values values = new Values(LymphaticSequenceTechnique.ID, request);
+        ParameterReader values = new ParameterReader(LymphaticSequenceTechnique.ID, request);
         double[] level = new double[chain.size()];
         for (int zone = 0; zone < chain.size(); zone++) {
             Cup cup = chain.cup(zone);
@@ -66,9 +67,9 @@ final class Schedule {
         }
         addWaves(turns, chain.size(), waves);
         return new Schedule(chain, level, values.count(LymphaticParameters.COUNT),
-                Values.seconds(values.number(LymphaticParameters.ON)),
-                Values.seconds(values.number(LymphaticParameters.OFF)),
-                Values.seconds(values.number(LymphaticParameters.GAP)), waves, turns, -1);
+                ParameterReader.seconds(values.number(LymphaticParameters.ON)),
+                ParameterReader.seconds(values.number(LymphaticParameters.OFF)),
+                ParameterReader.seconds(values.number(LymphaticParameters.GAP)), waves, turns, -1);
     }
 
     private static void addWaves(List<Integer> turns, int zones, int count) {

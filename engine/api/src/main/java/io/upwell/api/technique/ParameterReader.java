@@ -1,28 +1,27 @@
-package io.upwell.plugins.flash.internal;
+package io.upwell.api.technique;
 
-import io.upwell.api.technique.Cup;
-import io.upwell.api.technique.ParameterSpec;
-import io.upwell.api.technique.PlanRequest;
-import io.upwell.api.technique.TechniqueException;
 import java.time.Duration;
 import java.util.NoSuchElementException;
 
 /**
- * Reads a request's parameter values, refusing one the core should already have kept in range
- * (SR-17), with a message that names the technique, the parameter, the cup and what is allowed.
+ * Reads a plan request's parameter values for a technique, each through its spec. The core has
+ * already checked every value against the technique's specs before it asks for a plan; reading
+ * through the spec checks again, so a technique never plans from a value it did not declare (SR-17),
+ * and a refusal names the technique, the parameter, the cup and what is allowed.
  */
-final class Values {
+public final class ParameterReader {
 
     private final String technique;
     private final PlanRequest request;
 
-    Values(String technique, PlanRequest request) {
+    /** @param technique the technique's id, for messages */
+    public ParameterReader(String technique, PlanRequest request) {
         this.technique = technique;
         this.request = request;
     }
 
     /** The session-wide value of a number parameter. */
-    double number(ParameterSpec.Number spec) throws TechniqueException {
+    public double number(ParameterSpec.Number spec) throws TechniqueException {
         double value;
         try {
             value = request.number(spec.name());
@@ -33,7 +32,7 @@ final class Values {
     }
 
     /** A cup's value of a number parameter: its override, else the session's value. */
-    double number(ParameterSpec.Number spec, Cup cup) throws TechniqueException {
+    public double number(ParameterSpec.Number spec, Cup cup) throws TechniqueException {
         double value;
         try {
             value = request.number(spec.name(), cup);
@@ -45,7 +44,7 @@ final class Values {
     }
 
     /** A number parameter that counts something: a whole number within its range. */
-    int count(ParameterSpec.Number spec) throws TechniqueException {
+    public int count(ParameterSpec.Number spec) throws TechniqueException {
         double value = number(spec);
         if (value != Math.rint(value)) {
             throw new TechniqueException(technique + ": " + spec.name() + " is " + value + "; it must be a whole"
@@ -55,7 +54,7 @@ final class Values {
     }
 
     /** The session-wide option of a choice parameter. */
-    String choice(ParameterSpec.Choice spec) throws TechniqueException {
+    public String choice(ParameterSpec.Choice spec) throws TechniqueException {
         String option;
         try {
             option = request.choice(spec.name());
@@ -69,6 +68,15 @@ final class Values {
         return option;
     }
 
+    /** The session-wide setting of an on/off parameter. */
+    public boolean toggle(ParameterSpec.Toggle spec) throws TechniqueException {
+        try {
+            return request.toggle(spec.name());
+        } catch (NoSuchElementException | IllegalStateException e) {
+            throw new TechniqueException(technique + ": parameter " + spec.name() + " is missing or not on/off");
+        }
+    }
+
     private double checked(ParameterSpec.Number spec, double value, String forCup) throws TechniqueException {
         if (!spec.accepts(value)) {
             throw new TechniqueException(technique + ": " + spec.name() + forCup + " is " + value + " " + spec.unit()
@@ -78,7 +86,7 @@ final class Values {
     }
 
     /** The cup's own limit, refusing a cup that has no usable one. */
-    double limitOf(Cup cup) throws TechniqueException {
+    public double limitOf(Cup cup) throws TechniqueException {
         double limit = cup.maxVacuumKpa();
         if (!(limit > 0) || !Double.isFinite(limit)) {
             throw new TechniqueException(technique + ": cup " + cup.index() + " at " + cup.site()
@@ -88,7 +96,7 @@ final class Values {
     }
 
     /** Seconds as an exact duration, to the nanosecond. */
-    static Duration seconds(double seconds) {
+    public static Duration seconds(double seconds) {
         return Duration.ofNanos(Math.round(seconds * 1_000_000_000L));
     }
 }
