@@ -95,8 +95,8 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
         // Checks and clears run one at a time in the order of the events, so that a check begun before the
         // module was removed cannot report it again after its removal was handled.
         switch (event.getType()) {
-            case BundleEvent.INSTALLED, BundleEvent.UPDATED, BundleEvent.UNRESOLVED ->
-                checks.execute(() -> check(bundle));
+            case BundleEvent.INSTALLED, BundleEvent.UPDATED -> checks.execute(() -> check(bundle, true));
+            case BundleEvent.UNRESOLVED -> checks.execute(() -> check(bundle, false));
             case BundleEvent.STARTED -> checks.execute(() -> {
                 clear(bundle);
                 remember(bundle);
@@ -123,19 +123,26 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
     private void checkAll() {
         for (Bundle bundle : context.getBundles()) {
             if (fromFolder(bundle)) {
-                check(bundle);
+                check(bundle, false);
             }
         }
     }
 
-    /** Resolves a module left INSTALLED; if it cannot resolve, starting it names the missing requirement. */
-    private void check(Bundle bundle) {
+    /**
+     * Resolves a module left INSTALLED; if it cannot resolve, starting it names the missing requirement.
+     *
+     * @param justDropped the module was installed or updated from its file, so FileInstall means it to run
+     */
+    private void check(Bundle bundle, boolean justDropped) {
         if (bundle.getState() != Bundle.INSTALLED) {
             return;
         }
         FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
         if (wiring.resolveBundles(Set.of(bundle))) {
             clear(bundle);
+            if (justDropped) {
+                startAsFileInstallWould(bundle);
+            }
             return;
         }
         String why;
@@ -200,6 +207,21 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
         log.warn("{}: the previous version {} was put back but did not start: {}", artifact(bundle), good.version(),
                 last == null ? "" : last.getMessage());
         return true;
+    }
+
+    /**
+     * Starts a module from the folder that resolved but was left stopped: FileInstall starts every
+     * module it installs or updates, but when its start meets this check's resolution at the same
+     * moment it can give up, and an update would then sit there resolved and unused.
+     */
+    private void startAsFileInstallWould(Bundle bundle) {
+        try {
+            if (bundle.getState() == Bundle.RESOLVED) {
+                bundle.start();
+            }
+        } catch (BundleException | IllegalStateException e) {
+            log.debug("{}: not started here ({}); FileInstall starts it", artifact(bundle), e.getMessage());
+        }
     }
 
     private static final int START_ATTEMPTS = 40;
