@@ -239,9 +239,11 @@ public final class EngineRuntime {
     private void launch() {
         running = launcher.launch(settings, latch);
         Engine engine = running.engine();
+        // Listeners first: a driver connects on its own threads as soon as it is added, and a listener
+        // handed over after it would miss the device becoming ready.
+        listeners.forEach(engine::addListener);
         drivers.forEach(engine::addDriver);
         techniques.forEach(t -> engine.addTechnique(t.technique(), t.module(), t.origin()));
-        listeners.forEach(engine::addListener);
         engine.addListener(new EngineListener() {
             @Override
             public void sessionChanged(String sessionId, SessionState from, SessionState to, String reason) {
