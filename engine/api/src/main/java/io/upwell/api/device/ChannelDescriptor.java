@@ -10,9 +10,12 @@ import java.util.Objects;
  * @param maxVacuumKpa the most vacuum this channel can safely produce, in kPa; the core never commands more
  * @param magnet       whether the cup carries a magnet
  * @param pumpGroup    channels sharing one pump have the same group (an interval vacuum system has one
- *                     pump for many channels); a device with a pump per channel gives each its own. The
- *                     core records it and shows it today; it does not yet plan around a shared pump, so a
- *                     driver must itself refuse a combination its pump cannot deliver (by venting)
+ *                     pump for many channels); a device with a pump per channel gives each its own. A
+ *                     shared pump holds one vacuum at a time: the core refuses at planning a program that
+ *                     asks channels of one group for different levels at the same moment, and publishes
+ *                     each tick's commands as one set ({@link DeviceLink#readCommands}). A revision from an
+ *                     adaptive technique is not checked that way: a driver holds the group at the lowest
+ *                     level its pulling channels ask for
  */
 public record ChannelDescriptor(int index, String label, double maxVacuumKpa, MagnetSupport magnet, int pumpGroup) {
 

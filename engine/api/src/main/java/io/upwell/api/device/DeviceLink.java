@@ -29,7 +29,19 @@ public interface DeviceLink {
     /** The device's own emergency-stop button was pressed: the core vents everything and latches. */
     void emergencyStop(String source);
 
-    /** The vacuum the channel should hold now, in kPa below ambient; zero when venting. */
+    /**
+     * Fills {@code into} with the commands of the last tick the core published, every channel at once,
+     * with every later vent applied on top. Non-blocking and allocation-free; a device whose channels
+     * share a pump must read its commands this way.
+     *
+     * @throws IllegalArgumentException when {@code into} is not sized for this device's channels
+     */
+    void readCommands(CommandSet into);
+
+    /**
+     * The vacuum the channel should hold now, in kPa below ambient; zero when venting. One channel
+     * alone, possibly of a newer tick than the next channel read: see {@link #readCommands}.
+     */
     double targetKpa(int channel);
 
     /** True when the channel must be open to atmosphere with its pump off: the safe state. */

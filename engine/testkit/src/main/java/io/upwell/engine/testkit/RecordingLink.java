@@ -1,5 +1,6 @@
 package io.upwell.engine.testkit;
 
+import io.upwell.api.device.CommandSet;
 import io.upwell.api.device.ConnectionState;
 import io.upwell.api.device.DeviceLink;
 import io.upwell.api.time.Clock;
@@ -202,6 +203,19 @@ public final class RecordingLink implements DeviceLink {
     public synchronized double magnetLevel(int channel) {
         checkChannel(channel);
         return magnetLevel[channel];
+    }
+
+    /** Every channel's command as set through this link, under its lock: always one consistent set. */
+    @Override
+    public synchronized void readCommands(CommandSet into) {
+        if (into.channels() != channels) {
+            throw new IllegalArgumentException("the link has " + channels + " channels; the command set has "
+                    + into.channels());
+        }
+        for (int ch = 0; ch < channels; ch++) {
+            into.set(ch, targetKpa[ch], vent[ch], magnetLevel[ch]);
+        }
+        into.setSequence(sequence);
     }
 
     @Override

@@ -31,11 +31,14 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Outside OSGi, make one with {@link io.upwell.devices.simulator.Simulators}.
  */
-@Designate(ocd = SimulatorConfig.class)
-@Component(configurationPid = SimulatorDriver.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+@Designate(ocd = SimulatorConfig.class, factory = true)
+@Component(configurationPid = SimulatorDriver.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {DeviceDriver.class, SimulatorControl.class})
 public final class SimulatorDriver implements SimulatedDevice {
-    /** The Configuration Admin PID. */
+    /**
+     * The Configuration Admin factory PID: one simulated device per factory configuration (see
+     * {@link DefaultSimulator} for the one there is before any is made).
+     */
     public static final String PID = "io.upwell.devices.simulator";
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorDriver.class);
 

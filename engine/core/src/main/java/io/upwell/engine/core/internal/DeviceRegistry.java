@@ -227,6 +227,7 @@ final class DeviceRegistry implements DeviceSlot.Events {
     public void connectionChanged(DeviceSlot slot, ConnectionState connection, String reason) {
         switch (connection) {
             case CONNECTING:
+            case NEGOTIATING: // still connecting, as far as sessions are concerned
                 if (slot.canMoveTo(DeviceState.CONNECTING)) {
                     move(slot, DeviceState.CONNECTING, reason);
                 }

@@ -82,6 +82,18 @@ final class SessionPlanner {
             throw new SessionException("interrupted while " + who + " planned the session", e);
         }
         CompiledTimeline[] timelines = compile(who, program, cups);
+        double[] cupLimitsKpa = new double[cups];
+        String[] cupNames = new String[cups];
+        for (int c = 0; c < cups; c++) {
+            Placement placement = request.placements().get(c);
+            cupLimitsKpa[c] = limits[c].kpa();
+            cupNames[c] = "cup " + c + " (" + placement.deviceId() + " channel " + placement.channel() + ")";
+        }
+        try {
+            SharedPumps.check(program, pumpGroups, cupLimitsKpa, cupNames, settings.periodNanos());
+        } catch (SessionException refused) {
+            throw new SessionException(who + " planned what the device cannot do: " + refused.getMessage());
+        }
         ProgramPolicy policy = program.policy();
         double rise = policy.maxRiseKpaPerSecond() > 0
                 ? Math.min(policy.maxRiseKpaPerSecond(), settings.rampLimitKpaPerSecond())

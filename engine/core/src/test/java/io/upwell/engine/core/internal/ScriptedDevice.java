@@ -23,9 +23,16 @@ final class ScriptedDevice implements DeviceDriver {
     private volatile Clock.Scheduled reporting;
 
     ScriptedDevice(String id, int channels) {
+        this(id, channels, false);
+    }
+
+    /** With {@code sharedPump}, every channel hangs on one pump, as on an interval vacuum system. */
+    ScriptedDevice(String id, int channels, boolean sharedPump) {
         List<ChannelDescriptor> list = new ArrayList<>();
         for (int i = 0; i < channels; i++) {
-            list.add(ChannelDescriptor.plain(i, CHANNEL_LIMIT_KPA));
+            list.add(sharedPump
+                    ? new ChannelDescriptor(i, "valve " + i, CHANNEL_LIMIT_KPA, io.upwell.api.device.MagnetSupport.NONE, 0)
+                    : ChannelDescriptor.plain(i, CHANNEL_LIMIT_KPA));
         }
         this.descriptor = new DeviceDescriptor(id, "test", "scripted", list, CHANNEL_LIMIT_KPA, true,
                 Duration.ofMillis(200));

@@ -1,5 +1,6 @@
 package io.upwell.engine.core.internal.device;
 
+import io.upwell.api.device.CommandSet;
 import io.upwell.api.device.ConnectionState;
 import io.upwell.api.device.DeviceDescriptor;
 import io.upwell.api.device.DeviceDriver;
@@ -10,6 +11,7 @@ import io.upwell.api.safety.HardLimits;
 import io.upwell.engine.core.internal.safety.SafetyLatch;
 import io.upwell.engine.core.internal.safety.VentWatch;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -51,6 +53,16 @@ public final class DeviceSlot implements DeviceLink {
     private final VentWatch[] ventWatch;
     private final long quietTimeNanos;
     private volatile long commandSequence;
+    /**
+     * The commands of the last published tick, for {@link #readCommands}: written by the control
+     * thread alone in {@link #publishTick}, under {@link #publishVersion}, odd while it writes (a
+     * sequence lock: readers never block the loop, they retry).
+     */
+    private final AtomicLongArray publishedTarget;
+    private final AtomicLongArray publishedMagnet;
+    private final AtomicIntegerArray publishedVent;
+    private final AtomicLong publishVersion = new AtomicLong();
+    private volatile long publishedSequence;
     private volatile boolean closed;
     private volatile long readySince = Long.MIN_VALUE;
     private volatile boolean silent;
@@ -74,11 +86,15 @@ public final class DeviceSlot implements DeviceLink {
         this.sampleBits = new AtomicLongArray(channels);
         this.sampleTime = new AtomicLongArray(channels);
         this.owner = new AtomicLongArray(channels);
+        this.publishedTarget = new AtomicLongArray(channels);
+        this.publishedMagnet = new AtomicLongArray(channels);
+        this.publishedVent = new AtomicIntegerArray(channels);
         this.ventWatch = new VentWatch[channels];
         this.quietTimeNanos = descriptor.quietTime().toNanos(); // bounded by DeviceDescriptor: cannot overflow
         for (int ch = 0; ch < channels; ch++) {
             ventWatch[ch] = new VentWatch(channelLimitKpa(ch));
             commandedVent.set(ch, 1); // the first command a driver sees is vent
+            publishedVent.set(ch, 1);
             sampleBits.set(ch, Double.doubleToRawLongBits(Double.NaN));
             sampleTime.set(ch, NO_SAMPLE);
         }
@@ -198,9 +214,58 @@ public final class DeviceSlot implements DeviceLink {
         commandedVent.set(channel, vent || targetKpa <= 0.0 ? 1 : 0);
     }
 
-    /** Marks the end of a tick's commands; drivers watch this to know the engine is alive. */
+    /**
+     * Marks the end of a tick's commands and publishes them as one set for {@link #readCommands};
+     * drivers watch the sequence to know the engine is alive. Control thread only.
+     */
     public void publishTick() {
-        commandSequence = commandSequence + 1;
+        long version = publishVersion.get();
+        publishVersion.set(version + 1); // odd: a reader that sees this retries
+        for (int ch = 0; ch < channels; ch++) {
+            publishedTarget.set(ch, targetBits.get(ch));
+            publishedMagnet.set(ch, magnetBits.get(ch));
+            publishedVent.set(ch, commandedVent.get(ch));
+        }
+        long sequence = commandSequence + 1;
+        publishedSequence = sequence;
+        publishVersion.set(version + 2);
+        commandSequence = sequence;
+    }
+
+    /** How often a reader retries a set the loop is publishing before it settles for venting everything. */
+    static final int READ_ATTEMPTS = 10_000;
+
+    @Override
+    public void readCommands(CommandSet into) {
+        if (into.channels() != channels) {
+            throw new IllegalArgumentException("device " + descriptor.id() + " has " + channels
+                    + " channels; the command set has " + into.channels());
+        }
+        boolean consistent = false;
+        for (int attempt = 0; attempt < READ_ATTEMPTS && !consistent; attempt++) {
+            long before = publishVersion.get();
+            if ((before & 1) != 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            for (int ch = 0; ch < channels; ch++) {
+                into.set(ch, Double.longBitsToDouble(publishedTarget.get(ch)), publishedVent.get(ch) != 0,
+                        Double.longBitsToDouble(publishedMagnet.get(ch)));
+            }
+            into.setSequence(publishedSequence);
+            consistent = publishVersion.get() == before;
+        }
+        if (!consistent) {
+            into.ventAll(); // never a mixture: if no whole tick could be read, the safe state
+            return;
+        }
+        // Vents that came after the tick (a latch, a fault, a closed device) only make the set safer.
+        boolean all = latch.isSet() || closed;
+        for (int ch = 0; ch < channels; ch++) {
+            if (all || forcedVent.get(ch) != 0) {
+                into.set(ch, 0.0, true, 0.0);
+            }
+        }
     }
 
     /**
