@@ -9,18 +9,25 @@ import io.upwell.api.device.MagnetSupport;
 final class SimulatedChannel {
     private final ChannelPhysics physics;
     private final MagnetSupport magnet;
+    /** The channel's declared maximum: the firmware never regulates above it, whatever it is told. */
+    private final double maxVacuumKpa;
     private double lastReadingKpa;
     /** The true vacuum after the last step, for readers on other threads. */
     private volatile double publishedPressureKpa;
 
-    SimulatedChannel(ChannelPhysics physics, MagnetSupport magnet) {
+    SimulatedChannel(ChannelPhysics physics, MagnetSupport magnet, double maxVacuumKpa) {
         this.physics = physics;
         this.magnet = magnet;
+        this.maxVacuumKpa = maxVacuumKpa;
     }
 
-    /** Applies a command from the engine; the magnet level is interpreted as the cup's magnet allows. */
+    /**
+     * Applies a command from the engine; the magnet level is interpreted as the cup's magnet allows,
+     * and a target above the channel's declared maximum is held at that maximum, as a real
+     * controller's own limit would (the engine never asks for more; a test or a faulty host might).
+     */
     void command(double targetKpa, boolean vent, double magnetLevel) {
-        physics.command(targetKpa, vent, effectiveMagnet(magnetLevel));
+        physics.command(Math.min(targetKpa, maxVacuumKpa), vent, effectiveMagnet(magnetLevel));
     }
 
     /** Opens to atmosphere with the pump and the magnet off: the safe state. */

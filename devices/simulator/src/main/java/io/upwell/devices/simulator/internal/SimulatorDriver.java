@@ -72,7 +72,8 @@ public final class SimulatorDriver implements SimulatedDevice {
         this.faults = new FaultBoard(settings.channels());
         List<SimulatedChannel> list = new ArrayList<>(settings.channels());
         for (int i = 0; i < settings.channels(); i++) {
-            list.add(new SimulatedChannel(new ChannelPhysics(settings.physics(), settings.seed() + i), settings.magnet()));
+            list.add(new SimulatedChannel(new ChannelPhysics(settings.physics(), settings.seed() + i), settings.magnet(),
+                    settings.channelMaxVacuumKpa()));
         }
         this.channels = List.copyOf(list);
     }

@@ -95,8 +95,8 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
         // Checks and clears run one at a time in the order of the events, so that a check begun before the
         // module was removed cannot report it again after its removal was handled.
         switch (event.getType()) {
-            case BundleEvent.INSTALLED, BundleEvent.UPDATED -> checks.execute(() -> check(bundle, true));
-            case BundleEvent.UNRESOLVED -> checks.execute(() -> check(bundle, false));
+            case BundleEvent.UPDATED -> checks.execute(() -> check(bundle, true));
+            case BundleEvent.INSTALLED, BundleEvent.UNRESOLVED -> checks.execute(() -> check(bundle, false));
             case BundleEvent.STARTED -> checks.execute(() -> {
                 clear(bundle);
                 remember(bundle);
@@ -131,16 +131,17 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
     /**
      * Resolves a module left INSTALLED; if it cannot resolve, starting it names the missing requirement.
      *
-     * @param justDropped the module was installed or updated from its file, so FileInstall means it to run
+     * @param updated the module was just updated from its file
      */
-    private void check(Bundle bundle, boolean justDropped) {
+    private void check(Bundle bundle, boolean updated) {
         if (bundle.getState() != Bundle.INSTALLED) {
             return;
         }
         FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+        boolean replacesABrokenUpdate = updated && rolledBack.containsKey(bundle.getBundleId());
         if (wiring.resolveBundles(Set.of(bundle))) {
             clear(bundle);
-            if (justDropped) {
+            if (replacesABrokenUpdate) {
                 startAsFileInstallWould(bundle);
             }
             return;
@@ -210,9 +211,10 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
     }
 
     /**
-     * Starts a module from the folder that resolved but was left stopped: FileInstall starts every
-     * module it installs or updates, but when its start meets this check's resolution at the same
-     * moment it can give up, and an update would then sit there resolved and unused.
+     * Starts a fixed update of a module whose broken update was rolled back here: FileInstall was
+     * seen to leave it stopped at times (the module it knew of had been replaced behind its back by the
+     * rollback), and the fix sat there resolved and unused. Nothing else is started here: FileInstall starts what it
+     * installs, and starting early would race its refresh.
      */
     private void startAsFileInstallWould(Bundle bundle) {
         try {

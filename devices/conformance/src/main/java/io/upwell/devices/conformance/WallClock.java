@@ -1,0 +1,42 @@
+package io.upwell.devices.conformance;
+
+import io.upwell.api.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The system clock, with periodic tasks on a thread of its own: what a driver meets in the engine
+ * (the kit checks drivers in real time, since a real line knows no other).
+ */
+final class WallClock implements Clock, AutoCloseable {
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "conformance-clock");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+
+    @Override
+    public boolean isVirtual() {
+        return false;
+    }
+
+    @Override
+    public Scheduled every(long periodNanos, String name, Runnable task) {
+        ScheduledFuture<?> future = scheduler.scheduleAtFixedRate(task, periodNanos, periodNanos,
+                TimeUnit.NANOSECONDS);
+        return () -> future.cancel(false);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}
