@@ -94,7 +94,6 @@ public final class DeviceSlot implements DeviceLink {
         for (int ch = 0; ch < channels; ch++) {
             ventWatch[ch] = new VentWatch(channelLimitKpa(ch));
             commandedVent.set(ch, 1); // the first command a driver sees is vent
-            publishedVent.set(ch, 1);
             sampleBits.set(ch, Double.doubleToRawLongBits(Double.NaN));
             sampleTime.set(ch, NO_SAMPLE);
         }
@@ -207,10 +206,13 @@ public final class DeviceSlot implements DeviceLink {
 
     // ---- the control loop's side ----
 
-    /** Sets one channel's command; vent when {@code vent} is true or the target is zero. */
+    /**
+     * Sets one channel's command; vent when {@code vent} is true or the target is zero. The target
+     * and magnet are kept as given: every reader asks whether the channel vents first.
+     */
     public void command(int channel, double targetKpa, boolean vent, double magnetLevel) {
-        targetBits.set(channel, Double.doubleToRawLongBits(vent ? 0.0 : targetKpa));
-        magnetBits.set(channel, Double.doubleToRawLongBits(vent ? 0.0 : magnetLevel));
+        targetBits.set(channel, Double.doubleToRawLongBits(targetKpa));
+        magnetBits.set(channel, Double.doubleToRawLongBits(magnetLevel));
         commandedVent.set(channel, vent || targetKpa <= 0.0 ? 1 : 0);
     }
 
@@ -219,8 +221,7 @@ public final class DeviceSlot implements DeviceLink {
      * drivers watch the sequence to know the engine is alive. Control thread only.
      */
     public void publishTick() {
-        long version = publishVersion.get();
-        publishVersion.set(version + 1); // odd: a reader that sees this retries
+        beginPublish();
         for (int ch = 0; ch < channels; ch++) {
             publishedTarget.set(ch, targetBits.get(ch));
             publishedMagnet.set(ch, magnetBits.get(ch));
@@ -228,8 +229,18 @@ public final class DeviceSlot implements DeviceLink {
         }
         long sequence = commandSequence + 1;
         publishedSequence = sequence;
-        publishVersion.set(version + 2);
+        endPublish();
         commandSequence = sequence;
+    }
+
+    /** The version turns odd: a reader that sees it, or sees it change, reads again. */
+    void beginPublish() {
+        publishVersion.incrementAndGet();
+    }
+
+    /** The version turns even: the set is whole. */
+    void endPublish() {
+        publishVersion.incrementAndGet();
     }
 
     /** How often a reader retries a set the loop is publishing before it settles for venting everything. */
@@ -259,10 +270,11 @@ public final class DeviceSlot implements DeviceLink {
             into.ventAll(); // never a mixture: if no whole tick could be read, the safe state
             return;
         }
-        // Vents that came after the tick (a latch, a fault, a closed device) only make the set safer.
-        boolean all = latch.isSet() || closed;
+        // Vents that came after the tick (a latch, a fault, a closed device, whose channels are all
+        // forced) only make the set safer.
+        boolean latched = latch.isSet();
         for (int ch = 0; ch < channels; ch++) {
-            if (all || forcedVent.get(ch) != 0) {
+            if (latched || forcedVent.get(ch) != 0) {
                 into.set(ch, 0.0, true, 0.0);
             }
         }

@@ -99,6 +99,43 @@ class CommandSetReadTest {
     }
 
     @Test
+    @Tag("SR-13")
+    void aChannelCommandedToVentReadsAsVentWhateverTargetItWasGiven() {
+        slot.command(0, 30, true, 0.5);
+        slot.publishTick();
+
+        slot.readCommands(set);
+
+        assertTrue(set.vent(0));
+        assertEquals(0.0, set.targetKpa(0));
+        assertEquals(0.0, set.magnetLevel(0));
+    }
+
+    @Test
+    void theMagnetLevelIsPublishedWithItsTick() {
+        slot.command(0, 20, false, 0.7);
+        slot.publishTick();
+
+        slot.readCommands(set);
+
+        assertEquals(0.7, set.magnetLevel(0));
+        assertEquals(20.0, set.targetKpa(0));
+    }
+
+    @Test
+    @Tag("SR-13")
+    void aPublisherThatNeverFinishesLeavesReadersVentingEverything() {
+        tick(20);
+        slot.beginPublish(); // and never endPublish: a loop that died mid-publication
+
+        slot.readCommands(set);
+
+        for (int ch = 0; ch < CHANNELS; ch++) {
+            assertTrue(set.vent(ch), "channel " + ch + ": no whole tick could be read, so it vents");
+        }
+    }
+
+    @Test
     void aClosedSlotReadsAsVentingEverything() {
         tick(20);
         slot.close();
