@@ -18,7 +18,8 @@ import java.util.Objects;
  * <p>
  * A decoder belongs to the one thread that reads the line: it is not safe for concurrent use. If the
  * listener throws, the exception reaches the caller of {@link #feed}; the frame it was given is
- * consumed and counted, and the rest of that chunk is not read (feed it again to go on).
+ * consumed and counted, the rest of that chunk is not read (feed it again to go on), and frames
+ * already held are delivered at the next call.
  */
 public final class FrameDecoder {
 
@@ -54,6 +55,7 @@ public final class FrameDecoder {
      */
     public void feed(byte[] data, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, data.length);
+        settle(); // finishes what a listener that threw interrupted: frames already held come first
         int position = offset;
         int end = offset + length;
         while (position < end) {
