@@ -8,12 +8,13 @@ import java.util.Random;
 /**
  * Generates what a bad serial line might deliver, from a seed, for the fuzz test and the benchmark:
  * random bytes, streams of valid frames mutated in the ways lines damage them, and valid frames
- * embedded in noise (whose messages a decoder must still find).
+ * embedded in noise (whose messages a decoder must still find). Public for the benchmark
+ * ({@code bench.DecoderBenchmark}).
  */
-final class FuzzInputs {
+public final class FuzzInputs {
 
     /** The kinds of input, one after another in turn. */
-    enum Kind {
+    public enum Kind {
         /** Random bytes, sometimes rich in start bytes. */
         RANDOM,
         /** Valid frames with bits flipped, bytes changed, inserted, deleted, duplicated or cut off. */
@@ -35,7 +36,7 @@ final class FuzzInputs {
      * @param embedded for {@link Kind#EMBEDDED}, the messages of the frames in it, in order; otherwise empty
      * @param idleAfter whether the line falls idle after it (about one input in four)
      */
-    record Input(byte[] bytes, Kind kind, List<Message> embedded, boolean idleAfter) {
+    public record Input(byte[] bytes, Kind kind, List<Message> embedded, boolean idleAfter) {
     }
 
     private static final int START = Protocol.START_OF_FRAME;
@@ -43,11 +44,11 @@ final class FuzzInputs {
     private final Random random;
     private int count;
 
-    FuzzInputs(long seed) {
+    public FuzzInputs(long seed) {
         this.random = new Random(seed);
     }
 
-    Input next() {
+    public Input next() {
         Kind kind = Kind.values()[count++ % Kind.values().length];
         boolean idleAfter = random.nextInt(4) == 0;
         return switch (kind) {
@@ -59,9 +60,20 @@ final class FuzzInputs {
     }
 
     /** Splits an input into chunk lengths as a serial line might: mostly small, sometimes everything. */
-    int nextChunk(int remaining) {
+    public int nextChunk(int remaining) {
         int chunk = random.nextInt(8) == 0 ? remaining : 1 + random.nextInt(64);
         return Math.min(chunk, remaining);
+    }
+
+    /** True when {@code expected} appears in {@code actual} in order, other messages (from noise) between them. */
+    public static boolean containsInOrder(List<Message> actual, List<Message> expected) {
+        int found = 0;
+        for (Message message : actual) {
+            if (found < expected.size() && message.equals(expected.get(found))) {
+                found++;
+            }
+        }
+        return found == expected.size();
     }
 
     private byte[] randomBytes(int length) {

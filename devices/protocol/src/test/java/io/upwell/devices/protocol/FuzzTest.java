@@ -3,7 +3,6 @@ package io.upwell.devices.protocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +58,7 @@ class FuzzTest {
             FrameDecoder decoder = new FrameDecoder(recorder);
             feedInChunks(decoder, inputs, input.bytes());
             decoder.lineIdle();
-            assertTrue(containsInOrder(recorder.messages, input.embedded()),
+            assertTrue(FuzzInputs.containsInOrder(recorder.messages, input.embedded()),
                     "input " + i + ": expected " + input.embedded() + " within " + recorder.messages);
         }
         assertEquals(INPUTS / FuzzInputs.Kind.values().length, embeddedInputs);
@@ -71,16 +70,5 @@ class FuzzTest {
             decoder.feed(bytes, at, chunk);
             at += chunk;
         }
-    }
-
-    /** True when {@code expected} appears in {@code actual} in order, other messages (from the noise) between them. */
-    private static boolean containsInOrder(List<Message> actual, List<Message> expected) {
-        int found = 0;
-        for (Message message : actual) {
-            if (found < expected.size() && message.equals(expected.get(found))) {
-                found++;
-            }
-        }
-        return found == expected.size();
     }
 }
