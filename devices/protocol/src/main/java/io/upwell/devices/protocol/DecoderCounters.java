@@ -29,6 +29,14 @@ public record DecoderCounters(long bytesReceived, long messages, long frameBytes
         return checksumErrors + oversizeFrames + unknownTypes + malformedPayloads + truncatedFrames;
     }
 
+    /**
+     * How many times the decoder gave a frame start up and searched the bytes after it again: the
+     * resynchronisations that a bad CRC, an oversize length or an idle line caused.
+     */
+    public long resyncs() {
+        return checksumErrors + oversizeFrames + truncatedFrames;
+    }
+
     /** True when every byte received is in an intact frame, discarded, or pending. */
     public boolean accountsForEveryByte() {
         return bytesReceived == frameBytes + discardedBytes + pendingBytes;

@@ -64,6 +64,7 @@ class ResyncTest {
         assertEquals(List.of(FIRST, SECOND), recorder.messages);
         DecoderCounters counters = decoder.counters();
         assertEquals(1, counters.checksumErrors());
+        assertEquals(1, counters.resyncs());
         assertEquals(falseStart.length, counters.discardedBytes());
         assertTrue(counters.accountsForEveryByte());
     }
