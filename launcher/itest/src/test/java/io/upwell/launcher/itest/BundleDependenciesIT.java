@@ -49,6 +49,9 @@ public class BundleDependenciesIT {
             "io.upwell.api.install", "io.upwell.api.preview", "io.upwell.api.safety", "io.upwell.api.session",
             "io.upwell.api.technique", "io.upwell.api.time", "io.upwell.api.units");
     private static final String SIMULATOR_CONTROL_PACKAGE = "io.upwell.devices.simulator";
+    /** The driver kit's packages: what a driver may use besides the API. */
+    private static final List<String> KIT_PACKAGES = List.of("io.upwell.devices.kit", "io.upwell.devices.kit.driver",
+            "io.upwell.devices.kit.serial");
     private static final String PROGRAM_VALIDATION_PACKAGE = "io.upwell.plugins.programs.validation";
     private static final Version FIRST_RELEASED_VERSION = new Version(1, 0, 0);
     /** The extender namespace and DS's extender name (org.osgi.namespace.extender is not on this class path). */
@@ -84,13 +87,27 @@ public class BundleDependenciesIT {
     }
 
     @Test
-    public void theSimulatorExportsOnlyItsControlPackageAndImportsOnlyTheApi() {
+    public void theSimulatorExportsOnlyItsControlPackageAndImportsOnlyTheApiAndTheDriverKit() {
         PackageWiring simulator = wiring(Bundles.SIMULATOR);
         assertEquals(simulator.name() + " exports only its control package", List.of(SIMULATOR_CONTROL_PACKAGE),
                 simulator.exportedPackageNames());
         assertVersionedFromFirstRelease(simulator);
-        assertImportsOnly(simulator, List.of("io.upwell.api.*", "org.osgi.*", "org.slf4j", "java.*"));
+        // The kit's back-off and command watchdog, which every driver shares.
+        assertImportsOnly(simulator, List.of("io.upwell.api.*", "io.upwell.devices.kit", "org.osgi.*", "org.slf4j",
+                "java.*"));
         assertImports(simulator, "io.upwell.api.device");
+        assertImports(simulator, "io.upwell.devices.kit");
+    }
+
+    @Test
+    public void theDriverKitExportsItsVersionedPackagesAndImportsOnlyTheApiAndJSerialComm() {
+        PackageWiring kit = wiring(Bundles.DRIVER_KIT);
+        assertEquals(kit.name() + " exports its three packages", KIT_PACKAGES,
+                kit.exportedPackageNames().stream().sorted().collect(Collectors.toList()));
+        assertVersionedFromFirstRelease(kit);
+        assertImportsOnly(kit, List.of("io.upwell.api.*", "com.fazecast.jSerialComm", "org.slf4j", "java.*"));
+        assertImports(kit, "io.upwell.api.device");
+        assertImports(kit, "com.fazecast.jSerialComm");
     }
 
     @Test
@@ -154,10 +171,11 @@ public class BundleDependenciesIT {
     }
 
     @Test
-    public void everyUpwellPackageImportIsWiredToTheApiOrTheSimulatorControlPackage() {
+    public void everyUpwellPackageImportIsWiredToTheApiTheSimulatorControlOrTheDriverKit() {
         Bundle api = Bundles.named(context, Bundles.ENGINE_API);
         Bundle simulator = Bundles.named(context, Bundles.SIMULATOR);
         Bundle programs = Bundles.named(context, Bundles.PROGRAMS);
+        Bundle kit = Bundles.named(context, Bundles.DRIVER_KIT);
         List<String> violations = new ArrayList<>();
         for (String name : Bundles.UPWELL) {
             PackageWiring bundle = wiring(name);
@@ -172,14 +190,17 @@ public class BundleDependenciesIT {
                 boolean appUsesProgramValidation = name.equals(Bundles.LAUNCHER_APP)
                         && imported.provider().equals(programs)
                         && imported.packageName().equals(PROGRAM_VALIDATION_PACKAGE);
-                if (!fromTheApi && !appUsesSimulatorControl && !appUsesProgramValidation) {
+                boolean driverUsesTheKit = name.equals(Bundles.SIMULATOR) && imported.provider().equals(kit)
+                        && KIT_PACKAGES.contains(imported.packageName());
+                if (!fromTheApi && !appUsesSimulatorControl && !appUsesProgramValidation && !driverUsesTheKit) {
                     violations.add(name + " imports " + imported);
                 }
             }
         }
         assertEquals("io.upwell packages must come from " + Bundles.ENGINE_API + " (or, for " + Bundles.LAUNCHER_APP
                 + " only, " + SIMULATOR_CONTROL_PACKAGE + " from " + Bundles.SIMULATOR + " and "
-                + PROGRAM_VALIDATION_PACKAGE + " from " + Bundles.PROGRAMS + ")", List.of(), violations);
+                + PROGRAM_VALIDATION_PACKAGE + " from " + Bundles.PROGRAMS + "; for a driver, the kit's packages from "
+                + Bundles.DRIVER_KIT + ")", List.of(), violations);
     }
 
     @Test

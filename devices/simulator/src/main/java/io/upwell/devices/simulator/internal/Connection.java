@@ -3,6 +3,8 @@ package io.upwell.devices.simulator.internal;
 import io.upwell.api.device.ConnectionState;
 import io.upwell.api.device.DeviceLink;
 import io.upwell.api.time.Clock;
+import io.upwell.devices.kit.BackOff;
+import io.upwell.devices.kit.CommandWatchdog;
 import io.upwell.devices.simulator.Fault;
 import io.upwell.devices.simulator.ScriptedFault;
 import java.util.List;
