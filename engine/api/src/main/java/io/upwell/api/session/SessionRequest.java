@@ -1,5 +1,6 @@
 package io.upwell.api.session;
 
+import io.upwell.api.screening.Screening;
 import io.upwell.api.technique.ParameterValue;
 import java.util.List;
 import java.util.Map;

@@ -66,6 +66,8 @@ public final class Engine implements SessionService {
     private final AlarmDesk alarms;
     private final DeviceRegistry devices;
     private final TechniqueCatalogue techniques;
+    /** The clinic's screening rules (SR-14); the built-in ones always apply besides. */
+    private final ScreeningRules screeningRules = new ScreeningRules();
     private final SafetyActions safety;
     private final SessionStarter sessions;
     private final ControlLoop loop;
@@ -107,7 +109,7 @@ public final class Engine implements SessionService {
         safety.watch(loop, watchdog);
         this.journalWatch = new JournalWatch(journal, alarms);
         this.sessions = new SessionStarter(settings, clock, journal, latch, current, devices, techniques, alarms,
-                events, caller, this::whyNoSessionCanStart);
+                events, caller, screeningRules, this::whyNoSessionCanStart);
     }
 
     // ================================================================ lifecycle
@@ -240,6 +242,15 @@ public final class Engine implements SessionService {
 
     public void addListener(EngineListener listener) {
         events.addListener(listener);
+    }
+
+    /** A clinic's screening rule, asked about every later request that carries screening. */
+    public void addScreeningRule(io.upwell.api.screening.ScreeningRule rule, String module) {
+        screeningRules.add(rule, module);
+    }
+
+    public void removeScreeningRule(io.upwell.api.screening.ScreeningRule rule) {
+        screeningRules.remove(rule);
     }
 
     public void removeListener(EngineListener listener) {

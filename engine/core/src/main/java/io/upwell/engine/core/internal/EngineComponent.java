@@ -269,4 +269,13 @@ public final class EngineComponent {
     void removeListener(EngineListener listener) {
         runtime.removeListener(listener);
     }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addScreeningRule(io.upwell.api.screening.ScreeningRule rule, ServiceReference<io.upwell.api.screening.ScreeningRule> reference) {
+        runtime.addScreeningRule(rule, moduleOf(reference));
+    }
+
+    void removeScreeningRule(io.upwell.api.screening.ScreeningRule rule) {
+        runtime.removeScreeningRule(rule);
+    }
 }

@@ -79,6 +79,10 @@ public final class EngineRuntime {
     private final List<DeviceDriver> drivers = new ArrayList<>();
     private final List<TechniqueBinding> techniques = new ArrayList<>();
     private final List<EngineListener> listeners = new ArrayList<>();
+    private record RuleBinding(io.upwell.api.screening.ScreeningRule rule, String module) {
+    }
+
+    private final List<RuleBinding> screeningRules = new ArrayList<>();
     private EngineSettings settings;
     private EngineSettings pending;
     private Launched running;
@@ -242,6 +246,7 @@ public final class EngineRuntime {
         // Listeners first: a driver connects on its own threads as soon as it is added, and a listener
         // handed over after it would miss the device becoming ready.
         listeners.forEach(engine::addListener);
+        screeningRules.forEach(r -> engine.addScreeningRule(r.rule(), r.module()));
         drivers.forEach(engine::addDriver);
         techniques.forEach(t -> engine.addTechnique(t.technique(), t.module(), t.origin()));
         engine.addListener(new EngineListener() {
@@ -336,6 +341,24 @@ public final class EngineRuntime {
             listeners.remove(listener);
             if (running != null) {
                 running.engine().removeListener(listener);
+            }
+        }
+    }
+
+    public void addScreeningRule(io.upwell.api.screening.ScreeningRule rule, String module) {
+        synchronized (lock) {
+            screeningRules.add(new RuleBinding(rule, module));
+            if (running != null) {
+                running.engine().addScreeningRule(rule, module);
+            }
+        }
+    }
+
+    public void removeScreeningRule(io.upwell.api.screening.ScreeningRule rule) {
+        synchronized (lock) {
+            screeningRules.removeIf(r -> r.rule() == rule);
+            if (running != null) {
+                running.engine().removeScreeningRule(rule);
             }
         }
     }

@@ -19,7 +19,7 @@ import org.osgi.framework.ServiceReference;
 
 /**
  * The engine as one bundle sees it (SR-18: plugins read, they do not control). A bundle that
- * registers a {@link DeviceDriver} or a {@link Technique} is a plugin: it may read everything and
+ * registers a {@link DeviceDriver}, a {@link Technique} or a screening rule is a plugin: it may read everything and
  * press the emergency stop or pause and stop a session (moves toward the safe state), but it may
  * not acknowledge the latch, start a session, resume one or raise its intensity. The check is
  * made at each call, so a bundle that registers a driver after it got the service is caught too.
@@ -27,6 +27,7 @@ import org.osgi.framework.ServiceReference;
 final class PluginGuardedSessionService implements SessionService {
     private static final String DRIVER = DeviceDriver.class.getName();
     private static final String TECHNIQUE = Technique.class.getName();
+    private static final String SCREENING_RULE = io.upwell.api.screening.ScreeningRule.class.getName();
 
     private final SessionService engine;
     private final Bundle caller;
@@ -46,7 +47,7 @@ final class PluginGuardedSessionService implements SessionService {
             Object classes = reference.getProperty(org.osgi.framework.Constants.OBJECTCLASS);
             if (classes instanceof String[] names) {
                 for (String name : names) {
-                    if (DRIVER.equals(name) || TECHNIQUE.equals(name)) {
+                    if (DRIVER.equals(name) || TECHNIQUE.equals(name) || SCREENING_RULE.equals(name)) {
                         return true;
                     }
                 }

@@ -6,6 +6,9 @@ import io.upwell.api.device.ChannelDescriptor;
 import io.upwell.api.device.DeviceState;
 import io.upwell.api.device.MagnetSupport;
 import io.upwell.api.safety.HardLimits;
+import io.upwell.api.screening.Contraindication;
+import io.upwell.api.screening.Screening;
+import io.upwell.api.screening.ScreeningCase;
 import io.upwell.api.session.Placement;
 import io.upwell.api.session.SessionException;
 import io.upwell.api.session.SessionRequest;
@@ -51,9 +54,11 @@ final class SessionPlanner {
     }
 
     private final EngineSettings settings;
+    private final ScreeningRules screeningRules;
 
-    SessionPlanner(EngineSettings settings) {
+    SessionPlanner(EngineSettings settings, ScreeningRules screeningRules) {
         this.settings = settings;
+        this.screeningRules = screeningRules;
     }
 
     Plan plan(String id, SessionRequest request, TechniqueCatalogue.Entry technique, Map<String, DeviceSlot> devices,
@@ -66,6 +71,7 @@ final class SessionPlanner {
         int[] pumpGroups = new int[cups];
         checkPlacements(request, technique.descriptor(), devices, cupSlots, limits, magnets, pumpGroups, problems);
         Map<String, ParameterValue> parameters = checkParameters(request, technique.descriptor(), problems);
+        ScreeningJudge.Judgement judgement = judgeScreening(request, technique, caller, limits, problems);
         if (!problems.isEmpty()) {
             throw new SessionException("session request refused: " + String.join("; ", problems));
         }
@@ -128,7 +134,39 @@ final class SessionPlanner {
                     peakOf(program, c) * scale));
         }
         SessionPlan view = new SessionPlan(technique.descriptor().id(), program.name(), program.duration(), cupPlans);
-        return new Plan(session, header(request, technique, parameters, program, limits, rise, leak, dwell), view);
+        Map<String, Object> journalHeader = header(request, technique, parameters, program, limits, rise, leak, dwell);
+        if (judgement != null) {
+            journalHeader.put("verdicts", judgement.verdicts().stream().map(ScreeningJudge::journaled).toList());
+        }
+        return new Plan(session, journalHeader, view);
+    }
+
+    /**
+     * SR-14: judges the screening, if the request carries one; adds what refuses the request to
+     * {@code problems} and lowers every cup's limit as the verdicts say.
+     *
+     * @return the judgement, or null without screening
+     */
+    private ScreeningJudge.Judgement judgeScreening(SessionRequest request, TechniqueCatalogue.Entry technique,
+            PluginCaller caller, CupLimit[] limits, List<String> problems) {
+        if (request.screening().isEmpty()) {
+            return null;
+        }
+        ScreeningCase screeningCase = new ScreeningCase(request.client().id(), request.screening().get(),
+                technique.descriptor().id(), technique.descriptor().style(),
+                request.placements().stream().map(Placement::site).toList());
+        ScreeningJudge.Judgement judgement = ScreeningJudge.judge(screeningCase, screeningRules.snapshot(), caller);
+        problems.addAll(judgement.problems());
+        if (judgement.fraction() < 1.0) {
+            long percent = Math.round(judgement.fraction() * 100);
+            for (int c = 0; c < limits.length; c++) {
+                if (limits[c] != null) {
+                    limits[c] = limits[c].lower(limits[c].kpa() * judgement.fraction(), judgement.loweredBy() + " ("
+                            + percent + " % of the " + limits[c].kpa() + " kPa set by " + limits[c].setBy() + ")");
+                }
+            }
+        }
+        return judgement;
     }
 
     /** A cup's limit and, in words, the limit that set it. */
@@ -143,7 +181,7 @@ final class SessionPlanner {
             int[] pumpGroups, List<String> problems) {
         Set<String> used = new HashSet<>();
         Map<String, Integer> pumps = new HashMap<>();
-        OptionalDouble screeningLimit = request.screening().map(s -> s.maxVacuumKpa()).orElse(OptionalDouble.empty());
+        OptionalDouble screeningLimit = request.screening().map(s -> s.limit()).orElse(OptionalDouble.empty());
         for (int c = 0; c < request.placements().size(); c++) {
             Placement placement = request.placements().get(c);
             String where = "cup " + c + " (" + placement.deviceId() + " channel " + placement.channel() + ")";
@@ -365,15 +403,27 @@ final class SessionPlanner {
         return length.toDays() > 1 ? length.toDays() + " days" : length.toMinutes() + " min";
     }
 
+    private static Object screeningRecord(Screening screening) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("conditions", screening.conditions().stream().map(Contraindication::key).sorted().toList());
+        fields.put("sites", screening.sites().stream().map(f -> f.condition().key() + " on "
+                + f.region().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "/"
+                + f.side().name().toLowerCase(java.util.Locale.ROOT)).toList());
+        fields.put("maxVacuumKpa", screening.limit().isPresent() ? (Object) screening.limit().getAsDouble() : "none");
+        fields.put("screenedBy", screening.screenedBy());
+        fields.put("consent", screening.consentGiven().map(c -> (Object) Map.of("givenBy", c.givenBy(), "reason",
+                c.reason())).orElse("none"));
+        return fields;
+    }
+
     private Map<String, Object> header(SessionRequest request, TechniqueCatalogue.Entry technique,
             Map<String, ParameterValue> parameters, Program program, CupLimit[] limits, double rise, double leak,
             long dwell) {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("operator", request.operator());
         header.put("client", request.client().id());
-        header.put("screening", request.screening().map(s -> (Object) Map.of("answers", s.answers(),
-                "maxVacuumKpa", s.maxVacuumKpa().isPresent() ? s.maxVacuumKpa().getAsDouble() : "none",
-                "screenedBy", s.screenedBy())).orElse("none (simulated devices only)"));
+        header.put("screening", request.screening().map(SessionPlanner::screeningRecord)
+                .orElse("none (simulated devices only)"));
         header.put("technique", technique.descriptor().id());
         header.put("techniqueVersion", technique.descriptor().version());
         header.put("origin", technique.origin());

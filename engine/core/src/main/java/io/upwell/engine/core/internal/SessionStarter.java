@@ -56,7 +56,7 @@ final class SessionStarter implements SessionHost {
 
     SessionStarter(EngineSettings settings, Clock clock, SessionJournal journal, SafetyLatch latch,
             CurrentSession current, DeviceRegistry devices, TechniqueCatalogue techniques, AlarmDesk alarms,
-            EngineEvents events, PluginCaller caller, Supplier<String> blocked) {
+            EngineEvents events, PluginCaller caller, ScreeningRules screeningRules, Supplier<String> blocked) {
         this.settings = settings;
         this.clock = clock;
         this.journal = journal;
@@ -67,7 +67,7 @@ final class SessionStarter implements SessionHost {
         this.alarms = alarms;
         this.events = events;
         this.caller = caller;
-        this.planner = new SessionPlanner(settings);
+        this.planner = new SessionPlanner(settings, screeningRules);
         this.blocked = blocked;
     }
 

@@ -245,6 +245,15 @@ class PluginGuardedSessionServiceTest {
     }
 
     @Test
+    void aScreeningRuleProviderIsAPluginToo() {
+        registered = new Object[] {new String[] {io.upwell.api.screening.ScreeningRule.class.getName()}};
+        PluginGuardedSessionService guard = guard();
+        assertTrue(guard.callerIsPlugin());
+        assertRefused("start a session", () -> guard.start(request));
+        assertEquals(List.of(), calls);
+    }
+
+    @Test
     void aTechniqueProviderIsAPluginToo() {
         registered = new Object[] {new String[] {Technique.class.getName()}};
         PluginGuardedSessionService guard = guard();

@@ -11,7 +11,7 @@ import io.upwell.api.body.Side;
 import io.upwell.api.safety.AlarmCondition;
 import io.upwell.api.session.Client;
 import io.upwell.api.session.Placement;
-import io.upwell.api.session.Screening;
+import io.upwell.api.screening.Screening;
 import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionException;
 import io.upwell.api.session.SessionRequest;
@@ -120,7 +120,7 @@ class RequestValidationTest {
     void anEngineOnTheVirtualClockDrivesNoRealDeviceEvenWithScreening() {
         f.addDriver(new PluginFailureTest.StubbornDriver("real-1", () -> { }));
         EngineFixture.await("real-1 listed", () -> f.engine.devices().size() == 2);
-        Screening screening = new Screening(Map.of("pacemaker", false), OptionalDouble.empty(), "nurse");
+        Screening screening = Screening.clear("nurse");
         String message = refusal(request(List.of(cup("real-1", 0, BodyRegion.UPPER_BACK)), Map.of(),
                 Optional.of(screening), ScriptedTechnique.ID));
         assertTrue(message.contains("the engine runs on the virtual clock") && message.contains("real-1"), message);
@@ -130,7 +130,7 @@ class RequestValidationTest {
     @Tag("SR-01")
     void eachCupsLimitIsTheLowestOfHardDeviceRegionAndScreeningLimits() throws Exception {
         f.technique.script(request -> EngineFixture.constant(request, 95.0, Duration.ofSeconds(60)));
-        Screening screening = new Screening(Map.of("pacemaker", false), OptionalDouble.of(35.0), "nurse");
+        Screening screening = new Screening(java.util.Set.of(), List.of(), 35.0, "nurse", null);
         Session session = f.engine.start(request(List.of(cup("sim-1", 0, BodyRegion.GLUTES),
                 cup("sim-1", 1, BodyRegion.FOREARM), cup("sim-1", 2, BodyRegion.FACE)), Map.of(),
                 Optional.of(screening), ScriptedTechnique.ID));

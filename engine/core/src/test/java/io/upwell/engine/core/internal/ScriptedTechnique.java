@@ -19,6 +19,7 @@ class ScriptedTechnique implements Technique {
     static final String ID = "scripted";
 
     private final String id;
+    private final TechniqueStyle style;
     private volatile Function<PlanRequest, Program> planner;
     volatile PlanRequest lastRequest;
     /** What {@code adapt} answers; empty by default. */
@@ -31,7 +32,12 @@ class ScriptedTechnique implements Technique {
     }
 
     ScriptedTechnique(String id, Function<PlanRequest, Program> planner) {
+        this(id, TechniqueStyle.STATIC, planner);
+    }
+
+    ScriptedTechnique(String id, TechniqueStyle style, Function<PlanRequest, Program> planner) {
         this.id = id;
+        this.style = style;
         this.planner = planner;
     }
 
@@ -51,7 +57,7 @@ class ScriptedTechnique implements Technique {
 
     @Override
     public TechniqueDescriptor descriptor() {
-        return TechniqueDescriptor.of(id, "Scripted", TechniqueStyle.STATIC, "test technique",
+        return TechniqueDescriptor.of(id, "Scripted", style, "test technique",
                 List.of(ParameterSpec.number("targetKpa", "kPa", 8, 60, 40).perCup(),
                         ParameterSpec.number("holdSeconds", "s", 10, 900, 60)));
     }

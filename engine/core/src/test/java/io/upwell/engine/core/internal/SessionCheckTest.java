@@ -11,7 +11,7 @@ import io.upwell.api.body.Side;
 import io.upwell.api.device.MagnetSupport;
 import io.upwell.api.session.Client;
 import io.upwell.api.session.Placement;
-import io.upwell.api.session.Screening;
+import io.upwell.api.screening.Screening;
 import io.upwell.api.session.SessionException;
 import io.upwell.api.session.SessionPlan;
 import io.upwell.api.session.SessionRequest;
@@ -85,7 +85,7 @@ class SessionCheckTest {
     @Test
     @Tag("SR-01")
     void aScreeningLimitBelowTheRegionsIsNamedAsTheLimit() throws SessionException {
-        Screening screening = new Screening(Map.of("anticoagulants", true), OptionalDouble.of(25.0), "nurse");
+        Screening screening = new Screening(java.util.Set.of(), List.of(), 25.0, "nurse", null);
         SessionPlan plan = f.engine.check(request(List.of(cup(0, BodyRegion.GLUTES)), Optional.of(screening)));
         assertEquals(25.0, plan.cups().get(0).limitKpa());
         assertEquals("screening", plan.cups().get(0).limitSetBy());

@@ -2,6 +2,8 @@ package io.upwell.launcher.app.internal;
 
 import io.upwell.api.body.BodyRegion;
 import io.upwell.api.body.BodySite;
+import io.upwell.api.screening.Screening;
+import java.nio.file.Path;
 import io.upwell.api.body.Side;
 import io.upwell.api.session.Client;
 import io.upwell.api.session.Placement;
@@ -32,15 +34,18 @@ import java.util.Set;
  * @param intensity   percent
  * @param operator    who starts it
  * @param clientId    who is treated
+ * @param screening   the client's screening (screening=FILE.json), or null for none (simulators only)
  */
 record StartArguments(String techniqueId, String deviceId, List<Integer> channels, List<BodySite> sites,
-        Map<String, String> parameters, List<Integer> zones, int intensity, String operator, String clientId) {
+        Map<String, String> parameters, List<Integer> zones, int intensity, String operator, String clientId,
+        Screening screening) {
 
     static final String USAGE = "start <technique> <device> <channels> <sites> [name=value ...]\n"
             + "  channels: 0,1,2 or 0-3; sites: region[/left|/right] per channel, or one for all,\n"
             + "  e.g. upper-back/left,upper-back/right; name=value: technique parameters (targetKpa=35,\n"
             + "  targetKpa@1=30 for cup 1 alone, glideSpeed=slow, magnets=on), zones=0,1,2 (each cup's place\n"
-            + "  in a chain, 0 nearest the trunk), intensity=<10..150>, operator=<name>, client=<id>";
+            + "  in a chain, 0 nearest the trunk), intensity=<10..150>, operator=<name>, client=<id>,\n"
+            + "  screening=<file.json> (the client's screening; needed on any device but a simulator)";
 
     static final String DEFAULT_OPERATOR = "shell";
     static final String DEFAULT_CLIENT = "anonymous";
@@ -57,6 +62,7 @@ record StartArguments(String techniqueId, String deviceId, List<Integer> channel
         int intensity = 100;
         String operator = DEFAULT_OPERATOR;
         String client = DEFAULT_CLIENT;
+        Screening screening = null;
         for (String option : words.subList(4, words.size())) {
             int equals = option.indexOf('=');
             if (equals <= 0 || equals == option.length() - 1) {
@@ -69,11 +75,12 @@ record StartArguments(String techniqueId, String deviceId, List<Integer> channel
                 case "operator" -> operator = value;
                 case "client" -> client = value;
                 case "zones" -> zones = zones(value, channels.size());
+                case "screening" -> screening = ScreeningFile.read(Path.of(value));
                 default -> parameters.put(name, value);
             }
         }
         return new StartArguments(words.get(0), words.get(1), channels, sites, parameters, zones, intensity, operator,
-                client);
+                client, screening);
     }
 
     /**
@@ -110,7 +117,7 @@ record StartArguments(String techniqueId, String deviceId, List<Integer> channel
             Placement placement = new Placement(deviceId, channels.get(i), sites.get(i)).withOverrides(perCup.get(i));
             placements.add(zones.isEmpty() ? placement : placement.inZone(zones.get(i)));
         }
-        return new SessionRequest(operator, new Client(clientId, ""), Optional.empty(), techniqueId, session,
+        return new SessionRequest(operator, new Client(clientId, ""), Optional.ofNullable(screening), techniqueId, session,
                 placements, intensity);
     }
 
