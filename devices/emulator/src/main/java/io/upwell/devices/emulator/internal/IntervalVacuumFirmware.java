@@ -176,8 +176,10 @@ public final class IntervalVacuumFirmware implements RegisterSpace {
             }
             switch (reg) {
                 case HoldingRegisters.VENT_ALL -> {
-                    ventAllInto(scratch);
-                    newHostVent = true;
+                    if (value == HoldingRegisters.VENT_ALL_KEY) {
+                        ventAllInto(scratch);
+                        newHostVent = true;
+                    }
                 }
                 case HoldingRegisters.FAULT_CLEAR -> {
                     int clearing = value & newLatched;
@@ -242,7 +244,7 @@ public final class IntervalVacuumFirmware implements RegisterSpace {
                     value >= HoldingRegisters.MIN_WATCHDOG_MS && value <= HoldingRegisters.MAX_WATCHDOG_MS;
             case HoldingRegisters.WATCHDOG_KICK, HoldingRegisters.FAULT_CLEAR -> true;
             case HoldingRegisters.PUMP_SET_POINT -> value <= deviceMaxCounts;
-            case HoldingRegisters.VENT_ALL -> value == HoldingRegisters.VENT_ALL_KEY;
+            case HoldingRegisters.VENT_ALL -> value == 0 || value == HoldingRegisters.VENT_ALL_KEY;
             default -> value == 0;
         };
     }

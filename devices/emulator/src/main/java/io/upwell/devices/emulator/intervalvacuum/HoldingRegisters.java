@@ -31,7 +31,9 @@ public final class HoldingRegisters {
     public static final int PUMP_SET_POINT = 0x0002;
     /**
      * 0x0003: vent all. Writing {@link #VENT_ALL_KEY} sets every channel to {@link ChannelMode#VENT},
-     * the pump set point to 0 and {@link FaultWord#HOST_VENT}; any other value is exception 03. Reads 0.
+     * the pump set point to 0 and {@link FaultWord#HOST_VENT}; writing 0 does nothing (so that a command
+     * block written whole passes over it); any other value is exception 03. Reads 0. In a write-multiple
+     * the registers are applied in address order, so modes written after it in the same frame stand.
      */
     public static final int VENT_ALL = 0x0003;
     /**
