@@ -36,8 +36,10 @@ final class HostMaster implements AutoCloseable {
         parameters.setEcho(false);
         this.unitId = unitId;
         this.master = new ModbusSerialMaster(parameters, TIMEOUT_MS);
-        master.setRetries(1);
         master.connect();
+        // After connect: j2mod makes its transaction there, with its default of 5 tries, and only a
+        // transaction that exists takes the setting.
+        master.setRetries(1);
     }
 
     int[] readInput(int address, int quantity) throws ModbusException {

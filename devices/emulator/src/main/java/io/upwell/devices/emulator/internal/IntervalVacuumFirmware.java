@@ -223,6 +223,10 @@ public final class IntervalVacuumFirmware implements RegisterSpace {
             watchdogArmed = true;
             lastKickNanos = now;
         }
+        // The fault word shows a clear or a vent-all at once: a host that reads right after its write
+        // must not see the state from before it.
+        input[InputRegisters.FAULT_WORD] = latched | (input[InputRegisters.FAULT_WORD] & FaultWord.SENSOR_FAULT)
+                | (hostVent ? FaultWord.HOST_VENT : 0);
         return 0;
     }
 
