@@ -15,8 +15,8 @@ public final class RequestCounters {
         EXCEPTION,
         /** Dropped silently: the CRC did not match (RTU's rule: a corrupted frame gets no answer). */
         BAD_CRC,
-        /** Dropped silently: shorter than unit id, function code and CRC. */
-        TOO_SHORT,
+        /** Dropped silently: shorter than unit id, function code and CRC (4 bytes), or longer than any RTU frame (256). */
+        BAD_LENGTH,
         /** Dropped silently: addressed to another unit. */
         OTHER_UNIT,
         /** Dropped silently: a broadcast (unit 0) of something other than a write. */

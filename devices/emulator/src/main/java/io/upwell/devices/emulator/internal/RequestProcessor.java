@@ -51,7 +51,7 @@ public final class RequestProcessor {
      */
     public int process(byte[] frame, int length, byte[] reply) {
         if (length < 4 || length > MAX_FRAME || length > frame.length) {
-            counters.count(Kind.TOO_SHORT);
+            counters.count(Kind.BAD_LENGTH);
             return 0;
         }
         if (!Crc16.isValid(frame, length)) {

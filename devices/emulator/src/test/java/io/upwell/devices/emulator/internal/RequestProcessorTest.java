@@ -95,7 +95,7 @@ class RequestProcessorTest {
         assertEquals(0, handle(Frames.read(UNIT + 1, 0x04, 0, 1)));
         assertEquals(1, counters.get(Kind.OTHER_UNIT));
         assertEquals(0, processor.process(new byte[3], 3, reply));
-        assertEquals(1, counters.get(Kind.TOO_SHORT));
+        assertEquals(1, counters.get(Kind.BAD_LENGTH));
     }
 
     @Test
