@@ -146,7 +146,7 @@ public final class IntervalVacuumEmulator implements AutoCloseable {
      * One line on the device's state, for a console: the pump, the fault word, the line faults and the
      * frames seen so far.
      */
-    public String status() {
+    public synchronized String status() {
         firmware.readInput(0, InputRegisters.END, statusBuffer, 0);
         int faultWord = register(InputRegisters.FAULT_WORD);
         String line = faults.describe();

@@ -6,6 +6,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,19 +52,28 @@ public final class DeviceClock implements Clock, AutoCloseable {
             throw new IllegalArgumentException("period of task '" + name + "' must be positive, got " + periodNanos + " ns");
         }
         Objects.requireNonNull(task, "task");
-        ScheduledFuture<?>[] handle = new ScheduledFuture<?>[1];
+        AtomicReference<ScheduledFuture<?>> handle = new AtomicReference<>();
+        AtomicBoolean cancelled = new AtomicBoolean();
         Runnable guarded = () -> {
+            if (cancelled.get()) {
+                return;
+            }
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
                 LOG.error("device task '{}' threw and is cancelled: the emulated device no longer runs it", name, e);
-                handle[0].cancel(false);
+                cancelled.set(true);
+                ScheduledFuture<?> future = handle.get();
+                if (future != null) {
+                    future.cancel(false);
+                }
             }
         };
-        synchronized (handle) {
-            handle[0] = thread.scheduleAtFixedRate(guarded, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
-        }
-        return () -> handle[0].cancel(false);
+        handle.set(thread.scheduleAtFixedRate(guarded, periodNanos, periodNanos, TimeUnit.NANOSECONDS));
+        return () -> {
+            cancelled.set(true);
+            handle.get().cancel(false);
+        };
     }
 
     /** Stops the device thread; tasks still scheduled never run again. */

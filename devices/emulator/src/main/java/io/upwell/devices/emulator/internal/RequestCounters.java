@@ -26,7 +26,7 @@ public final class RequestCounters {
     }
 
     private final AtomicLongArray kinds = new AtomicLongArray(Kind.values().length);
-    private final AtomicLongArray exceptionCodes = new AtomicLongArray(16);
+    private final AtomicLongArray exceptionCodes = new AtomicLongArray(256);
 
     void count(Kind kind) {
         kinds.incrementAndGet(kind.ordinal());
@@ -34,7 +34,7 @@ public final class RequestCounters {
 
     void countException(int code) {
         kinds.incrementAndGet(Kind.EXCEPTION.ordinal());
-        exceptionCodes.incrementAndGet(code & 0x0F);
+        exceptionCodes.incrementAndGet(code & 0xFF);
     }
 
     /** How many frames were of this kind. */
@@ -44,7 +44,7 @@ public final class RequestCounters {
 
     /** How many exceptions carried this code. */
     public long exceptions(int code) {
-        return exceptionCodes.get(code & 0x0F);
+        return exceptionCodes.get(code & 0xFF);
     }
 
     /** Every frame counted, of any kind. */
@@ -63,7 +63,7 @@ public final class RequestCounters {
             text.append(text.length() == 0 ? "" : ", ").append(kind.name().toLowerCase(java.util.Locale.ROOT))
                     .append(' ').append(get(kind));
         }
-        for (int code = 1; code < 16; code++) {
+        for (int code = 1; code < exceptionCodes.length(); code++) {
             if (exceptions(code) > 0) {
                 text.append(", exception ").append(code).append(' ').append(exceptions(code));
             }
