@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class IntervalVacuumEmulator implements AutoCloseable {
+public final class IntervalVacuumEmulator implements EmulatedDevice {
     /** The firmware version the identity registers report: 1.0. */
     public static final int FIRMWARE_VERSION = 0x0100;
     private static final Logger LOG = LoggerFactory.getLogger(IntervalVacuumEmulator.class);
@@ -120,10 +120,30 @@ public final class IntervalVacuumEmulator implements AutoCloseable {
         command.applyTo(this);
     }
 
+    @Override
+    public String execute(String line) {
+        String text = line.trim();
+        if (text.isEmpty()) {
+            return "";
+        }
+        if (text.equals("status")) {
+            return status();
+        }
+        if (text.equals("help")) {
+            return "status | help | " + FaultCommand.USAGE;
+        }
+        java.util.List<FaultCommand> commands = FaultCommand.parseLine(text);
+        for (FaultCommand command : commands) {
+            command.applyTo(this);
+        }
+        return "applied: " + text;
+    }
+
     /**
      * Stops the emulator: no more answers, every channel vented, the port closed; {@link #exited()}
      * completes with {@code status}. Idempotent: the first status stays.
      */
+    @Override
     public void exit(int status) {
         if (exited.complete(status)) {
             LOG.info("{}: exiting with status {}", options.deviceId, status);
@@ -132,6 +152,7 @@ public final class IntervalVacuumEmulator implements AutoCloseable {
     }
 
     /** Completes with the status given to {@link #exit} once the emulator has stopped. */
+    @Override
     public CompletableFuture<Integer> exited() {
         return exited;
     }
@@ -146,6 +167,7 @@ public final class IntervalVacuumEmulator implements AutoCloseable {
      * One line on the device's state, for a console: the pump, the fault word, the line faults and the
      * frames seen so far.
      */
+    @Override
     public synchronized String status() {
         firmware.readInput(0, InputRegisters.END, statusBuffer, 0);
         int faultWord = register(InputRegisters.FAULT_WORD);

@@ -150,6 +150,20 @@ class LineFaultsOverPtyTest {
         assertEquals(0, host.faultWord() & FaultWord.LATCHED);
     }
 
+    @Test
+    void aTypedLineSetsSeveralFaultsAtOnceOrNoneAtAll() throws Exception {
+        start();
+        assertEquals("applied: corrupt refuse=4", device.execute("corrupt refuse=4"));
+        assertTrue(device.execute("status").contains("line faults: corrupt refuse=4"), device.status());
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> device.execute("silent jam"));
+        assertTrue(wrong.getMessage().contains("unknown fault 'jam'"), wrong.getMessage());
+        assertFalse(device.status().contains("silent"), "a line with a wrong word applies nothing");
+        device.execute("clear");
+        assertTrue(device.status().contains("line faults: none"), device.status());
+        assertTrue(device.execute("help").contains("drop-bytes"));
+        assertTrue(readsIdentity());
+    }
+
     private boolean readsIdentity() throws ModbusException {
         return host.readInput(InputRegisters.DEVICE_TYPE) == InputRegisters.DEVICE_TYPE_INTERVAL_VACUUM;
     }
