@@ -129,6 +129,9 @@ class ScreeningTest {
     void aLymphaticContraindicationRefusesALymphaticProgramAndOnlyLowersAnotherTechnique() throws Exception {
         f.engine.addTechnique(new ScriptedTechnique("scripted-lymph", TechniqueStyle.LYMPHATIC,
                 EngineFixture::holdProgram), "test.module");
+        // A technique is described on the plugin threads after it is added.
+        EngineFixture.await("scripted-lymph described", () -> f.engine.techniques().stream()
+                .anyMatch(t -> t.descriptor().id().equals("scripted-lymph")));
         Screening screening = with(Contraindication.UNTREATED_CELLULITIS)
                 .withConsent(new Consent("therapist", "physician agreed"));
 

@@ -1,0 +1,13 @@
+/**
+ * Device emulators: a real device's wire protocol on a serial port, with the simulator's physics
+ * behind it and faults of the line in front of it, so that a driver can be tested end to end without
+ * the hardware (the launcher's {@code emulate} command).
+ * <p>
+ * {@link io.upwell.devices.emulator.IntervalVacuumEmulator} is the interval vacuum system over Modbus
+ * RTU; its register map is {@link io.upwell.devices.emulator.intervalvacuum}.
+ * {@link io.upwell.devices.emulator.FaultCommand} reads the faults a person gives on the command line
+ * or types while it runs.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package io.upwell.devices.emulator;

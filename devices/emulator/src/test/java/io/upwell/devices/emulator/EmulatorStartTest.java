@@ -1,0 +1,63 @@
+package io.upwell.devices.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.upwell.devices.emulator.intervalvacuum.InputRegisters;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Starting, refusing to start, and coming back when the line does. */
+class EmulatorStartTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMissingPortIsRefusedNamingThePath() {
+        String missing = dir.resolve("no-such-tty").toString();
+        IOException e = assertThrows(IOException.class, () -> IntervalVacuumEmulator.start(EmulatorOptions.onPort(missing)));
+        assertTrue(e.getMessage().contains(missing), e.getMessage());
+    }
+
+    @Test
+    void badOptionsAreRefusedNamingTheSettingAndTheValue() {
+        String port = dir.resolve("tty").toString();
+        assertEquals("unit id must be 1 to 247, got 248", assertThrows(IllegalArgumentException.class,
+                () -> IntervalVacuumEmulator.start(EmulatorOptions.onPort(port).withUnitId(248))).getMessage());
+        assertEquals("channels must be 1 to 16, got 17", assertThrows(IllegalArgumentException.class,
+                () -> IntervalVacuumEmulator.start(EmulatorOptions.onPort(port).withChannels(17))).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> IntervalVacuumEmulator.start(EmulatorOptions.onPort(port).withSerialNumber("TOO-LONG-1")))
+                .getMessage().contains("serial number"));
+    }
+
+    /**
+     * The pty pair goes away and is made again under the same names (socat restarted): the emulator
+     * looks the path up afresh and serves the new pty, where a handle resolved once would still point
+     * at the old one.
+     */
+    @Test
+    void theEmulatorReopensItsPortWhenTheLineComesBack() throws Exception {
+        PtyPair first = PtyPair.open(dir);
+        try (IntervalVacuumEmulator device = IntervalVacuumEmulator.start(EmulatorOptions.onPort(first.deviceEnd()))) {
+            try (HostMaster host = new HostMaster(first.hostEnd(), 1)) {
+                assertEquals(InputRegisters.DEVICE_TYPE_INTERVAL_VACUUM, host.readInput(InputRegisters.DEVICE_TYPE));
+            }
+            first.close();
+            Await.until("the old pty's links are gone", Duration.ofSeconds(10),
+                    () -> !java.nio.file.Files.exists(Path.of(first.deviceEnd())));
+            try (PtyPair second = PtyPair.open(dir)) {
+                try (HostMaster host = new HostMaster(second.hostEnd(), 1)) {
+                    Await.until("an answer on the new pty", Duration.ofSeconds(15),
+                            () -> host.readInput(InputRegisters.DEVICE_TYPE) == InputRegisters.DEVICE_TYPE_INTERVAL_VACUUM);
+                }
+            }
+        } finally {
+            first.close();
+        }
+    }
+}
