@@ -46,9 +46,11 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 public class BundleDependenciesIT {
 
     private static final List<String> API_PACKAGES = List.of("io.upwell.api.body", "io.upwell.api.device",
-            "io.upwell.api.install", "io.upwell.api.preview", "io.upwell.api.safety", "io.upwell.api.session",
+            "io.upwell.api.install", "io.upwell.api.preview", "io.upwell.api.safety", "io.upwell.api.screening",
+            "io.upwell.api.session",
             "io.upwell.api.technique", "io.upwell.api.time", "io.upwell.api.units");
     private static final String SIMULATOR_CONTROL_PACKAGE = "io.upwell.devices.simulator";
+    private static final String EMULATOR_PACKAGE = "io.upwell.devices.emulator";
     /** The driver kit's packages: what a driver may use besides the API. */
     private static final List<String> KIT_PACKAGES = List.of("io.upwell.devices.kit", "io.upwell.devices.kit.driver",
             "io.upwell.devices.kit.serial");
@@ -145,13 +147,15 @@ public class BundleDependenciesIT {
     }
 
     @Test
-    public void theLauncherAppExportsNothingAndImportsOnlyTheApiTheSimulatorControlAndGogo() {
+    public void theLauncherAppExportsNothingAndImportsOnlyTheApiTheSimulatorControlTheEmulatorAndGogo() {
         PackageWiring app = wiring(Bundles.LAUNCHER_APP);
         assertExportsNothing(app);
         // javax.swing and javax.imageio: the JRE's, for the chart libraries the app embeds (simulate's chart).
         // javax.xml.parsers and org.w3c.dom: the JRE's XML DOM, on which the embedded Batik SVG generator
         // builds the chart's SVG document (Batik's own DOM is not embedded).
+        // com.google.gson: screening files (start screening=FILE.json) are JSON, read with Gson.
         assertImportsOnly(app, List.of("io.upwell.api.*", SIMULATOR_CONTROL_PACKAGE, PROGRAM_VALIDATION_PACKAGE,
+                EMULATOR_PACKAGE, "com.google.gson",
                 "org.osgi.*", "org.apache.felix.service.command", "org.slf4j", "java.*", "javax.swing", "javax.swing.*",
                 "javax.imageio", "javax.imageio.*", "javax.xml.parsers", "org.w3c.dom"));
         assertImports(app, "io.upwell.api.session");
@@ -192,7 +196,15 @@ public class BundleDependenciesIT {
                         && imported.packageName().equals(PROGRAM_VALIDATION_PACKAGE);
                 boolean driverUsesTheKit = name.equals(Bundles.SIMULATOR) && imported.provider().equals(kit)
                         && KIT_PACKAGES.contains(imported.packageName());
-                if (!fromTheApi && !appUsesSimulatorControl && !appUsesProgramValidation && !driverUsesTheKit) {
+                // The emulate command hosts the emulator, which runs the simulator's physics.
+                boolean appUsesTheEmulator = name.equals(Bundles.LAUNCHER_APP)
+                        && imported.provider().equals(Bundles.named(context, Bundles.EMULATOR))
+                        && imported.packageName().equals(EMULATOR_PACKAGE);
+                boolean emulatorUsesSimulatorControl = name.equals(Bundles.EMULATOR)
+                        && imported.provider().equals(simulator)
+                        && imported.packageName().equals(SIMULATOR_CONTROL_PACKAGE);
+                if (!fromTheApi && !appUsesSimulatorControl && !appUsesProgramValidation && !driverUsesTheKit
+                        && !appUsesTheEmulator && !emulatorUsesSimulatorControl) {
                     violations.add(name + " imports " + imported);
                 }
             }

@@ -16,6 +16,8 @@ enum CommandLine {
     TECHNIQUES,
     /** {@code simulate TECHNIQUE-ID [options]}: preview a technique on the virtual clock (see {@link SimulateArguments}). */
     SIMULATE,
+    /** {@code emulate --port PATH --model MODEL [options]}: a device on a serial port, without the engine. */
+    EMULATE,
     /** Anything else. */
     USAGE;
 
@@ -29,6 +31,9 @@ enum CommandLine {
             "  techniques        list the installed techniques with their version, origin and parameters",
             "  " + SimulateArguments.USAGE,
             "                    run a technique on the virtual clock on a simulator; write DIR/trace.csv, DIR/trace.svg",
+            "  " + EmulateCommand.USAGE,
+            "                    a device on a serial port (a socat pseudo-terminal, say) with the simulator's",
+            "                    physics; type status, help, fault words (drop-bytes, corrupt, stall=S, silent, ...)",
             "exit codes: 0 session ended normally (validate: every file valid), 1 session did not end normally",
             "            (validate: some file invalid or unreadable), 2 usage, 3 the engine or the simulated device",
             "            did not come up");
@@ -51,6 +56,9 @@ enum CommandLine {
         }
         if (arguments.get(0).equals("simulate")) {
             return SIMULATE;
+        }
+        if (arguments.get(0).equals("emulate")) {
+            return EMULATE;
         }
         return USAGE;
     }

@@ -42,8 +42,12 @@ public final class LaunchActivator implements BundleActivator {
     /** Run property: prepare the technique folder for FileInstall. */
     static final String TECHNIQUE_FOLDER_SETTING = "upwell.techniques.folder";
 
+    /** Where an {@code emulate} run keeps the engine that starts beside it, away from a session's. */
+    static final String EMULATOR_DATA_DIRECTORY = "upwell-data/emulator";
+
     @Override
     public void start(BundleContext context) {
+        separateAnEmulatorsData(context);
         String quiet = context.getProperty(QUIET_SETTING);
         if (quiet != null && !quiet.isBlank()) {
             quiet(quiet.trim());
@@ -56,6 +60,9 @@ public final class LaunchActivator implements BundleActivator {
             }
         }
         String wanted = context.getProperty(LOG_FILE_SETTING);
+        if (wanted != null && emulating(context)) {
+            wanted = EMULATOR_DATA_DIRECTORY + "/upwell.log";
+        }
         if (wanted == null || wanted.isBlank()) {
             return;
         }
@@ -69,6 +76,22 @@ public final class LaunchActivator implements BundleActivator {
         if (chosen != null && !chosen.equals("System.err") && !chosen.equals("System.out")) {
             System.setProperty(LOG_PATH_PROPERTY, chosen);
         }
+    }
+
+    /**
+     * An {@code emulate} run is a device, typically beside a {@code demo --port} run in the same
+     * directory: the engine every run of the jar starts must not share that session's journal, latch
+     * and log, so it gets a directory of its own (unless one was given with {@code -Dupwell.data}).
+     */
+    private static void separateAnEmulatorsData(BundleContext context) {
+        String property = io.upwell.api.session.EngineProperties.DATA_DIRECTORY_PROPERTY;
+        if (emulating(context) && context.getProperty(property) == null) {
+            System.setProperty(property, EMULATOR_DATA_DIRECTORY);
+        }
+    }
+
+    private static boolean emulating(BundleContext context) {
+        return LauncherArguments.read(context).map(a -> !a.isEmpty() && a.get(0).equals("emulate")).orElse(false);
     }
 
     @Override

@@ -37,6 +37,10 @@ public final class Main implements Callable<Integer> {
             System.err.println(CommandLine.USAGE_TEXT);
             return ExitCodes.USAGE;
         }
+        if (command == CommandLine.EMULATE) {
+            // A device, not a session: no engine is waited for.
+            return EmulateCommand.run(arguments.subList(1, arguments.size()), System.in, System.out, System.err);
+        }
         if (command == CommandLine.VALIDATE) {
             // Checking files needs no engine: answer at once.
             return ValidateCommand.run(arguments.subList(1, arguments.size()), System.out, System.err);
