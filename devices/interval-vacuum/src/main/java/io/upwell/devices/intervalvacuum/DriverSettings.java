@@ -107,6 +107,11 @@ record DriverSettings(String deviceId, String port, int baud, int dataBits, Pari
                 channelMaxVacuumKpa, deviceMaxVacuumKpa, quietTime, commandPeriod);
     }
 
+    DriverSettings withCommandPeriod(Duration period) {
+        return new DriverSettings(deviceId, port, baud, dataBits, parity, stopBits, unitId, expectedSerial, channels,
+                channelMaxVacuumKpa, deviceMaxVacuumKpa, quietTime, period);
+    }
+
     /** The kit's serial line settings. */
     io.upwell.devices.kit.serial.SerialSettings serialSettings() {
         return new io.upwell.devices.kit.serial.SerialSettings(port, baud, dataBits, parity, stopBits);

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.osgi.service.component.annotations.Activate;
@@ -193,8 +194,13 @@ public final class IntervalVacuumDriver extends SerialDeviceDriver<RtuResponse> 
         haveSequence = true;
         lastSequence = commands.sequence();
 
-        RtuResponse written = ask(RtuRequests.writeMultipleRegisters(settings.unitId(), CommandBlock.ADDRESS,
-                CommandBlock.values(commands, channelMaxKpa, deviceMaxKpa)));
+        RtuResponse written;
+        try {
+            written = ask(RtuRequests.writeMultipleRegisters(settings.unitId(), CommandBlock.ADDRESS,
+                    CommandBlock.values(commands, channelMaxKpa, deviceMaxKpa)));
+        } catch (CancellationException disconnecting) {
+            return; // the engine's disconnect: this last vent is queued, and the kit flushes it before closing
+        }
         if (written != null && written.isException()) {
             String latched = reportedLatched == 0 ? "" : "; it has latched " + names(reportedLatched)
                     + ", which only the device clears";
@@ -271,6 +277,9 @@ public final class IntervalVacuumDriver extends SerialDeviceDriver<RtuResponse> 
      * Sends {@code request} and waits for its answer: null when none came in time (or it was garbled,
      * which the decoder counted). Answers left over from earlier requests are dropped first, and answers
      * to other requests are passed over.
+     *
+     * @throws CancellationException when the engine disconnects the driver while it waits; the request
+     *                               has been queued by then
      */
     private RtuResponse ask(byte[] request) throws InterruptedException {
         dropLeftoverAnswers();
@@ -301,8 +310,8 @@ public final class IntervalVacuumDriver extends SerialDeviceDriver<RtuResponse> 
             while (true) {
                 awaitReply(Duration.ZERO);
             }
-        } catch (TimeoutException none) {
-            // nothing left
+        } catch (TimeoutException | CancellationException none) {
+            // nothing left, or disconnecting: either way the request still goes out (a last vent must)
         }
     }
 

@@ -1,0 +1,83 @@
+package io.upwell.devices.intervalvacuum;
+
+import io.upwell.devices.conformance.LineFaults;
+import io.upwell.devices.emulator.EmulatorOptions;
+import io.upwell.devices.emulator.IntervalVacuumEmulator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
+/**
+ * An emulated interval vacuum system at one end of a socat pseudo-terminal pair, the driver's end
+ * free: the bench the serial tests drive the driver against. As {@link LineFaults}: breaking the line
+ * stops the emulator and ends socat (a device unplugged and powered off); restoring it makes a new pair
+ * behind the same links and powers up a new emulator there, which knows nothing of before; corrupting
+ * traffic flips a bit in every answer (the emulator's {@code corrupt} fault).
+ */
+final class EmulatorBench implements LineFaults, AutoCloseable {
+    private final Socat socat;
+    private final EmulatorOptions options;
+    private volatile IntervalVacuumEmulator emulator;
+
+    private EmulatorBench(Socat socat, EmulatorOptions options) {
+        this.socat = socat;
+        this.options = options;
+    }
+
+    /** The emulator's factory settings (4 channels of 60 kPa on a 70 kPa pump, unit 1), changed by {@code setup}. */
+    static EmulatorBench start(Path dir, UnaryOperator<EmulatorOptions> setup) throws IOException {
+        Socat socat = Socat.start(dir);
+        EmulatorBench bench = new EmulatorBench(socat, setup.apply(EmulatorOptions.onPort(socat.deviceEnd())));
+        try {
+            bench.emulator = IntervalVacuumEmulator.start(bench.options);
+        } catch (IOException | RuntimeException e) {
+            socat.close();
+            throw e;
+        }
+        return bench;
+    }
+
+    static EmulatorBench start(Path dir) throws IOException {
+        return start(dir, options -> options);
+    }
+
+    /** Where the driver talks. */
+    String hostEnd() {
+        return socat.hostEnd();
+    }
+
+    IntervalVacuumEmulator emulator() {
+        return emulator;
+    }
+
+    @Override
+    public void breakLine() {
+        emulator.close();
+        socat.kill();
+    }
+
+    @Override
+    public void restoreLine() throws IOException {
+        socat.launch();
+        emulator = IntervalVacuumEmulator.start(options);
+    }
+
+    @Override
+    public boolean canCorruptTraffic() {
+        return true;
+    }
+
+    @Override
+    public void corruptTraffic(boolean on) {
+        emulator.faults().corruptFrames(on);
+    }
+
+    @Override
+    public void close() {
+        try {
+            emulator.close();
+        } finally {
+            socat.close();
+        }
+    }
+}
