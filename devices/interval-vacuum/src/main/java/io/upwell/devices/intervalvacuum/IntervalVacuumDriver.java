@@ -5,6 +5,7 @@ import io.upwell.api.device.CommandSet;
 import io.upwell.api.device.DeviceDescriptor;
 import io.upwell.api.device.DeviceDriver;
 import io.upwell.api.device.MagnetSupport;
+import io.upwell.devices.emulator.intervalvacuum.ExceptionCodes;
 import io.upwell.devices.emulator.intervalvacuum.FaultWord;
 import io.upwell.devices.emulator.intervalvacuum.HoldingRegisters;
 import io.upwell.devices.emulator.intervalvacuum.InputRegisters;
@@ -195,33 +196,42 @@ public final class IntervalVacuumDriver extends SerialDeviceDriver<RtuResponse> 
         lastSequence = commands.sequence();
 
         RtuResponse written;
+        RtuResponse read;
         try {
             written = ask(RtuRequests.writeMultipleRegisters(settings.unitId(), CommandBlock.ADDRESS,
                     CommandBlock.values(commands, channelMaxKpa, deviceMaxKpa)));
+            read = ask(RtuRequests.readInputRegisters(settings.unitId(), StatusBlock.ADDRESS,
+                    StatusBlock.quantity(channels)));
         } catch (CancellationException disconnecting) {
-            return; // the engine's disconnect: this last vent is queued, and the kit flushes it before closing
+            return; // the engine's disconnect: the last vent is queued, and the kit flushes it before closing
         }
-        if (written != null && written.isException()) {
+        boolean freshLatch = false;
+        if (read != null && !read.isException()) {
+            StatusBlock status = StatusBlock.parse(read, channels);
+            if (status != null) {
+                freshLatch = report(status, engineAdvances);
+            }
+        }
+        if (written != null && written.isException()
+                && !(freshLatch && written.exceptionCode() == ExceptionCodes.SERVER_DEVICE_FAILURE)) {
+            // A refusal because of a latch reported only now is the engine not knowing yet; any other is news for it.
             String latched = reportedLatched == 0 ? "" : "; it has latched " + names(reportedLatched)
                     + ", which only the device clears";
             throw new IOException("the device refused the commands: " + written.describeException() + latched);
         }
-        RtuResponse read = ask(RtuRequests.readInputRegisters(settings.unitId(), StatusBlock.ADDRESS,
-                StatusBlock.quantity(channels)));
-        if (read == null) {
-            return; // nothing valid this cycle; the kit's quiet time decides when silence is a loss
-        }
-        if (read.isException()) {
+        if (read != null && read.isException()) {
             throw new IOException("the device refused the status read: " + read.describeException());
         }
-        StatusBlock status = StatusBlock.parse(read, channels);
-        if (status != null) {
-            report(status, engineAdvances);
-        }
+        // No answer, or a garbled one: nothing this cycle; the kit's quiet time decides when silence is a loss.
     }
 
-    /** The readings to the engine, and the device's latched faults to wherever the engine hears them. */
-    private void report(StatusBlock status, boolean engineAdvances) throws IOException {
+    /**
+     * The readings to the engine, and the device's latched faults to wherever the engine hears them.
+     *
+     * @return whether the device latched something new since the last status
+     * @throws IOException for a latched fault the engine must hear of as a loss, or frozen measurements
+     */
+    private boolean report(StatusBlock status, boolean engineAdvances) throws IOException {
         int latched = status.latched();
         int fresh = latched & ~reportedLatched;
         reportedLatched = latched;
@@ -251,6 +261,7 @@ public final class IntervalVacuumDriver extends SerialDeviceDriver<RtuResponse> 
             throw new IOException("the device's watchdog vented it (no new command for " + settings.watchdogTimeoutMillis()
                     + " ms); the next handshake clears that, and nothing pulls until the engine commands it again");
         }
+        return fresh != 0;
     }
 
     // ---------------------------------------------------------------- requests and answers

@@ -50,6 +50,22 @@ final class EmulatorBench implements LineFaults, AutoCloseable {
         return emulator;
     }
 
+    /** Ends socat only: the cable is pulled while the device stays on (and its watchdog runs out). */
+    void unplug() {
+        socat.kill();
+    }
+
+    /** A new pair behind the same links, the same emulator serving it: the cable is plugged in again. */
+    void plugIn() {
+        socat.launch();
+    }
+
+    /** Powers the device off and on: a new emulator, which knows nothing of before, on the same line. */
+    void powerCycle() throws IOException {
+        emulator.close();
+        emulator = IntervalVacuumEmulator.start(options);
+    }
+
     @Override
     public void breakLine() {
         emulator.close();
