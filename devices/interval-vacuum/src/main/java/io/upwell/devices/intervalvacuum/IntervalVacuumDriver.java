@@ -56,10 +56,12 @@ import org.slf4j.LoggerFactory;
  * everything, and the kit declares the device lost once nothing valid came for the quiet time. An
  * exception answer is a refusal: it ends the connection with the reason.</li>
  * </ul>
+ * Immediate, so that a configuration is checked (and a wrong one logged and refused, with no service
+ * registered) when it is applied, not later when the engine first asks for the driver.
  */
 @Designate(ocd = IntervalVacuumConfig.class, factory = true)
 @Component(configurationPid = IntervalVacuumDriver.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = DeviceDriver.class)
+        service = DeviceDriver.class, immediate = true)
 public final class IntervalVacuumDriver extends SerialDeviceDriver<RtuResponse> {
     /** The Configuration Admin factory PID: one driven device per factory configuration. */
     public static final String PID = "io.upwell.devices.intervalvacuum";
@@ -355,7 +357,7 @@ public final class IntervalVacuumDriver extends SerialDeviceDriver<RtuResponse> 
             return DriverSettings.from(config);
         } catch (IllegalArgumentException e) {
             String device = deviceIdOf(config);
-            LOG.error("interval vacuum system{}: configuration refused, the device is not registered: {}",
+            LOG.error("interval vacuum system{}: configuration refused, no driver for it: {}",
                     device == null ? "" : " " + device, e.getMessage());
             throw e;
         }
