@@ -1,5 +1,6 @@
 package io.upwell.devices.intervalvacuum;
 
+import io.upwell.engine.testkit.WallClock;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,7 @@ class DriverOverPtyTest {
     @TempDir
     Path dir;
 
-    private final SystemClock clock = new SystemClock();
+    private final WallClock clock = new WallClock();
     private EmulatorBench bench;
     private IntervalVacuumDriver driver;
     private RecordingLink link;

@@ -16,7 +16,7 @@ import io.upwell.devices.kit.serial.LineOptions;
 import io.upwell.devices.kit.serial.SerialSettings;
 import io.upwell.devices.kit.testing.Await;
 import io.upwell.devices.kit.testing.Socat;
-import io.upwell.devices.kit.testing.SystemClock;
+import io.upwell.engine.testkit.WallClock;
 import io.upwell.engine.testkit.RecordingLink;
 import io.upwell.engine.testkit.RecordingLink.ConnectionChange;
 import java.nio.file.Path;
@@ -48,14 +48,14 @@ class SerialDeviceDriverTest {
     Path dir;
 
     private final List<LineProtocolDriver> drivers = new ArrayList<>();
-    private SystemClock clock;
+    private WallClock clock;
     private RecordingLink link;
     private Socat socat;
     private FakeDevice device;
 
     @BeforeEach
     void plugInADevice() {
-        clock = new SystemClock();
+        clock = new WallClock();
         link = new RecordingLink(clock, 4);
         socat = Socat.start(dir);
         device = new FakeDevice("pump-7", "VX-4", 4);

@@ -1,4 +1,4 @@
-package io.upwell.devices.conformance;
+package io.upwell.engine.testkit;
 
 import io.upwell.api.time.Clock;
 import java.util.concurrent.Executors;
@@ -7,13 +7,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The system clock, with periodic tasks on a thread of its own: what a driver meets in the engine
- * (the kit checks drivers in real time, since a real line knows no other).
+ * The system clock, with periodic tasks on one daemon thread of its own: what a driver meets in a
+ * running engine, for tests of drivers whose device is real or on a real line (a pseudo-terminal),
+ * which know no time but the wall's. Prefer {@link ManualClock} wherever the device can be driven by
+ * it. Close it to stop its thread.
  */
-final class WallClock implements Clock, AutoCloseable {
+public final class WallClock implements Clock, AutoCloseable {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "conformance-clock");
+        Thread thread = new Thread(task, "test-wall-clock");
         thread.setDaemon(true);
         return thread;
     });
