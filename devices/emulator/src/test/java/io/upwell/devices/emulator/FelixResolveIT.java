@@ -36,7 +36,7 @@ import org.osgi.framework.wiring.BundleWiring;
 class FelixResolveIT {
     private static final String[] BUNDLES = {"bundle.asm", "bundle.asm.tree", "bundle.asm.analysis", "bundle.asm.commons",
         "bundle.asm.util", "bundle.spifly", "bundle.slf4j.api", "bundle.slf4j.simple", "bundle.function",
-        "bundle.promise", "bundle.component", "bundle.scr", "bundle.configadmin", "bundle.api", "bundle.simulator",
+        "bundle.promise", "bundle.component", "bundle.scr", "bundle.configadmin", "bundle.api", "bundle.simulator", "bundle.protocol",
         "bundle.jserialcomm", "bundle.j2mod", "bundle.emulator"};
 
     @TempDir
