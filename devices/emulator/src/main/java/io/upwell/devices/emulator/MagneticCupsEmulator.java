@@ -244,7 +244,7 @@ public final class MagneticCupsEmulator implements EmulatedDevice {
 
     private void shutDown() {
         server.close();
-        firmware.lineLost();
+        firmware.powerOff();
         simulator.disconnect();
         ticks.close();
         clock.close();

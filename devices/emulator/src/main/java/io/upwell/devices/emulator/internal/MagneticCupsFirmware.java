@@ -115,6 +115,7 @@ public final class MagneticCupsFirmware implements PhysicsPort {
     private final java.util.List<HeldFault> faults = new java.util.ArrayList<>();
 
     private boolean ready;
+    private boolean faultedOnArrival;
     private boolean watchdogTripped;
     private long lastFeedNanos;
     private long lastHeartbeat = -1;
@@ -164,6 +165,9 @@ public final class MagneticCupsFirmware implements PhysicsPort {
 
     /** An intact frame with a message from the host: acted on and answered as the protocol says. */
     public synchronized void receive(int sequence, Message message) {
+        // Judged as the device stood when the command came: the command then feeds the watchdog, which
+        // may end a watchdog fault, but the command that found the device faulted is still refused.
+        faultedOnArrival = deviceWideFaultLasts();
         if (message instanceof Hello) {
             hello();
         } else if (message instanceof Heartbeat heartbeat) {
@@ -193,6 +197,14 @@ public final class MagneticCupsFirmware implements PhysicsPort {
         if (ready) {
             LOG.warn("{}: the line is gone; venting every channel and waiting for a new HELLO", deviceId);
         }
+        ready = false;
+        watchdogTripped = false;
+        ventEverything();
+        publishCommands();
+    }
+
+    /** The emulator stops: every channel vented, nothing more sent. */
+    public synchronized void powerOff() {
         ready = false;
         watchdogTripped = false;
         ventEverything();
@@ -248,7 +260,7 @@ public final class MagneticCupsFirmware implements PhysicsPort {
                     command.vacuumKpa(), ch, Vacuum.kpa(limitCentiKpa[ch]));
             return NakReason.OUT_OF_RANGE;
         }
-        if (deviceWideFaultLasts()) {
+        if (faultedOnArrival) {
             return NakReason.FAULTED;
         }
         setPoint[ch] = command.vacuumCentiKpa();
@@ -281,7 +293,7 @@ public final class MagneticCupsFirmware implements PhysicsPort {
         if (kinds[ch] == MagnetKind.NONE) {
             return NakReason.NOT_SUPPORTED;
         }
-        if (command.level() > 0 && deviceWideFaultLasts()) {
+        if (command.level() > 0 && faultedOnArrival) {
             return NakReason.FAULTED;
         }
         magnet[ch] = command.level();
