@@ -213,9 +213,12 @@ public final class MagneticCupsFirmware implements PhysicsPort {
 
     private void hello() {
         ventEverything();
+        if (watchdogTripped) {
+            watchdogTripped = false;
+            endFault(FaultCode.WATCHDOG_VENT, Protocol.ALL_CHANNELS); // HELLO feeds the watchdog
+        }
         faults.removeIf(fault -> !fault.lasting);
         ready = true;
-        watchdogTripped = false;
         lastHeartbeat = -1;
         lastFeedNanos = clock.nanoTime();
         for (HeldFault fault : faults) {

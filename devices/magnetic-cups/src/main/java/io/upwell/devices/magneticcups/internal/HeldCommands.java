@@ -30,6 +30,8 @@ final class HeldCommands {
     private final int limitCentiKpa;
     private final int[] setPoint;
     private final int[] magnetLevel;
+    /** Channels the device vented by itself, which pull again only after the engine has told them to vent. */
+    private final boolean[] awaitingVent;
 
     /**
      * @param magnets      each channel's magnet; a channel without one is never sent MAGNET
@@ -42,6 +44,7 @@ final class HeldCommands {
         this.limitCentiKpa = Vacuum.setPoint(maxVacuumKpa);
         this.setPoint = new int[magnets.size()];
         this.magnetLevel = new int[magnets.size()];
+        this.awaitingVent = new boolean[magnets.size()];
         forget();
     }
 
@@ -49,6 +52,7 @@ final class HeldCommands {
     void forget() {
         Arrays.fill(setPoint, UNKNOWN);
         Arrays.fill(magnetLevel, UNKNOWN);
+        Arrays.fill(awaitingVent, false);
     }
 
     /**
@@ -58,25 +62,31 @@ final class HeldCommands {
     void greeted() {
         Arrays.fill(setPoint, UNKNOWN);
         Arrays.fill(magnetLevel, 0);
+        Arrays.fill(awaitingVent, false);
     }
 
     /**
      * The commands that bring the device to {@code commands}, in the order to send them: one VENT for
      * every channel when every channel must be told to vent, otherwise per channel a VENT or a MAGNET
-     * and then a SET_POINT.
+     * and then a SET_POINT. A channel the device vented by itself is held vented until the engine
+     * commands it to vent: the engine hears of the device's fault and vents, and a set point it had
+     * published before must not pull the cup again meanwhile.
      */
     List<HostMessage> plan(CommandSet commands) {
         List<HostMessage> plan = new ArrayList<>();
         boolean everyChannelToVent = true;
         for (int ch = 0; ch < setPoint.length; ch++) {
-            everyChannelToVent &= commands.vent(ch) && setPoint[ch] != VENTED;
+            if (commands.vent(ch)) {
+                awaitingVent[ch] = false;
+            }
+            everyChannelToVent &= vents(commands, ch) && setPoint[ch] != VENTED;
         }
         if (everyChannelToVent) {
             plan.add(Vent.all());
         }
         for (int ch = 0; ch < setPoint.length; ch++) {
             int level = level(ch, commands.magnetLevel(ch));
-            if (commands.vent(ch)) {
+            if (vents(commands, ch)) {
                 if (!everyChannelToVent && setPoint[ch] != VENTED) {
                     plan.add(new Vent(ch));
                 }
@@ -119,12 +129,19 @@ final class HeldCommands {
     void vented(int channel) {
         if (channel >= 0 && channel < setPoint.length) {
             setPoint[channel] = UNKNOWN;
+            awaitingVent[channel] = true;
         }
     }
 
     /** The device vented everything and switched every magnet off by itself (a device-wide fault). */
     void deviceVented() {
-        greeted();
+        Arrays.fill(setPoint, UNKNOWN);
+        Arrays.fill(magnetLevel, 0);
+        Arrays.fill(awaitingVent, true);
+    }
+
+    private boolean vents(CommandSet commands, int channel) {
+        return commands.vent(channel) || awaitingVent[channel];
     }
 
     /** The engine's magnet level (0 to 1) as the wire's: full at 0.5 or more for an on/off magnet. */

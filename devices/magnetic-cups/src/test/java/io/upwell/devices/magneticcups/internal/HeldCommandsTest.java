@@ -59,15 +59,23 @@ class HeldCommandsTest {
     }
 
     @Test
-    void whatTheDeviceVentedByItselfIsToldAgain() {
+    void whatTheDeviceVentedByItselfStaysVentedUntilTheEngineHasVentedIt() {
         held.greeted();
         commands.ventAll();
         planAndAcknowledge();
         commands.set(0, 20, false, 0);
         planAndAcknowledge();
+
         held.vented(0);
-        assertEquals(List.of(new SetPoint(0, 2000)), planAndAcknowledge());
+        assertEquals(List.of(new Vent(0)), planAndAcknowledge(), "the engine's set point from before pulls nothing");
+        assertEquals(List.of(), planAndAcknowledge());
+        commands.set(0, 0, true, 0);
+        assertEquals(List.of(), planAndAcknowledge(), "the engine vents: nothing to tell the device");
+        commands.set(0, 20, false, 0);
+        assertEquals(List.of(new SetPoint(0, 2000)), planAndAcknowledge(), "a set point after that pulls again");
+
         held.deviceVented();
-        assertEquals(List.of(new SetPoint(0, 2000), new Vent(1), new Vent(2)), planAndAcknowledge());
+        commands.set(1, 20, false, 0);
+        assertEquals(List.of(Vent.all()), planAndAcknowledge(), "every channel held vented: one VENT for all");
     }
 }
