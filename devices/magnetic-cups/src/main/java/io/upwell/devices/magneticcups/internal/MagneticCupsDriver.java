@@ -50,10 +50,14 @@ import org.slf4j.LoggerFactory;
  * it, naming the code: the device's own button as "{@code <id> button}", any other fault (an unknown
  * code included) as what it is, so that the engine vents, raises a high alarm and latches until an
  * operator acknowledges (docs/protocol.md, "Faults").
+ * <p>
+ * <b>Immediate.</b> The configuration is checked when the component activates, at once, so that a bad
+ * one is logged when it is made rather than when the engine first asks for the driver (a delayed
+ * component would fail only then). Either way Declarative Services hands the engine no driver for it.
  */
 @Designate(ocd = MagneticCupsConfig.class, factory = true)
 @Component(configurationPid = MagneticCupsDriver.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = DeviceDriver.class)
+        service = DeviceDriver.class, immediate = true)
 public final class MagneticCupsDriver extends SerialDeviceDriver<DeviceMessage> {
     /** The Configuration Admin factory PID: one magnetic cup array per factory configuration. */
     public static final String PID = "io.upwell.devices.magneticcups";
