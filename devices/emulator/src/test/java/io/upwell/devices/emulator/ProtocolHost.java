@@ -9,7 +9,6 @@ import io.upwell.devices.protocol.FrameDecoder;
 import io.upwell.devices.protocol.FrameEncoder;
 import io.upwell.devices.protocol.Heartbeat;
 import io.upwell.devices.protocol.HostMessage;
-import io.upwell.devices.protocol.Message;
 import io.upwell.devices.protocol.Nak;
 import io.upwell.devices.protocol.Sample;
 import io.upwell.devices.protocol.Sequences;

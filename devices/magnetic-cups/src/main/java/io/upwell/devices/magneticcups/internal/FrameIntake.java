@@ -46,13 +46,13 @@ final class FrameIntake {
     private final Sink sink;
     private final LongSupplier nanoTime;
     private final FaultReports faultReports = new FaultReports();
-    private final AtomicLong samplesMissed = new AtomicLong();
+    private final AtomicLong framesMissed = new AtomicLong();
     private final AtomicLong samplesMalformed = new AtomicLong();
     private final AtomicLong faultFrames = new AtomicLong();
     private FrameDecoder decoder;
     private DecoderCounters counted;
     private long lastChunkNanos;
-    private int lastSampleSequence = -1;
+    private int lastSequence = -1;
 
     FrameIntake(int channels, Sink sink, LongSupplier nanoTime) {
         this.channels = channels;
@@ -61,7 +61,7 @@ final class FrameIntake {
         lineOpened();
     }
 
-    /** A new opening of the line: a half-read frame, the last sample's number and the faults heard belong to the old one. */
+    /** A new opening of the line: a half-read frame, the last frame's number and the faults heard belong to the old one. */
     void lineOpened() {
         decoder = new FrameDecoder(new MessageListener() {
             @Override
@@ -71,11 +71,12 @@ final class FrameIntake {
 
             @Override
             public void onRejected(int sequence, int typeCode, Rejection rejection) {
-                // Counted by the decoder; a host ignores it (docs/protocol.md, "Versions").
+                // Counted by the decoder; a host ignores it (docs/protocol.md, "Versions"). Its number is trustworthy.
+                follow(sequence);
             }
         });
         counted = decoder.counters();
-        lastSampleSequence = -1;
+        lastSequence = -1;
         faultReports.forget();
     }
 
@@ -90,16 +91,24 @@ final class FrameIntake {
         count();
     }
 
+    /**
+     * Counts the frames lost between this intact frame and the one before: the device numbers every
+     * frame it sends, of every type, so a gap is frames of any kind that never arrived whole.
+     */
+    private void follow(int sequence) {
+        if (lastSequence >= 0) {
+            framesMissed.addAndGet(Sequences.missedBetween(lastSequence, sequence));
+        }
+        lastSequence = sequence;
+    }
+
     private void take(int sequence, Message message) {
+        follow(sequence);
         if (message instanceof Sample sample) {
             if (sample.channelCount() != channels) {
                 samplesMalformed.incrementAndGet(); // not this device's shape: no reading can be trusted
                 return;
             }
-            if (lastSampleSequence >= 0) {
-                samplesMissed.addAndGet(Sequences.missedBetween(lastSampleSequence, sequence));
-            }
-            lastSampleSequence = sequence;
             for (int ch = 0; ch < channels; ch++) {
                 sink.sample(ch, sample.kpa(ch));
             }
@@ -135,7 +144,7 @@ final class FrameIntake {
 
     /** The protocol's own counts, for the log. */
     String describe() {
-        return "samples missed " + samplesMissed.get() + ", samples of the wrong shape " + samplesMalformed.get()
+        return "frames missed " + framesMissed.get() + ", samples of the wrong shape " + samplesMalformed.get()
                 + ", fault frames " + faultFrames.get();
     }
 }
