@@ -5,7 +5,6 @@ import io.upwell.api.time.Clock;
 import io.upwell.devices.protocol.Ack;
 import io.upwell.devices.protocol.ChannelInfo;
 import io.upwell.devices.protocol.DeviceMessage;
-import io.upwell.devices.protocol.Fault;
 import io.upwell.devices.protocol.FaultCode;
 import io.upwell.devices.protocol.Heartbeat;
 import io.upwell.devices.protocol.Hello;
@@ -38,10 +37,9 @@ import org.slf4j.LoggerFactory;
  * protections, turns its set points and magnets into the physics' commands, and sends a SAMPLE at the
  * declared rate and each FAULT report that is due.
  * <p>
- * Every fault is made safe before it is reported (vent first, report second), reported at least
- * {@value #FAULT_MIN_REPORTS} times {@link #FAULT_REPEAT_NANOS} apart, and every
- * {@link #FAULT_REPEAT_NANOS} for as long as its condition lasts. A HELLO clears the faults that have
- * ended, and their reports still due.
+ * Every fault is made safe before it is reported (vent first, report second), then held and
+ * reported as {@link HeldFaults} says. A HELLO clears the faults that have ended, and their reports
+ * still due.
  * <p>
  * Thread use: the host's frames arrive on the serial thread, ticks and the physics' readings on the
  * device thread; every method holds this object's lock, briefly, and only queues what it sends
@@ -56,8 +54,6 @@ public final class MagneticCupsFirmware implements PhysicsPort {
     public static final int WATCHDOG_MILLIS = 250;
     /** How far above a channel's maximum a reading may go before the device vents it as over-pressure. */
     public static final double OVER_PRESSURE_MARGIN_KPA = 2.0;
-    static final long FAULT_REPEAT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-    static final int FAULT_MIN_REPORTS = 3;
     private static final int TICKS_PER_SAMPLE = (int) (TimeUnit.SECONDS.toNanos(1) / SAMPLE_RATE_HZ / TICK_NANOS);
     private static final Logger LOG = LoggerFactory.getLogger(MagneticCupsFirmware.class);
 
@@ -65,33 +61,6 @@ public final class MagneticCupsFirmware implements PhysicsPort {
     @FunctionalInterface
     public interface Outbox {
         void send(DeviceMessage message);
-    }
-
-    /** A fault the device holds: reported until it has been reported enough and its condition has ended. */
-    private static final class HeldFault {
-        final FaultCode code;
-        final int channel;
-        int detail;
-        boolean lasting;
-        int reports;
-        long nextReportNanos;
-
-        HeldFault(FaultCode code, int channel, int detail, boolean lasting, long now) {
-            this.code = code;
-            this.channel = channel;
-            this.detail = detail;
-            this.lasting = lasting;
-            this.nextReportNanos = now;
-        }
-
-        boolean done() {
-            return !lasting && reports >= FAULT_MIN_REPORTS;
-        }
-
-        String describe() {
-            return code.name().toLowerCase(Locale.ROOT).replace('_', '-')
-                    + (channel == Protocol.ALL_CHANNELS ? "" : "@" + channel) + (lasting ? "" : " (ended)");
-        }
     }
 
     private final String deviceId;
@@ -112,7 +81,7 @@ public final class MagneticCupsFirmware implements PhysicsPort {
     private final double[] commandKpa;
     private final boolean[] commandVent;
     private final double[] commandMagnet;
-    private final java.util.List<HeldFault> faults = new java.util.ArrayList<>();
+    private final HeldFaults faults = new HeldFaults();
 
     private boolean ready;
     private boolean faultedOnArrival;
@@ -167,7 +136,7 @@ public final class MagneticCupsFirmware implements PhysicsPort {
     public synchronized void receive(int sequence, Message message) {
         // Judged as the device stood when the command came: the command then feeds the watchdog, which
         // may end a watchdog fault, but the command that found the device faulted is still refused.
-        faultedOnArrival = deviceWideFaultLasts();
+        faultedOnArrival = faults.deviceWideLasts();
         if (message instanceof Hello) {
             hello();
         } else if (message instanceof Heartbeat heartbeat) {
@@ -215,15 +184,12 @@ public final class MagneticCupsFirmware implements PhysicsPort {
         ventEverything();
         if (watchdogTripped) {
             watchdogTripped = false;
-            endFault(FaultCode.WATCHDOG_VENT, Protocol.ALL_CHANNELS); // HELLO feeds the watchdog
+            faults.end(FaultCode.WATCHDOG_VENT, Protocol.ALL_CHANNELS); // HELLO feeds the watchdog
         }
-        faults.removeIf(fault -> !fault.lasting);
+        faults.newConversation();
         ready = true;
         lastHeartbeat = -1;
         lastFeedNanos = clock.nanoTime();
-        for (HeldFault fault : faults) {
-            fault.reports = 0; // a new conversation hears every fault that still lasts, from the start
-        }
         publishCommands();
         outbox.send(identity);
         LOG.info("{}: HELLO; every channel vented, watchdog armed ({} ms)", deviceId, identity.watchdogMillis());
@@ -341,7 +307,7 @@ public final class MagneticCupsFirmware implements PhysicsPort {
         lastFeedNanos = clock.nanoTime();
         if (watchdogTripped) {
             watchdogTripped = false;
-            endFault(FaultCode.WATCHDOG_VENT, Protocol.ALL_CHANNELS);
+            faults.end(FaultCode.WATCHDOG_VENT, Protocol.ALL_CHANNELS);
             LOG.info("{}: the host is back; the watchdog fault has ended (everything stays vented until told)", deviceId);
         }
     }
@@ -356,7 +322,7 @@ public final class MagneticCupsFirmware implements PhysicsPort {
             watchdogTripped = true;
             long silentMillis = TimeUnit.NANOSECONDS.toMillis(now - lastFeedNanos);
             ventEverything();
-            raise(FaultCode.WATCHDOG_VENT, Protocol.ALL_CHANNELS, (int) Math.min(0xFFFF, silentMillis), true, now);
+            faults.raise(FaultCode.WATCHDOG_VENT, Protocol.ALL_CHANNELS, (int) Math.min(0xFFFF, silentMillis), true, now);
             LOG.warn("{}: no heartbeat or command moved for {} ms, longer than the watchdog's {} ms; venting every "
                     + "channel", deviceId, silentMillis, identity.watchdogMillis());
         }
@@ -369,7 +335,7 @@ public final class MagneticCupsFirmware implements PhysicsPort {
             tickInSample = 0;
             outbox.send(sample());
         }
-        report(now);
+        faults.reportDue(now, outbox);
     }
 
     /** Over-pressure and sensor faults, on what the device measures (never on what it reports). */
@@ -380,19 +346,19 @@ public final class MagneticCupsFirmware implements PhysicsPort {
                 if (!sensorFailed[ch]) {
                     sensorFailed[ch] = true;
                     ventChannel(ch);
-                    raise(FaultCode.SENSOR_FAULT, ch, 0, true, now);
+                    faults.raise(FaultCode.SENSOR_FAULT, ch, 0, true, now);
                     LOG.warn("{}: channel {}'s sensor gives no reading; vented it", deviceId, ch);
                 }
                 continue;
             }
             if (sensorFailed[ch]) {
                 sensorFailed[ch] = false;
-                endFault(FaultCode.SENSOR_FAULT, ch);
+                faults.end(FaultCode.SENSOR_FAULT, ch);
             }
             double limitKpa = Vacuum.kpa(limitCentiKpa[ch]);
             if (kpa > limitKpa + OVER_PRESSURE_MARGIN_KPA && setPoint[ch] >= 0) {
                 ventChannel(ch);
-                raise(FaultCode.OVER_PRESSURE, ch, Math.max(0, Math.min(0xFFFF, (int) Math.round(kpa * 100))), false, now);
+                faults.raise(FaultCode.OVER_PRESSURE, ch, Math.max(0, Math.min(0xFFFF, (int) Math.round(kpa * 100))), false, now);
                 LOG.warn(String.format(Locale.ROOT, "%s: channel %d measures %.2f kPa, above its maximum %.2f kPa; vented it",
                         deviceId, ch, kpa, limitKpa));
             }
@@ -408,52 +374,12 @@ public final class MagneticCupsFirmware implements PhysicsPort {
         return new Sample(readings);
     }
 
-    private void report(long now) {
-        for (HeldFault fault : faults) {
-            if (now - fault.nextReportNanos >= 0 && !fault.done()) {
-                fault.reports++;
-                fault.nextReportNanos = now + FAULT_REPEAT_NANOS;
-                outbox.send(new Fault(fault.code.code(), fault.channel, fault.detail));
-            }
-        }
-        faults.removeIf(HeldFault::done);
-    }
-
-    private void raise(FaultCode code, int channel, int detail, boolean lasting, long now) {
-        for (HeldFault fault : faults) {
-            if (fault.code == code && fault.channel == channel) {
-                fault.detail = detail;
-                fault.lasting |= lasting;
-                fault.reports = 0; // raised again: reported again, at least as often as a new one
-                return;
-            }
-        }
-        faults.add(new HeldFault(code, channel, detail, lasting, now));
-    }
-
-    private void endFault(FaultCode code, int channel) {
-        for (HeldFault fault : faults) {
-            if (fault.code == code && fault.channel == channel) {
-                fault.lasting = false;
-            }
-        }
-    }
-
-    private boolean deviceWideFaultLasts() {
-        for (HeldFault fault : faults) {
-            if (fault.lasting && fault.channel == Protocol.ALL_CHANNELS) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The device's own emergency-stop button: everything vented and magnets off, then reported. */
     @Override
     public synchronized void emergencyStop(String source) {
         ventEverything();
         publishCommands();
-        raise(FaultCode.EMERGENCY_STOP, Protocol.ALL_CHANNELS, 0, false, clock.nanoTime());
+        faults.raise(FaultCode.EMERGENCY_STOP, Protocol.ALL_CHANNELS, 0, false, clock.nanoTime());
         LOG.warn("{}: emergency stop ({}); every channel vented", deviceId, source);
     }
 
@@ -537,9 +463,7 @@ public final class MagneticCupsFirmware implements PhysicsPort {
 
     /** The faults held now, as fault words such as {@code watchdog-vent} or {@code over-pressure@1 (ended)}; empty for none. */
     public synchronized String describeFaults() {
-        StringJoiner text = new StringJoiner(", ");
-        faults.forEach(fault -> text.add(fault.describe()));
-        return text.toString();
+        return faults.describe();
     }
 
     /** One line on the channels: set point or vented, measured vacuum and magnet for each. */
