@@ -1,12 +1,14 @@
 package io.upwell.devices.emulator;
 
+import io.upwell.devices.simulator.SimulatorControl;
 import java.util.concurrent.CompletableFuture;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * A running device emulator, whatever protocol it speaks: what the launcher's {@code emulate} command
  * needs to run one, feed it the lines a person types and stop it. Implemented by the emulators of this
- * bundle ({@link IntervalVacuumEmulator}; the magnetic cup array's emulator is to follow).
+ * bundle: {@link IntervalVacuumEmulator} (Modbus RTU) and {@link MagneticCupsEmulator} (the Upwell
+ * device protocol); {@link EmulatorModel} starts either by its name on the command line.
  */
 @ProviderType
 public interface EmulatedDevice extends AutoCloseable {
@@ -22,6 +24,12 @@ public interface EmulatedDevice extends AutoCloseable {
 
     /** One line on the device's state, for a console. */
     String status();
+
+    /** The line faults, to set and clear while the emulator runs; the same words for every protocol. */
+    EmulatorFaults faults();
+
+    /** The physics behind the device: its faults (leak, stuck sensor, overshoot, ...) and its emergency-stop button. */
+    SimulatorControl simulator();
 
     /** Stops the emulator; {@link #exited()} completes with {@code status}. Idempotent: the first status stays. */
     void exit(int status);

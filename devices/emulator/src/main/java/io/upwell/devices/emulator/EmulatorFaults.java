@@ -13,10 +13,13 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface EmulatorFaults {
 
-    /** Every reply loses one byte, at a random place (seeded): the host sees a short frame or a bad CRC. */
+    /**
+     * Every reply (every frame the device sends, for a device that talks unasked) loses one byte, at a
+     * random place (seeded): the host sees a short frame or a bad CRC.
+     */
     void dropBytes(boolean on);
 
-    /** Every reply has one bit flipped, at a random place (seeded): the host sees a bad CRC or a wrong answer. */
+    /** Every reply (every frame sent) has one bit flipped, at a random place (seeded): the host sees a bad CRC or a wrong answer. */
     void corruptFrames(boolean on);
 
     /**
@@ -26,7 +29,10 @@ public interface EmulatorFaults {
      */
     void stall(Duration duration);
 
-    /** The device answers nothing, and executes nothing, until this is switched off. */
+    /**
+     * The device answers nothing, executes nothing and sends nothing (not even its samples) until this
+     * is switched off; its own watchdog still runs.
+     */
     void silent(boolean on);
 
     /**
@@ -39,12 +45,20 @@ public interface EmulatorFaults {
     void overPressureReadback(double extraKpa);
 
     /**
-     * Every write is refused with this Modbus exception code (for example 6, SERVER DEVICE BUSY) and
-     * changes nothing; reads are still served. Zero serves writes again.
+     * Every command is refused with this code, in the device's protocol, and changes nothing: over
+     * Modbus every write gets this exception code (for example 6, SERVER DEVICE BUSY) while reads are
+     * still served; over the Upwell device protocol every SET_POINT, VENT and MAGNET gets a NAK with this
+     * reason (for example 7, FAULTED) while HELLO and HEARTBEAT are still heard. Zero serves commands again.
      *
      * @throws IllegalArgumentException for a code outside 0..255
      */
-    void refuseCommands(int exceptionCode);
+    void refuseCommands(int code);
+
+    /**
+     * Every command is refused with the protocol's usual refusal: Modbus exception 6 (SERVER DEVICE
+     * BUSY), or NAK FAULTED (7) over the Upwell device protocol.
+     */
+    void refuseCommands();
 
     /** Clears every fault above. */
     void clearAll();

@@ -1,12 +1,13 @@
 package io.upwell.devices.emulator;
 
-import io.upwell.devices.emulator.intervalvacuum.ExceptionCodes;
+import io.upwell.devices.protocol.NakReason;
 import io.upwell.devices.simulator.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * One fault to set or clear, as a person writes it: after {@code --fault} on the emulator's command
@@ -18,7 +19,8 @@ import java.util.Objects;
  * stall=SECONDS           no answers for that long (stall=0 ends it)
  * silent[=off]            no answers at all
  * over-pressure=KPA|off   report KPA more vacuum than measured
- * refuse[=CODE|off]       refuse every write with exception CODE (default 6, busy)
+ * refuse[=CODE|off]       refuse every command with CODE in the device's protocol: a Modbus exception
+ *                         code (default 6, busy), or a NAK reason by number or name (default faulted)
  * exit[=STATUS]           stop the emulator (and the launcher exits with STATUS, default 0)
  * clear                   clear every fault above and every simulator fault
  * sim:FAULT[@CH][=off]    the simulator's physics faults: leak, stuck-sensor, overshoot, silence,
@@ -29,7 +31,7 @@ import java.util.Objects;
 public final class FaultCommand {
     /** The grammar above, for a usage message. */
     public static final String USAGE = "drop-bytes[=off] | corrupt[=off] | stall=SECONDS | silent[=off] | over-pressure=KPA|off"
-            + " | refuse[=CODE|off] | exit[=STATUS] | clear | sim:FAULT[@CHANNEL][=off] | estop"
+            + " | refuse[=CODE|REASON|off] | exit[=STATUS] | clear | sim:FAULT[@CHANNEL][=off] | estop"
             + " (FAULT: leak, stuck-sensor, overshoot, silence, disconnect, nan-sample, seal-lost)";
 
     private enum Kind { DROP_BYTES, CORRUPT, STALL, SILENT, OVER_PRESSURE, REFUSE, EXIT, CLEAR, SIMULATOR, ESTOP }
@@ -108,7 +110,7 @@ public final class FaultCommand {
      * @throws IllegalArgumentException when the emulator has no such channel
      * @throws IllegalStateException    for {@code estop} while the device's physics is not running
      */
-    public void applyTo(IntervalVacuumEmulator emulator) {
+    public void applyTo(EmulatedDevice emulator) {
         EmulatorFaults faults = emulator.faults();
         switch (kind) {
             case DROP_BYTES -> faults.dropBytes(on);
@@ -116,7 +118,15 @@ public final class FaultCommand {
             case SILENT -> faults.silent(on);
             case STALL -> faults.stall(Duration.ofNanos(Math.round(number * 1e9)));
             case OVER_PRESSURE -> faults.overPressureReadback(on ? number : 0);
-            case REFUSE -> faults.refuseCommands(on ? (int) number : 0);
+            case REFUSE -> {
+                if (!on) {
+                    faults.refuseCommands(0);
+                } else if (number < 0) {
+                    faults.refuseCommands();
+                } else {
+                    faults.refuseCommands((int) number);
+                }
+            }
             case EXIT -> emulator.exit((int) number);
             case CLEAR -> {
                 faults.clearAll();
@@ -137,8 +147,30 @@ public final class FaultCommand {
         if ("off".equals(value)) {
             return new FaultCommand(text, Kind.REFUSE, false, 0, null, -1);
         }
-        int code = value == null ? ExceptionCodes.SERVER_DEVICE_BUSY : integer(value, 1, 255);
-        return new FaultCommand(text, Kind.REFUSE, true, code, null, -1);
+        if (value == null) {
+            return new FaultCommand(text, Kind.REFUSE, true, -1, null, -1); // the protocol's usual refusal
+        }
+        if (!value.isEmpty() && Character.isLetter(value.charAt(0))) {
+            return new FaultCommand(text, Kind.REFUSE, true, nakReason(value).code(), null, -1);
+        }
+        return new FaultCommand(text, Kind.REFUSE, true, integer(value, 1, 255), null, -1);
+    }
+
+    /** A NAK reason by its name in docs/protocol.md, in either case, with '-' or '_': {@code not-ready}, {@code FAULTED}. */
+    private static NakReason nakReason(String name) {
+        String wanted = name.replace('-', '_').toUpperCase(Locale.ROOT);
+        for (NakReason reason : NakReason.values()) {
+            if (reason != NakReason.UNKNOWN && reason.name().equals(wanted)) {
+                return reason;
+            }
+        }
+        StringJoiner known = new StringJoiner(", ");
+        for (NakReason reason : NakReason.values()) {
+            if (reason != NakReason.UNKNOWN) {
+                known.add(reason.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+        }
+        throw new IllegalArgumentException("'" + name + "' is neither a code 1..255 nor a NAK reason (" + known + ")");
     }
 
     private static FaultCommand simulator(String text, String target, String value) {

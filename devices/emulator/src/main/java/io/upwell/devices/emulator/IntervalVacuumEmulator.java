@@ -106,11 +106,13 @@ public final class IntervalVacuumEmulator implements EmulatedDevice {
     }
 
     /** The line faults, to set and clear while the emulator runs. */
+    @Override
     public EmulatorFaults faults() {
         return faults;
     }
 
     /** The physics behind the valves: its faults (leak, stuck sensor, overshoot, ...) and its emergency-stop button. */
+    @Override
     public SimulatorControl simulator() {
         return simulator;
     }

@@ -5,6 +5,9 @@
  * <p>
  * {@link io.upwell.devices.emulator.IntervalVacuumEmulator} is the interval vacuum system over Modbus
  * RTU; its register map is {@link io.upwell.devices.emulator.intervalvacuum}.
+ * {@link io.upwell.devices.emulator.MagneticCupsEmulator} is the magnetic cup array over the Upwell
+ * device protocol (docs/protocol.md), with the codec the engine's driver uses.
+ * {@link io.upwell.devices.emulator.EmulatorModel} starts either by its command-line name.
  * {@link io.upwell.devices.emulator.FaultCommand} reads the faults a person gives on the command line
  * or types while it runs.
  */

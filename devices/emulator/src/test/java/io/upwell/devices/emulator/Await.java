@@ -49,4 +49,26 @@ final class Await {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
     }
+
+    /** A value that may not be there yet: null until it is. */
+    @FunctionalInterface
+    interface Value<T> {
+        T get() throws Exception;
+    }
+
+    /**
+     * Returns the value once {@code value} gives one that is not null.
+     *
+     * @throws AssertionError naming {@code what} after {@code limit}
+     */
+    static <T> T value(String what, Duration limit, Value<T> value) {
+        Object[] found = new Object[1];
+        until(what, limit, () -> {
+            found[0] = value.get();
+            return found[0] != null;
+        });
+        @SuppressWarnings("unchecked")
+        T result = (T) found[0];
+        return result;
+    }
 }

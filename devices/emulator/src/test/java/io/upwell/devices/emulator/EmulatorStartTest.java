@@ -35,6 +35,33 @@ class EmulatorStartTest {
                 .getMessage().contains("serial number"));
     }
 
+    @Test
+    void aMagneticCupArrayRefusesOptionsItCannotDeclareNamingThem() {
+        String port = dir.resolve("tty").toString();
+        assertEquals("magnets must name one kind for every channel or one per channel (4), got 2: [LEVEL, NONE]",
+                assertThrows(IllegalArgumentException.class, () -> MagneticCupsEmulator.start(EmulatorOptions
+                        .magneticCupsOnPort(port).withMagnets(java.util.List.of(io.upwell.api.device.MagnetSupport.LEVEL,
+                                io.upwell.api.device.MagnetSupport.NONE)))).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> MagneticCupsEmulator.start(EmulatorOptions
+                .magneticCupsOnPort(port).withSerialNumber(" "))).getMessage().startsWith("serial number must be 1 to 32 bytes"));
+        assertEquals("channels must be 1 to 16, got 0", assertThrows(IllegalArgumentException.class,
+                () -> EmulatorModel.of("magnetic-cups").start(EmulatorModel.MAGNETIC_CUPS.defaults(port).withChannels(0)))
+                .getMessage());
+        IOException missing = assertThrows(IOException.class,
+                () -> MagneticCupsEmulator.start(EmulatorOptions.magneticCupsOnPort(port)));
+        assertTrue(missing.getMessage().contains(port), missing.getMessage());
+    }
+
+    @Test
+    void aModelIsFoundByItsCommandLineName() {
+        assertEquals(EmulatorModel.MAGNETIC_CUPS, EmulatorModel.of("magnetic-cups"));
+        assertEquals(EmulatorModel.INTERVAL_VACUUM, EmulatorModel.of(" Interval-Vacuum "));
+        assertEquals(java.util.Collections.nCopies(4, io.upwell.api.device.MagnetSupport.LEVEL),
+                EmulatorModel.MAGNETIC_CUPS.defaults("/x").magnets(), "four cups with level magnets by default");
+        assertEquals("unknown model 'cups'; expected interval-vacuum or magnetic-cups",
+                assertThrows(IllegalArgumentException.class, () -> EmulatorModel.of("cups")).getMessage());
+    }
+
     /**
      * The pty pair goes away and is made again under the same names (socat restarted): the emulator
      * looks the path up afresh and serves the new pty, where a handle resolved once would still point

@@ -15,6 +15,7 @@ class FaultCommandTest {
     void readsEveryFaultOfTheGrammar() {
         for (String spec : List.of("drop-bytes", "drop-bytes=off", "corrupt", "corrupt=on", "stall=2.5", "stall=0",
                 "silent", "silent=off", "over-pressure=15", "over-pressure=off", "refuse", "refuse=4", "refuse=off",
+                "refuse=not-ready", "refuse=faulted",
                 "exit", "exit=3", "clear", "estop", "sim:leak@1", "sim:stuck-sensor", "sim:seal-lost@0=off")) {
             assertEquals(spec, FaultCommand.parse(spec).toString());
         }
@@ -34,6 +35,7 @@ class FaultCommandTest {
         assertMessage("stall=-1", "'-1' must be a finite number, 0 or more");
         assertMessage("over-pressure=lots", "'lots' is not a number");
         assertMessage("refuse=0", "0 is outside 1..255");
+        assertMessage("refuse=sulking", "'sulking' is neither a code 1..255 nor a NAK reason (unknown-channel, out-of-range,");
         assertMessage("corrupt=maybe", "'maybe' is neither on nor off");
         assertMessage("sim:meltdown@1", "'meltdown' is not a simulator fault");
         assertMessage("jam", "unknown fault 'jam'");

@@ -37,7 +37,7 @@ class FelixResolveIT {
     private static final String[] BUNDLES = {"bundle.asm", "bundle.asm.tree", "bundle.asm.analysis", "bundle.asm.commons",
         "bundle.asm.util", "bundle.spifly", "bundle.slf4j.api", "bundle.slf4j.simple", "bundle.function",
         "bundle.promise", "bundle.component", "bundle.scr", "bundle.configadmin", "bundle.api", "bundle.kit",
-        "bundle.simulator", "bundle.jserialcomm", "bundle.j2mod", "bundle.emulator"};
+        "bundle.simulator", "bundle.protocol", "bundle.jserialcomm", "bundle.j2mod", "bundle.emulator"};
 
     @TempDir
     Path storage;
@@ -69,6 +69,8 @@ class FelixResolveIT {
             assertEquals("slf4j.api", provider(j2mod, "org.slf4j"), "j2mod's org.slf4j import");
             assertEquals("com.fazecast.jSerialComm", provider(j2mod, "com.fazecast.jSerialComm"));
             assertEquals("com.ghgande.j2mod", provider(emulator, "com.ghgande.j2mod.modbus.util"));
+            assertEquals("io.upwell.devices.protocol", provider(emulator, "io.upwell.devices.protocol"),
+                    "the magnetic cup array speaks through the protocol's own bundle");
 
             // j2mod's CRC, reached through the emulator's own class in the framework.
             Class<?> crc = emulator.loadClass("io.upwell.devices.emulator.internal.Crc16");

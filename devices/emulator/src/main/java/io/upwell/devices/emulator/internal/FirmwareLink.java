@@ -19,11 +19,11 @@ import org.slf4j.LoggerFactory;
 public final class FirmwareLink implements DeviceLink {
     private static final Logger LOG = LoggerFactory.getLogger(FirmwareLink.class);
 
-    private final IntervalVacuumFirmware firmware;
+    private final PhysicsPort firmware;
     private final Clock clock;
     private final String deviceId;
 
-    public FirmwareLink(String deviceId, IntervalVacuumFirmware firmware, Clock clock) {
+    public FirmwareLink(String deviceId, PhysicsPort firmware, Clock clock) {
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.firmware = Objects.requireNonNull(firmware, "firmware");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -55,12 +55,7 @@ public final class FirmwareLink implements DeviceLink {
             throw new IllegalArgumentException(deviceId + ": a command set for " + into.channels()
                     + " channels cannot hold this device's " + firmware.channels());
         }
-        synchronized (firmware) {
-            for (int ch = 0; ch < into.channels(); ch++) {
-                into.set(ch, firmware.commandKpa(ch), firmware.commandVent(ch), 0.0);
-            }
-            into.setSequence(firmware.sequence());
-        }
+        firmware.readCommands(into);
     }
 
     @Override
@@ -73,10 +68,9 @@ public final class FirmwareLink implements DeviceLink {
         return firmware.commandVent(channel);
     }
 
-    /** The interval vacuum system's cups carry no magnets. */
     @Override
     public double magnetLevel(int channel) {
-        return 0.0;
+        return firmware.commandMagnet(channel);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static io.upwell.devices.emulator.intervalvacuum.HoldingRegisters.CHANNEL
 import static io.upwell.devices.emulator.intervalvacuum.HoldingRegisters.PULSE_OFF_MS_BASE;
 import static io.upwell.devices.emulator.intervalvacuum.HoldingRegisters.PULSE_ON_MS_BASE;
 
+import io.upwell.api.device.CommandSet;
 import io.upwell.api.time.Clock;
 import io.upwell.devices.emulator.intervalvacuum.ChannelMode;
 import io.upwell.devices.emulator.intervalvacuum.ExceptionCodes;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * Thread use: the host's requests arrive on the serial thread, ticks and samples on the device thread;
  * every method holds this object's lock, briefly, and no method blocks.
  */
-public final class IntervalVacuumFirmware implements RegisterSpace {
+public final class IntervalVacuumFirmware implements RegisterSpace, PhysicsPort {
     /** The controller's period: the same 10 ms as the measurements, so each tick sees fresh ones. */
     public static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final Logger LOG = LoggerFactory.getLogger(IntervalVacuumFirmware.class);
@@ -125,6 +126,7 @@ public final class IntervalVacuumFirmware implements RegisterSpace {
         }
     }
 
+    @Override
     public int channels() {
         return channels;
     }
@@ -263,6 +265,7 @@ public final class IntervalVacuumFirmware implements RegisterSpace {
     // ---- the device's side: samples in, valve and pump commands out ------------------------------
 
     /** A measurement from the channel's sensor (the simulator's reading; NaN when the sensor fails). */
+    @Override
     public synchronized void sample(int channel, double kpa) {
         if (channel >= 0 && channel < channels) {
             measuredKpa[channel] = kpa;
@@ -270,6 +273,7 @@ public final class IntervalVacuumFirmware implements RegisterSpace {
     }
 
     /** The device's own emergency-stop button: vent everything and latch until the host clears it. */
+    @Override
     public synchronized void emergencyStop(String source) {
         latch(FaultWord.EMERGENCY_STOP, "emergency stop (" + source + ")");
     }
@@ -394,15 +398,32 @@ public final class IntervalVacuumFirmware implements RegisterSpace {
 
     // ---- what the simulator reads: the link's commands --------------------------------------------
 
-    synchronized double commandKpa(int channel) {
+    @Override
+    public synchronized void readCommands(CommandSet into) {
+        for (int ch = 0; ch < into.channels(); ch++) {
+            into.set(ch, commandKpa[ch], commandVent[ch], 0.0);
+        }
+        into.setSequence(sequence);
+    }
+
+    @Override
+    public synchronized double commandKpa(int channel) {
         return commandKpa[channel];
     }
 
-    synchronized boolean commandVent(int channel) {
+    @Override
+    public synchronized boolean commandVent(int channel) {
         return commandVent[channel];
     }
 
-    synchronized long sequence() {
+    /** The interval vacuum system's cups carry no magnets. */
+    @Override
+    public double commandMagnet(int channel) {
+        return 0.0;
+    }
+
+    @Override
+    public synchronized long sequence() {
         return sequence;
     }
 

@@ -27,9 +27,27 @@ public final class LineFaults implements EmulatorFaults {
     private volatile boolean silent;
     private volatile double overPressureKpa;
     private volatile int refusalCode;
+    private final int usualRefusal;
+    private final String refusalKind;
 
-    /** @param nanoTime the monotonic time a stall is measured on */
+    /**
+     * Line faults of a Modbus device: {@code refuse} answers with exception 6 (SERVER DEVICE BUSY)
+     * unless told otherwise.
+     *
+     * @param nanoTime the monotonic time a stall is measured on
+     */
     public LineFaults(String deviceId, long seed, LongSupplier nanoTime) {
+        this(deviceId, seed, nanoTime, 6, "Modbus exception code");
+    }
+
+    /**
+     * @param nanoTime     the monotonic time a stall is measured on
+     * @param usualRefusal what {@link #refuseCommands()} refuses with, in the device's protocol
+     * @param refusalKind  what a refusal code is in that protocol, for messages ("NAK reason")
+     */
+    public LineFaults(String deviceId, long seed, LongSupplier nanoTime, int usualRefusal, String refusalKind) {
+        this.usualRefusal = usualRefusal;
+        this.refusalKind = Objects.requireNonNull(refusalKind, "refusalKind");
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.random = new SplittableRandom(seed);
@@ -75,12 +93,17 @@ public final class LineFaults implements EmulatorFaults {
     }
 
     @Override
-    public void refuseCommands(int exceptionCode) {
-        if (exceptionCode < 0 || exceptionCode > 255) {
-            throw new IllegalArgumentException(deviceId + ": a Modbus exception code is 1 to 255 (0 for none), got " + exceptionCode);
+    public void refuseCommands(int code) {
+        if (code < 0 || code > 255) {
+            throw new IllegalArgumentException(deviceId + ": a " + refusalKind + " is 1 to 255 (0 for none), got " + code);
         }
-        refusalCode = exceptionCode;
-        LOG.info("{}: refuse {}", deviceId, exceptionCode == 0 ? "off" : "on: every write answered with exception " + exceptionCode);
+        refusalCode = code;
+        LOG.info("{}: refuse {}", deviceId, code == 0 ? "off" : "on: every command answered with " + refusalKind + " " + code);
+    }
+
+    @Override
+    public void refuseCommands() {
+        refuseCommands(usualRefusal);
     }
 
     @Override
@@ -138,7 +161,7 @@ public final class LineFaults implements EmulatorFaults {
         return overPressureKpa;
     }
 
-    /** The exception code writes are refused with; 0 for none. */
+    /** The code commands are refused with (a Modbus exception code, a NAK reason); 0 for none. */
     public int refusalCode() {
         return refusalCode;
     }

@@ -1,7 +1,6 @@
 package io.upwell.devices.emulator.internal;
 
 import com.fazecast.jSerialComm.SerialPort;
-import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import io.upwell.devices.emulator.internal.RequestCounters.Kind;
 import java.io.IOException;
 import java.util.Objects;
@@ -74,19 +73,7 @@ public final class SerialRtuServer implements AutoCloseable {
     }
 
     private SerialPort open() throws IOException {
-        SerialPort opened;
-        try {
-            opened = SerialPort.getCommPort(path);
-        } catch (SerialPortInvalidPortException e) {
-            throw new IOException("serial port " + path + " does not exist (" + e.getMessage() + ")", e);
-        }
-        opened.setComPortParameters(baudRate, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
-        opened.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, READ_TIMEOUT_MS, 0);
-        if (!opened.openPort()) {
-            throw new IOException("serial port " + path + " cannot be opened (error " + opened.getLastErrorCode()
-                    + " at " + opened.getLastErrorLocation() + "): is it in use, or not a terminal?");
-        }
-        return opened;
+        return EmulatorPorts.open(path, baudRate, READ_TIMEOUT_MS);
     }
 
     private void run() {

@@ -1,0 +1,88 @@
+package io.upwell.devices.magneticcups.internal;
+
+import io.upwell.api.device.MagnetSupport;
+import io.upwell.devices.conformance.LineFaults;
+import io.upwell.devices.emulator.EmulatorOptions;
+import io.upwell.devices.emulator.MagneticCupsEmulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A magnetic cup array emulated on one end of a socat pty pair, and a driver configured for the other
+ * end: what the tests of this bundle connect. Its {@link LineFaults} break the line as an unplugged
+ * cable does (socat ended: both terminals gone) and restore it as a cable plugged in again (socat
+ * started on the same links: new terminals, which the emulator and the driver each find by path), and
+ * spoil the device's frames with the emulator's {@code corrupt} fault.
+ */
+final class EmulatedCups implements AutoCloseable {
+    /** Two cups with a level magnet and one with an on/off magnet, as configured on both sides. */
+    static final List<MagnetSupport> MAGNETS = List.of(MagnetSupport.LEVEL, MagnetSupport.LEVEL, MagnetSupport.ON_OFF);
+
+    final Socat socat;
+    final MagneticCupsEmulator emulator;
+    final MagneticCupsDriver driver;
+
+    private EmulatedCups(Socat socat, MagneticCupsEmulator emulator, MagneticCupsDriver driver) {
+        this.socat = socat;
+        this.emulator = emulator;
+        this.driver = driver;
+    }
+
+    /** The emulator with {@code device} applied to its options, and the driver with {@code expectedSerial}. */
+    static EmulatedCups start(Path dir, UnaryOperator<EmulatorOptions> device, String expectedSerial) throws Exception {
+        Socat socat = Socat.start(dir);
+        MagneticCupsEmulator emulator = null;
+        try {
+            emulator = MagneticCupsEmulator.start(device.apply(EmulatorOptions.magneticCupsOnPort(socat.device())
+                    .withChannels(MAGNETS.size()).withMagnets(MAGNETS).withSeed(11)));
+            MagneticCupsDriver driver = new MagneticCupsDriver(new MagneticCupsSettings(socat.host(),
+                    MagneticCupsSettings.DEFAULT_BAUD, "mc-1", expectedSerial, MAGNETS, 60, Duration.ofMillis(200)));
+            return new EmulatedCups(socat, emulator, driver);
+        } catch (Exception | Error e) {
+            if (emulator != null) {
+                emulator.close();
+            }
+            socat.close();
+            throw e;
+        }
+    }
+
+    static EmulatedCups start(Path dir) throws Exception {
+        return start(dir, UnaryOperator.identity(), "MC000001");
+    }
+
+    LineFaults lineFaults() {
+        return new LineFaults() {
+            @Override
+            public void breakLine() {
+                socat.kill();
+            }
+
+            @Override
+            public void restoreLine() {
+                socat.restart();
+            }
+
+            @Override
+            public boolean canCorruptTraffic() {
+                return true;
+            }
+
+            @Override
+            public void corruptTraffic(boolean on) {
+                emulator.faults().corruptFrames(on);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            emulator.close();
+        } finally {
+            socat.close();
+        }
+    }
+}
