@@ -203,8 +203,12 @@ public class BundleDependenciesIT {
                 boolean emulatorUsesSimulatorControl = name.equals(Bundles.EMULATOR)
                         && imported.provider().equals(simulator)
                         && imported.packageName().equals(SIMULATOR_CONTROL_PACKAGE);
+                // The emulator speaks the Upwell device protocol with the one codec the driver uses too.
+                boolean emulatorUsesTheCodec = name.equals(Bundles.EMULATOR)
+                        && imported.provider().equals(Bundles.named(context, Bundles.PROTOCOL))
+                        && imported.packageName().equals(Bundles.PROTOCOL);
                 if (!fromTheApi && !appUsesSimulatorControl && !appUsesProgramValidation && !driverUsesTheKit
-                        && !appUsesTheEmulator && !emulatorUsesSimulatorControl) {
+                        && !appUsesTheEmulator && !emulatorUsesSimulatorControl && !emulatorUsesTheCodec) {
                     violations.add(name + " imports " + imported);
                 }
             }

@@ -18,6 +18,7 @@ public final class Bundles {
     public static final String DRIVER_KIT = "io.upwell.devices.kit";
     public static final String SIMULATOR = "io.upwell.devices.simulator";
     public static final String EMULATOR = "io.upwell.devices.emulator";
+    public static final String PROTOCOL = "io.upwell.devices.protocol";
     public static final String STATIC_CUPPING = "io.upwell.plugins.staticcupping";
     public static final String FLASH_CUPPING = "io.upwell.plugins.flash";
     public static final String INTERVAL_SUCTION = "io.upwell.plugins.interval";
@@ -31,7 +32,7 @@ public final class Bundles {
     public static final String LAUNCHER_APP = "io.upwell.launcher.app";
 
     /** Every bundle this reactor builds and installs, in install order. */
-    public static final List<String> UPWELL = List.of(ENGINE_API, ENGINE_CORE, DRIVER_KIT, SIMULATOR, EMULATOR, STATIC_CUPPING,
+    public static final List<String> UPWELL = List.of(ENGINE_API, ENGINE_CORE, DRIVER_KIT, SIMULATOR, PROTOCOL, EMULATOR, STATIC_CUPPING,
             FLASH_CUPPING, INTERVAL_SUCTION, LYMPHATIC_SEQUENCE, DYNAMIC_GLIDING, PROGRAMS, LAUNCHER_APP);
 
     private static final Map<Integer, String> STATE_NAMES = Map.of(

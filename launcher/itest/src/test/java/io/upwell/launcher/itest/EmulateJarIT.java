@@ -67,6 +67,21 @@ public class EmulateJarIT {
     }
 
     @Test
+    public void aMagneticCupArrayIsEmulatedOnAPseudoTerminalToo() throws Exception {
+        Path directory = folder.newFolder("emulate-mc").toPath();
+        Path device = ptyPair(directory);
+        try (LaunchedJar emulator = LaunchedJar.start(directory, Map.of(), "emulate", "--port", device.toString(),
+                "--model", "magnetic-cups")) {
+            emulator.awaitOutput("the emulator's greeting", "emulating magnetic-cups on " + device);
+            emulator.type("corrupt");
+            emulator.awaitOutput("the fault applied", "applied: corrupt");
+            emulator.type("exit=5");
+
+            assertEquals("stdout: " + emulator.stdout() + "\nstderr: " + emulator.stderr(), 5, emulator.awaitExit());
+        }
+    }
+
+    @Test
     public void aPortThatDoesNotExistIsNamedAndTheEmulatorDoesNotStart() throws Exception {
         Path directory = folder.newFolder("no-port").toPath();
         Path missing = directory.resolve("no-such-port");
@@ -85,7 +100,7 @@ public class EmulateJarIT {
                 "--model", "espresso")) {
             assertEquals(2, emulator.awaitExit());
             assertTrue(emulator.stderr(), emulator.stderr().contains("unknown --model 'espresso'; models:"
-                    + " interval-vacuum"));
+                    + " interval-vacuum, magnetic-cups"));
         }
     }
 }

@@ -3,7 +3,7 @@ package io.upwell.launcher.app.internal;
 import io.upwell.devices.emulator.EmulatedDevice;
 import io.upwell.devices.emulator.EmulatorOptions;
 import io.upwell.devices.emulator.FaultCommand;
-import io.upwell.devices.emulator.IntervalVacuumEmulator;
+import io.upwell.devices.emulator.EmulatorModel;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,18 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code emulate --port PATH --model interval-vacuum [--channels N] [--fault WORD]...}: a device on a
+ * {@code emulate --port PATH --model interval-vacuum|magnetic-cups [--channels N] [--fault WORD]...}: a device on a
  * serial port, with the simulator's physics behind it, for drivers and sessions to be tried without
  * hardware. Every console line is handed to the emulator (fault words, {@code status}, {@code help});
  * {@code exit} or the end of input stops it, venting first.
  */
 final class EmulateCommand {
 
-    static final String USAGE = "emulate --port PATH --model interval-vacuum [--channels N] [--unit-id N]"
-            + " [--baud N] [--fault WORD]...";
+    static final String USAGE = "emulate --port PATH --model interval-vacuum|magnetic-cups [--channels N]"
+            + " [--unit-id N] [--baud N] [--fault WORD]...";
 
     /** The parsed command line. */
-    record Arguments(String port, String model, EmulatorOptions options) {
+    record Arguments(String port, EmulatorModel model, EmulatorOptions options) {
     }
 
     private EmulateCommand() {
@@ -58,12 +58,15 @@ final class EmulateCommand {
             throw new IllegalArgumentException("--port PATH is required; usage: " + USAGE);
         }
         if (model == null) {
-            throw new IllegalArgumentException("--model is required: interval-vacuum; usage: " + USAGE);
+            throw new IllegalArgumentException("--model is required: interval-vacuum or magnetic-cups; usage: " + USAGE);
         }
-        if (!model.equals("interval-vacuum")) {
-            throw new IllegalArgumentException("unknown --model '" + model + "'; models: interval-vacuum");
+        EmulatorModel kind;
+        try {
+            kind = EmulatorModel.of(model);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown --model '" + model + "'; models: interval-vacuum, magnetic-cups");
         }
-        EmulatorOptions options = EmulatorOptions.onPort(port);
+        EmulatorOptions options = kind.defaults(port);
         if (channels != null) {
             options = options.withChannels(channels);
         }
@@ -76,7 +79,7 @@ final class EmulateCommand {
         for (FaultCommand fault : faults) {
             options = options.withFault(fault);
         }
-        return new Arguments(port, model, options);
+        return new Arguments(port, kind, options);
     }
 
     /** Runs until {@code exit} or the end of input; returns the emulator's exit status. */
@@ -85,7 +88,7 @@ final class EmulateCommand {
         EmulatedDevice device;
         try {
             arguments = parse(words);
-            device = IntervalVacuumEmulator.start(arguments.options());
+            device = arguments.model().start(arguments.options());
         } catch (IllegalArgumentException | IOException e) {
             err.println("upwell: emulate: " + e.getMessage());
             return ExitCodes.USAGE;
