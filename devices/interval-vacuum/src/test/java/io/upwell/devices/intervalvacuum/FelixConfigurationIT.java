@@ -37,7 +37,7 @@ class FelixConfigurationIT {
     private static final String[] BUNDLES = {"bundle.asm", "bundle.asm.tree", "bundle.asm.analysis", "bundle.asm.commons",
         "bundle.asm.util", "bundle.spifly", "bundle.slf4j.api", "bundle.slf4j.simple", "bundle.function",
         "bundle.promise", "bundle.component", "bundle.scr", "bundle.configadmin", "bundle.api", "bundle.kit",
-        "bundle.simulator", "bundle.jserialcomm", "bundle.j2mod", "bundle.emulator", "bundle.driver"};
+        "bundle.simulator", "bundle.jserialcomm", "bundle.j2mod", "bundle.protocol", "bundle.emulator", "bundle.driver"};
     private static final String DRIVER = "io.upwell.api.device.DeviceDriver";
     private static final Duration BOUND = Duration.ofSeconds(20);
     /** The version of org.osgi.service.cm that Felix Configuration Admin 1.9.26 exports and imports. */
