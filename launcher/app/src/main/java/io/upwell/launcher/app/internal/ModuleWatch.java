@@ -134,8 +134,24 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
      * @param updated the module was just updated from its file
      */
     private void check(Bundle bundle, boolean updated) {
+        // The framework's resolver is shared with FileInstall, which refreshes and starts modules on its
+        // own thread: a resolution that found the resolver busy says nothing about the module, so it is
+        // tried again rather than reported (or worse, rolled back).
+        for (int attempt = 1; attempt <= RESOLVER_BUSY_ATTEMPTS; attempt++) {
+            if (!checkOnce(bundle, updated) || attempt == RESOLVER_BUSY_ATTEMPTS) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(START_RETRY_NANOS);
+        }
+    }
+
+    /** How often a check meets a busy resolver before it reports what it found. */
+    private static final int RESOLVER_BUSY_ATTEMPTS = 40;
+
+    /** @return true when the resolver was busy and nothing could be judged: try again */
+    private boolean checkOnce(Bundle bundle, boolean updated) {
         if (bundle.getState() != Bundle.INSTALLED) {
-            return;
+            return false;
         }
         FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
         boolean replacesABrokenUpdate = updated && rolledBack.containsKey(bundle.getBundleId());
@@ -144,23 +160,26 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
             if (replacesABrokenUpdate) {
                 startAsFileInstallWould(bundle);
             }
-            return;
+            return false;
         }
         String why;
         try {
             bundle.start(); // what FileInstall does for a new module; here for its reason
             clear(bundle);
-            return;
+            return false;
         } catch (BundleException e) {
             if (e.getType() != BundleException.RESOLVE_ERROR) {
-                return; // not about its requirements: FileInstall starting or stopping it at the same moment
+                return false; // not about its requirements: FileInstall starting or stopping it at the same moment
             }
             why = e.getMessage();
         } catch (IllegalStateException uninstalled) {
-            return; // removed while it was being checked; its removal is handled next
+            return false; // removed while it was being checked; its removal is handled next
         }
         if (bundle.getState() != Bundle.INSTALLED) {
-            return; // it resolved after all, or was removed, while it was being checked
+            return false; // it resolved after all, or was removed, while it was being checked
+        }
+        if (why != null && why.contains("Unable to acquire global lock")) {
+            return true; // Felix's resolver was busy (FileInstall refreshing): nothing is known yet
         }
         String artifact = artifact(bundle);
         String text = "module " + bundle.getSymbolicName() + " " + bundle.getVersion() + " cannot be used: " + why;
@@ -177,6 +196,7 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
         if (before == null || !before.problem().equals(problem.problem())) {
             log.warn("{}: {}", artifact, problem.problem());
         }
+        return false;
     }
 
     /**
