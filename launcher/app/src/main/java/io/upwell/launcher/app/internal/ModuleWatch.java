@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -40,11 +39,13 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
 
     private final BundleContext context;
     private final Path folder;
-    private final ExecutorService checks = Executors.newSingleThreadExecutor(runnable -> {
+    private final java.util.concurrent.ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "upwell-module-watch");
         thread.setDaemon(true);
         return thread;
     });
+    /** How long after a module's file changed it is judged: two of FileInstall's scans, 0.4 to 5 s. */
+    private final java.time.Duration settle;
     private final Map<Long, InstallProblem> problems = new LinkedHashMap<>();
     /** Per module, the last version of its file that started: what a broken update is rolled back to. */
     private final Map<Long, LastGood> lastGood = new java.util.concurrent.ConcurrentHashMap<>();
@@ -67,6 +68,7 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
     public ModuleWatch(BundleContext context, @Reference SessionService engine) {
         this.context = context;
         this.folder = TechniqueFolder.configured(context).orElse(null);
+        this.settle = settle(context.getProperty("felix.fileinstall.poll"));
         context.addBundleListener(this);
         context.addFrameworkListener(this);
         checks.execute(this::checkAll);
@@ -95,8 +97,12 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
         // Checks and clears run one at a time in the order of the events, so that a check begun before the
         // module was removed cannot report it again after its removal was handled.
         switch (event.getType()) {
-            case BundleEvent.UPDATED -> checks.execute(() -> check(bundle, true));
-            case BundleEvent.INSTALLED, BundleEvent.UNRESOLVED -> checks.execute(() -> check(bundle, false));
+            // A dropped file is judged once FileInstall has had its scan to refresh and start it: judging it
+            // at once raced FileInstall for Felix's resolver, and either side could lose.
+            case BundleEvent.INSTALLED, BundleEvent.UPDATED -> checks.schedule(() -> check(bundle, true),
+                    settle.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            case BundleEvent.UNRESOLVED -> checks.schedule(() -> check(bundle, false), settle.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
             case BundleEvent.STARTED -> checks.execute(() -> {
                 clear(bundle);
                 remember(bundle);
@@ -131,33 +137,50 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
     /**
      * Resolves a module left INSTALLED; if it cannot resolve, starting it names the missing requirement.
      *
-     * @param updated the module was just updated from its file
+     * @param dropped the module's file was just installed or updated, so FileInstall means it to run
      */
-    private void check(Bundle bundle, boolean updated) {
+    private void check(Bundle bundle, boolean dropped) {
         // The framework's resolver is shared with FileInstall, which refreshes and starts modules on its
         // own thread: a resolution that found the resolver busy says nothing about the module, so it is
         // tried again rather than reported (or worse, rolled back).
         for (int attempt = 1; attempt <= RESOLVER_BUSY_ATTEMPTS; attempt++) {
-            if (!checkOnce(bundle, updated) || attempt == RESOLVER_BUSY_ATTEMPTS) {
+            if (!checkOnce(bundle, dropped) || attempt == RESOLVER_BUSY_ATTEMPTS) {
                 return;
             }
             java.util.concurrent.locks.LockSupport.parkNanos(START_RETRY_NANOS);
         }
     }
 
+    static java.time.Duration settle(String pollMillis) {
+        long poll = 2000; // FileInstall's default scan interval
+        try {
+            if (pollMillis != null) {
+                poll = Long.parseLong(pollMillis.trim());
+            }
+        } catch (NumberFormatException e) {
+            // FileInstall falls back to its default too
+        }
+        return java.time.Duration.ofMillis(Math.max(400, Math.min(5000, 2 * poll)));
+    }
+
     /** How often a check meets a busy resolver before it reports what it found. */
     private static final int RESOLVER_BUSY_ATTEMPTS = 40;
 
     /** @return true when the resolver was busy and nothing could be judged: try again */
-    private boolean checkOnce(Bundle bundle, boolean updated) {
+    private boolean checkOnce(Bundle bundle, boolean dropped) {
+        if (dropped && bundle.getState() == Bundle.RESOLVED) {
+            // FileInstall starts what it installs or updates; resolved and still stopped after its scans,
+            // it gave up (its start met another resolution): start it as it would have.
+            startAsFileInstallWould(bundle);
+            return false;
+        }
         if (bundle.getState() != Bundle.INSTALLED) {
             return false;
         }
         FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
-        boolean replacesABrokenUpdate = updated && rolledBack.containsKey(bundle.getBundleId());
         if (wiring.resolveBundles(Set.of(bundle))) {
             clear(bundle);
-            if (replacesABrokenUpdate) {
+            if (dropped) {
                 startAsFileInstallWould(bundle);
             }
             return false;
@@ -231,10 +254,10 @@ public final class ModuleWatch implements InstallReport, BundleListener, Framewo
     }
 
     /**
-     * Starts a fixed update of a module whose broken update was rolled back here: FileInstall was
-     * seen to leave it stopped at times (the module it knew of had been replaced behind its back by the
-     * rollback), and the fix sat there resolved and unused. Nothing else is started here: FileInstall starts what it
-     * installs, and starting early would race its refresh.
+     * Starts a module whose file was dropped, resolved but left stopped: FileInstall starts what it
+     * installs or updates, but was seen to leave a module stopped when its start met another
+     * resolution (or after a rollback here replaced the module behind its back). Called only after
+     * FileInstall's scans have settled, so it does not race FileInstall's own refresh.
      */
     private void startAsFileInstallWould(Bundle bundle) {
         try {
