@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,13 @@ class UnfinishedSessionRecoveryTest {
         assertEquals("state", marker.get("lastRecord").getAsString());
         assertEquals(records.get(2).get("time").getAsString(), marker.get("lastRecordTime").getAsString());
         assertEquals(0, marker.get("unreadableLines").getAsInt());
-        assertTrue(!Instant.parse(marker.get("time").getAsString()).isBefore(restart.minusSeconds(1)));
+        // Ordering, not a wall-clock threshold: the mark is written by this restart, after the last
+        // record it names (the journal writes times to the millisecond).
+        Instant marked = Instant.parse(marker.get("time").getAsString());
+        assertTrue(!marked.isBefore(restart.truncatedTo(ChronoUnit.MILLIS)), "marked " + marked + ", restart " + restart);
+        assertTrue(!marked.isAfter(Instant.now()), "marked in the future: " + marked);
+        assertTrue(!marked.isBefore(Instant.parse(marker.get("lastRecordTime").getAsString())),
+                "marked " + marked + " before the last record it names");
         assertEquals(finishedBefore, lines(sessionFile("s-done")), "a finished session's file is not touched");
     }
 
