@@ -44,20 +44,23 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
         "osgi.command.function=estop",
         "osgi.command.function=ack",
         "osgi.command.function=intensity",
-        "osgi.command.function=cue" })
+        "osgi.command.function=cue",
+        "osgi.command.function=screen" })
 public final class EngineCommands {
 
     static final String SCOPE = "upwell";
 
     private final SessionService engine;
+    private final ScreenedClients screened;
     /** Whatever installs techniques at run time reports here what it could not install. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<InstallReport> installReports = List.of();
 
     @Activate
-    public EngineCommands(@Reference SessionService engine) {
+    public EngineCommands(@Reference SessionService engine, @Reference ScreenedClients screened) {
         this.engine = engine;
+        this.screened = screened;
     }
 
     @Descriptor("list the devices the engine knows, with their state")
@@ -91,7 +94,7 @@ public final class EngineCommands {
                     .filter(t -> t.id().equals(arguments.techniqueId())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown technique '" + arguments.techniqueId()
                             + "'; available: " + engine.techniques().stream().map(t -> t.descriptor().id()).toList()));
-            SessionRequest request = arguments.toRequest(technique);
+            SessionRequest request = withScreenedClient(arguments, arguments.toRequest(technique));
             printPlan(engine.check(request), request, technique);
             Session session = engine.start(request);
             SessionSnapshot snapshot = session.snapshot();
@@ -99,6 +102,28 @@ public final class EngineCommands {
                     + arguments.deviceId() + " channels " + arguments.channels() + ", planned "
                     + Formats.seconds(snapshot.planned()) + ", intensity " + snapshot.intensity() + " %");
         });
+    }
+
+    /**
+     * Without {@code screening=FILE}, the screening taken in this shell for the client ({@code screen}),
+     * said aloud so the operator knows which one the session carries.
+     */
+    private SessionRequest withScreenedClient(StartArguments arguments, SessionRequest request) {
+        if (arguments.screening() != null) {
+            return request;
+        }
+        return screened.find(arguments.clientId()).map(found -> {
+            out().println("screening: the one taken in this shell for client " + found.client().id() + " by "
+                    + found.screening().screenedBy());
+            return new SessionRequest(request.operator(), found.client(), Optional.of(found.screening()),
+                    request.techniqueId(), request.parameters(), request.placements(), request.intensity());
+        }).orElse(request);
+    }
+
+    @Descriptor("screen a client by answering questions: screen [<client id>]; asked on the launcher's console")
+    public void screen(@Descriptor("the client's id") String... words) {
+        out().println("screen asks its questions on the console of java -jar upwell.jar; from here, start with"
+                + " screening=FILE.json (docs/screening.md)");
     }
 
     /**

@@ -40,8 +40,8 @@ final class InteractiveShell {
     static final String SCOPE_PATH = EngineCommands.SCOPE + ":gogo:*";
 
     private static final String BANNER = String.join(System.lineSeparator(),
-            "Upwell engine shell. Commands: devices, techniques, start, status, pause, resume, stop, estop,",
-            "ack, intensity, fault, simulate. 'help <command>' explains one; Ctrl-D or 'exit' leaves.");
+            "Upwell engine shell. Commands: devices, techniques, screen, start, status, pause, resume, stop,",
+            "estop, ack, intensity, fault, simulate. 'help <command>' explains one; Ctrl-D or 'exit' leaves.");
 
     private final BundleContext context;
     private final Supplier<Optional<SessionService>> engine;
@@ -107,6 +107,10 @@ final class InteractiveShell {
             if (command.equals("exit") || command.equals("quit")) {
                 return;
             }
+            if (command.equals("screen") || command.startsWith("screen ")) {
+                screen(command.substring("screen".length()).strip(), reader);
+                continue;
+            }
             try {
                 Object result = session.execute(command);
                 if (result != null) {
@@ -116,6 +120,30 @@ final class InteractiveShell {
                 terminal.println(command.split("\\s+", 2)[0] + ": " + oneLine(e));
             }
         }
+    }
+
+    /**
+     * {@code screen [<client>]} asks its questions here, on the console, rather than in Gogo: a Gogo
+     * command has no console to read answers from.
+     */
+    private void screen(String clientId, BufferedReader reader) {
+        if (clientId.contains(" ")) {
+            terminal.println("screen: usage: screen [<client id>]");
+            return;
+        }
+        Optional<ScreenedClients> desk = screenedClients();
+        if (desk.isEmpty()) {
+            terminal.println("screen: the launcher's screening desk is not running; start with screening=FILE.json");
+            return;
+        }
+        new ScreeningInterview(reader, terminal.stream()).run(clientId, System.getProperty("user.name", "operator"))
+                .ifPresent(desk.get()::keep);
+    }
+
+    private Optional<ScreenedClients> screenedClients() {
+        org.osgi.framework.ServiceReference<ScreenedClients> reference =
+                context.getServiceReference(ScreenedClients.class);
+        return reference == null ? Optional.empty() : Optional.ofNullable(context.getService(reference));
     }
 
     /** Leaving: a live session is stopped (every cup ramps out) and awaited before the engine stops. */

@@ -35,7 +35,7 @@ class EngineCommandsTest {
     @Test
     void ackAfterAnEmergencyStopThatAbortedTheSessionDoesNotSuggestResume() {
         EngineCommands commands = new EngineCommands(engine(session(SessionState.ABORTED,
-                "emergency stop by shell: every channel vented")));
+                "emergency stop by shell: every channel vented")), new ScreenedClients());
 
         commands.ack("therapist-7");
 
@@ -47,7 +47,8 @@ class EngineCommandsTest {
 
     @Test
     void ackWithAPausedSessionSaysItContinuesOnlyWithResume() {
-        EngineCommands commands = new EngineCommands(engine(session(SessionState.PAUSED, "device sim-1 lost")));
+        EngineCommands commands = new EngineCommands(engine(session(SessionState.PAUSED, "device sim-1 lost")),
+                new ScreenedClients());
 
         commands.ack("therapist-7");
 
@@ -56,7 +57,7 @@ class EngineCommandsTest {
 
     @Test
     void ackWithoutASessionSaysNothingAboutOne() {
-        EngineCommands commands = new EngineCommands(engine(null));
+        EngineCommands commands = new EngineCommands(engine(null), new ScreenedClients());
 
         commands.ack("therapist-7");
 
