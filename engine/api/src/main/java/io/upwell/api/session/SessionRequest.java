@@ -1,5 +1,6 @@
 package io.upwell.api.session;
 
+import io.upwell.api.history.TreatmentOverride;
 import io.upwell.api.screening.Screening;
 import io.upwell.api.technique.ParameterValue;
 import java.util.List;
@@ -18,9 +19,12 @@ import java.util.Optional;
  *                    values for one cup alone are in its {@link Placement#overrides()}
  * @param placements  the cups, in order; a program's timeline for cup {@code i} drives placement {@code i}
  * @param intensity   the starting intensity in percent of the program's nominal levels (10 to 150)
+ * @param override    the decision to treat sooner or longer than the over-treatment rules allow (SR-15),
+ *                    or null for none
  */
 public record SessionRequest(String operator, Client client, Optional<Screening> screening, String techniqueId,
-        Map<String, ParameterValue> parameters, List<Placement> placements, int intensity) {
+        Map<String, ParameterValue> parameters, List<Placement> placements, int intensity,
+        TreatmentOverride override) {
 
     /** The least intensity a session may run at, in percent. */
     public static final int MIN_INTENSITY = 10;
@@ -61,5 +65,26 @@ public record SessionRequest(String operator, Client client, Optional<Screening>
             throw new IllegalArgumentException("session request: intensity must be " + MIN_INTENSITY + " to "
                     + MAX_INTENSITY + " %, got " + intensity);
         }
+    }
+
+    /** A request without an over-treatment override. */
+    public SessionRequest(String operator, Client client, Optional<Screening> screening, String techniqueId,
+            Map<String, ParameterValue> parameters, List<Placement> placements, int intensity) {
+        this(operator, client, screening, techniqueId, parameters, placements, intensity, null);
+    }
+
+    /** This request, carrying {@code given} (SR-15). */
+    public SessionRequest withOverride(TreatmentOverride given) {
+        return new SessionRequest(operator, client, screening, techniqueId, parameters, placements, intensity, given);
+    }
+
+    /** This request with the client's screening. */
+    public SessionRequest withScreening(Client screenedClient, Screening given) {
+        return new SessionRequest(operator, screenedClient, Optional.ofNullable(given), techniqueId, parameters,
+                placements, intensity, override);
+    }
+
+    public Optional<TreatmentOverride> overrideGiven() {
+        return Optional.ofNullable(override);
     }
 }

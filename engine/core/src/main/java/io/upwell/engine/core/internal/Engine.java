@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.upwell.engine.core.internal.history.JournalTreatmentHistory;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +70,7 @@ public final class Engine implements SessionService {
     private final TechniqueCatalogue techniques;
     /** The clinic's screening rules (SR-14); the built-in ones always apply besides. */
     private final ScreeningRules screeningRules = new ScreeningRules();
+    private final TreatmentHistories histories;
     private final SafetyActions safety;
     private final SessionStarter sessions;
     private final ControlLoop loop;
@@ -108,8 +111,10 @@ public final class Engine implements SessionService {
                 safety::loopStillStopped);
         safety.watch(loop, watchdog);
         this.journalWatch = new JournalWatch(journal, alarms);
+        this.histories = new TreatmentHistories(
+                new JournalTreatmentHistory(settings.dataDirectory().resolve("sessions")), Instant::now);
         this.sessions = new SessionStarter(settings, clock, journal, latch, current, devices, techniques, alarms,
-                events, caller, screeningRules, this::whyNoSessionCanStart);
+                events, caller, screeningRules, histories, this::whyNoSessionCanStart);
     }
 
     // ================================================================ lifecycle
@@ -251,6 +256,15 @@ public final class Engine implements SessionService {
 
     public void removeScreeningRule(io.upwell.api.screening.ScreeningRule rule) {
         screeningRules.remove(rule);
+    }
+
+    /** A shared treatment history (SR-15), asked instead of this station's journal while it is registered. */
+    public void useTreatmentHistory(io.upwell.api.history.TreatmentHistory history, String module) {
+        histories.use(history, module);
+    }
+
+    public void dropTreatmentHistory(io.upwell.api.history.TreatmentHistory history) {
+        histories.drop(history);
     }
 
     public void removeListener(EngineListener listener) {

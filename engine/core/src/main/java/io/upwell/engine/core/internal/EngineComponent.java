@@ -119,6 +119,8 @@ public final class EngineComponent {
                 .journalSampleRateHz(config.journalSampleRateHz())
                 .journalFlushMillis(config.journalFlushMillis())
                 .connectRetryMillis(config.connectRetryMillis())
+                .siteIntervalHours(config.siteIntervalHours())
+                .dailySiteExposureMinutes(config.dailySiteExposureMinutes())
                 .build();
     }
 
@@ -277,5 +279,18 @@ public final class EngineComponent {
 
     void removeScreeningRule(io.upwell.api.screening.ScreeningRule rule) {
         runtime.removeScreeningRule(rule);
+    }
+
+    /** The highest-ranked shared treatment history (SR-15); without one the engine reads its own journal. */
+    @Reference(name = "treatmentHistory", unbind = "dropTreatmentHistory", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    void useTreatmentHistory(io.upwell.api.history.TreatmentHistory history,
+            ServiceReference<io.upwell.api.history.TreatmentHistory> reference) {
+        runtime.useTreatmentHistory(history, moduleOf(reference));
+    }
+
+    void dropTreatmentHistory(io.upwell.api.history.TreatmentHistory history) {
+        runtime.dropTreatmentHistory(history);
     }
 }

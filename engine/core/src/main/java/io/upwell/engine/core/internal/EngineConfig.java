@@ -1,7 +1,6 @@
 package io.upwell.engine.core.internal;
 
 import io.upwell.engine.core.internal.settings.EngineSettings;
-import io.upwell.engine.core.internal.settings.EngineSettings;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
@@ -68,4 +67,10 @@ public @interface EngineConfig {
 
     @AttributeDefinition(description = "First wait before a failed device connect is tried again, ms; it doubles up to 30 s.")
     long connectRetryMillis() default EngineSettings.DEFAULT_CONNECT_RETRY_MILLIS;
+
+    @AttributeDefinition(description = "Least time between two sessions on one body site of one client, hours (SR-15; 0 turns the check off, at most 720). Sooner needs a recorded override.")
+    double siteIntervalHours() default EngineSettings.DEFAULT_SITE_INTERVAL_HOURS;
+
+    @AttributeDefinition(description = "Most program time on one body site of one client in any 24 hours, minutes (SR-15; 1..1440). More needs a recorded override.")
+    long dailySiteExposureMinutes() default EngineSettings.DEFAULT_DAILY_SITE_EXPOSURE_MINUTES;
 }

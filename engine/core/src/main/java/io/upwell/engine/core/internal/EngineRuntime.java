@@ -83,6 +83,11 @@ public final class EngineRuntime {
     }
 
     private final List<RuleBinding> screeningRules = new ArrayList<>();
+    private record HistoryBinding(io.upwell.api.history.TreatmentHistory history, String module) {
+    }
+
+    /** The shared treatment history in use (SR-15), or null for the engine's own journal. */
+    private HistoryBinding treatmentHistory;
     private EngineSettings settings;
     private EngineSettings pending;
     private Launched running;
@@ -247,6 +252,9 @@ public final class EngineRuntime {
         // handed over after it would miss the device becoming ready.
         listeners.forEach(engine::addListener);
         screeningRules.forEach(r -> engine.addScreeningRule(r.rule(), r.module()));
+        if (treatmentHistory != null) {
+            engine.useTreatmentHistory(treatmentHistory.history(), treatmentHistory.module());
+        }
         drivers.forEach(engine::addDriver);
         techniques.forEach(t -> engine.addTechnique(t.technique(), t.module(), t.origin()));
         engine.addListener(new EngineListener() {
@@ -359,6 +367,26 @@ public final class EngineRuntime {
             screeningRules.removeIf(r -> r.rule() == rule);
             if (running != null) {
                 running.engine().removeScreeningRule(rule);
+            }
+        }
+    }
+
+    public void useTreatmentHistory(io.upwell.api.history.TreatmentHistory history, String module) {
+        synchronized (lock) {
+            treatmentHistory = new HistoryBinding(history, module);
+            if (running != null) {
+                running.engine().useTreatmentHistory(history, module);
+            }
+        }
+    }
+
+    public void dropTreatmentHistory(io.upwell.api.history.TreatmentHistory history) {
+        synchronized (lock) {
+            if (treatmentHistory != null && treatmentHistory.history() == history) {
+                treatmentHistory = null;
+            }
+            if (running != null) {
+                running.engine().dropTreatmentHistory(history);
             }
         }
     }

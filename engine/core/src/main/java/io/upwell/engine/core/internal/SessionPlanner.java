@@ -26,6 +26,9 @@ import io.upwell.api.technique.ProgramRevision;
 import io.upwell.api.technique.TechniqueDescriptor;
 import io.upwell.api.technique.Timeline;
 import io.upwell.engine.core.internal.device.DeviceSlot;
+import io.upwell.engine.core.internal.history.OverTreatmentRules;
+import io.upwell.api.history.HistoryUnavailableException;
+import io.upwell.api.history.PastTreatment;
 import io.upwell.engine.core.internal.program.CompiledTimeline;
 import io.upwell.engine.core.internal.program.Segments;
 import io.upwell.engine.core.internal.session.ActiveSession;
@@ -34,6 +37,7 @@ import io.upwell.engine.core.internal.session.PlannedProgram;
 import io.upwell.engine.core.internal.session.SessionCup;
 import io.upwell.engine.core.internal.session.SessionHost;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,15 +54,23 @@ import java.util.concurrent.ExecutionException;
  */
 final class SessionPlanner {
 
-    record Plan(ActiveSession session, Map<String, Object> journalHeader, SessionPlan view) {
+    /** @param realSites the cups on real devices, which become the client's treatment history (SR-15) */
+    record Plan(ActiveSession session, Map<String, Object> journalHeader, SessionPlan view,
+            List<OverTreatmentRules.PlannedSite> realSites) {
     }
 
     private final EngineSettings settings;
     private final ScreeningRules screeningRules;
+    private final TreatmentHistories histories;
+    private final OverTreatmentRules overTreatment;
 
-    SessionPlanner(EngineSettings settings, ScreeningRules screeningRules) {
+    SessionPlanner(EngineSettings settings, ScreeningRules screeningRules, TreatmentHistories histories) {
         this.settings = settings;
         this.screeningRules = screeningRules;
+        this.histories = histories;
+        this.overTreatment = new OverTreatmentRules(
+                Duration.ofMillis(Math.round(settings.siteIntervalHours() * 3_600_000)),
+                Duration.ofMinutes(settings.dailySiteExposureMinutes()));
     }
 
     Plan plan(String id, SessionRequest request, TechniqueCatalogue.Entry technique, Map<String, DeviceSlot> devices,
@@ -100,6 +112,8 @@ final class SessionPlanner {
         } catch (SessionException refused) {
             throw new SessionException(who + " planned what the device cannot do: " + refused.getMessage());
         }
+        List<OverTreatmentRules.PlannedSite> realSites = realSites(request, cupSlots, timelines);
+        Map<String, Object> overTreatmentRecord = judgeOverTreatment(request, realSites, caller);
         ProgramPolicy policy = program.policy();
         double rise = policy.maxRiseKpaPerSecond() > 0
                 ? Math.min(policy.maxRiseKpaPerSecond(), settings.rampLimitKpaPerSecond())
@@ -134,11 +148,19 @@ final class SessionPlanner {
                     peakOf(program, c) * scale));
         }
         SessionPlan view = new SessionPlan(technique.descriptor().id(), program.name(), program.duration(), cupPlans);
-        Map<String, Object> journalHeader = header(request, technique, parameters, program, limits, rise, leak, dwell);
+        boolean[] simulated = new boolean[cups];
+        for (int c = 0; c < cups; c++) {
+            simulated[c] = cupSlots[c].descriptor().simulated();
+        }
+        Map<String, Object> journalHeader = header(request, technique, parameters, program, limits, simulated, rise,
+                leak, dwell);
         if (judgement != null) {
             journalHeader.put("verdicts", judgement.verdicts().stream().map(ScreeningJudge::journaled).toList());
         }
-        return new Plan(session, journalHeader, view);
+        if (overTreatmentRecord != null) {
+            journalHeader.put("overTreatment", overTreatmentRecord);
+        }
+        return new Plan(session, journalHeader, view, realSites);
     }
 
     /**
@@ -167,6 +189,56 @@ final class SessionPlanner {
             }
         }
         return judgement;
+    }
+
+    private static List<OverTreatmentRules.PlannedSite> realSites(SessionRequest request, DeviceSlot[] cupSlots,
+            CompiledTimeline[] timelines) {
+        List<OverTreatmentRules.PlannedSite> planned = new ArrayList<>();
+        for (int c = 0; c < cupSlots.length; c++) {
+            if (!cupSlots[c].descriptor().simulated()) {
+                Placement placement = request.placements().get(c);
+                planned.add(new OverTreatmentRules.PlannedSite(c, placement.deviceId(), placement.site(),
+                        Duration.ofNanos(timelines[c].totalNanos())));
+            }
+        }
+        return List.copyOf(planned);
+    }
+
+    /**
+     * SR-15: the cups on real devices against the client's history. A site treated within the
+     * minimum interval, or beyond the daily exposure with this session, refuses the start unless the
+     * request carries an override; history that cannot be read refuses it whatever the request says.
+     *
+     * @return what the journal keeps (the rules, the warnings and the override), or null when every
+     *         cup is on a simulated device
+     */
+    private Map<String, Object> judgeOverTreatment(SessionRequest request, List<OverTreatmentRules.PlannedSite> planned,
+            PluginCaller caller) throws SessionException {
+        if (planned.isEmpty()) {
+            return null;
+        }
+        Instant now = histories.now();
+        List<PastTreatment> history;
+        try {
+            history = histories.read(request.client().id(), now.minus(overTreatment.lookBack()), caller);
+        } catch (HistoryUnavailableException e) {
+            throw new SessionException("session request refused: over-treatment (SR-15): the treatment history of"
+                    + " client " + request.client().id() + " cannot be read (" + e.getMessage() + "); a session on a"
+                    + " real device needs it");
+        }
+        List<String> warnings = overTreatment.warnings(request.client().id(), planned, history, now);
+        if (!warnings.isEmpty() && request.override() == null) {
+            throw new SessionException("session request refused: over-treatment (SR-15): " + String.join("; ",
+                    warnings) + "; to treat anyway, start with an override that names who approves it and why");
+        }
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("siteIntervalHours", settings.siteIntervalHours());
+        record.put("dailySiteExposureMinutes", settings.dailySiteExposureMinutes());
+        record.put("history", histories.source());
+        record.put("warnings", warnings);
+        record.put("override", request.overrideGiven().map(o -> (Object) Map.of("approvedBy", o.approvedBy(),
+                "reason", o.reason())).orElse("none"));
+        return record;
     }
 
     /** A cup's limit and, in words, the limit that set it. */
@@ -417,8 +489,8 @@ final class SessionPlanner {
     }
 
     private Map<String, Object> header(SessionRequest request, TechniqueCatalogue.Entry technique,
-            Map<String, ParameterValue> parameters, Program program, CupLimit[] limits, double rise, double leak,
-            long dwell) {
+            Map<String, ParameterValue> parameters, Program program, CupLimit[] limits, boolean[] simulated,
+            double rise, double leak, long dwell) {
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("operator", request.operator());
         header.put("client", request.client().id());
@@ -440,9 +512,20 @@ final class SessionPlanner {
             Placement p = request.placements().get(c);
             Map<String, Object> overrides = new java.util.TreeMap<>();
             p.overrides().forEach((name, value) -> overrides.put(name, value.toString()));
-            cups.add(Map.of("cup", c, "device", p.deviceId(), "channel", p.channel(), "site", p.site().toString(),
-                    "zone", p.zone().isPresent() ? p.zone().getAsInt() : "none", "overrides", overrides,
-                    "limitKpa", limits[c].kpa(), "limitSetBy", limits[c].setBy()));
+            Map<String, Object> cup = new LinkedHashMap<>();
+            cup.put("cup", c);
+            cup.put("device", p.deviceId());
+            cup.put("channel", p.channel());
+            cup.put("simulated", simulated[c]);
+            cup.put("site", p.site().toString());
+            // region and side apart, so the treatment history (SR-15) reads the site without parsing text
+            cup.put("region", p.site().region().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            cup.put("side", p.site().side().name().toLowerCase(java.util.Locale.ROOT));
+            cup.put("zone", p.zone().isPresent() ? p.zone().getAsInt() : "none");
+            cup.put("overrides", overrides);
+            cup.put("limitKpa", limits[c].kpa());
+            cup.put("limitSetBy", limits[c].setBy());
+            cups.add(cup);
         }
         header.put("cups", cups);
         header.put("limits", Map.of("riseKpaPerSecond", rise, "leakThresholdKpa", leak, "dwellSeconds",

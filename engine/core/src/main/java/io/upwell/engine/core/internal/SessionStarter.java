@@ -49,6 +49,7 @@ final class SessionStarter implements SessionHost {
     private final EngineEvents events;
     private final PluginCaller caller;
     private final SessionPlanner planner;
+    private final TreatmentHistories histories;
     private final AtomicInteger counter = new AtomicInteger();
     /** Why no session may start now (the engine stopped, the loop is dead), or null. */
     private final Supplier<String> blocked;
@@ -56,7 +57,8 @@ final class SessionStarter implements SessionHost {
 
     SessionStarter(EngineSettings settings, Clock clock, SessionJournal journal, SafetyLatch latch,
             CurrentSession current, DeviceRegistry devices, TechniqueCatalogue techniques, AlarmDesk alarms,
-            EngineEvents events, PluginCaller caller, ScreeningRules screeningRules, Supplier<String> blocked) {
+            EngineEvents events, PluginCaller caller, ScreeningRules screeningRules, TreatmentHistories histories,
+            Supplier<String> blocked) {
         this.settings = settings;
         this.clock = clock;
         this.journal = journal;
@@ -67,7 +69,8 @@ final class SessionStarter implements SessionHost {
         this.alarms = alarms;
         this.events = events;
         this.caller = caller;
-        this.planner = new SessionPlanner(settings, screeningRules);
+        this.planner = new SessionPlanner(settings, screeningRules, histories);
+        this.histories = histories;
         this.blocked = blocked;
     }
 
@@ -110,6 +113,7 @@ final class SessionStarter implements SessionHost {
                 header.put(JsonLinesJournal.CLOCK_NANOS, clock.nanoTime());
                 current.publish(next);
                 journal.begin(id, header);
+                histories.began(id, request.client().id(), plan.realSites());
                 next.begin();
                 Adaptation.startIfAdaptive(next, technique, caller, clock, settings, journal);
                 if (latch.isSet()) { // latched during the last steps (a silent device): every link reads vent
@@ -218,6 +222,7 @@ final class SessionStarter implements SessionHost {
                         false);
             }
             SessionSnapshotSummary.write(journal, changed);
+            histories.ended(changed.id(), changed.snapshot().elapsed());
         }
         events.run(() -> LOG.info("session {}: {} -> {}{}", changed.id(), from, to,
                 reason.isEmpty() ? "" : " (" + reason + ")"));

@@ -28,13 +28,18 @@ final class ScriptedDevice implements DeviceDriver {
 
     /** With {@code sharedPump}, every channel hangs on one pump, as on an interval vacuum system. */
     ScriptedDevice(String id, int channels, boolean sharedPump) {
+        this(id, channels, sharedPump, true);
+    }
+
+    /** With {@code simulated} false, the engine treats it as hardware on a person (screening, SR-15). */
+    ScriptedDevice(String id, int channels, boolean sharedPump, boolean simulated) {
         List<ChannelDescriptor> list = new ArrayList<>();
         for (int i = 0; i < channels; i++) {
             list.add(sharedPump
                     ? new ChannelDescriptor(i, "valve " + i, CHANNEL_LIMIT_KPA, io.upwell.api.device.MagnetSupport.NONE, 0)
                     : ChannelDescriptor.plain(i, CHANNEL_LIMIT_KPA));
         }
-        this.descriptor = new DeviceDescriptor(id, "test", "scripted", list, CHANNEL_LIMIT_KPA, true,
+        this.descriptor = new DeviceDescriptor(id, "test", "scripted", list, CHANNEL_LIMIT_KPA, simulated,
                 Duration.ofMillis(200));
         this.readings = new AtomicLongArray(channels);
     }

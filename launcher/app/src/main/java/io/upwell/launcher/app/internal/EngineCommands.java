@@ -115,8 +115,7 @@ public final class EngineCommands {
         return screened.find(arguments.clientId()).map(found -> {
             out().println("screening: the one taken in this shell for client " + found.client().id() + " by "
                     + found.screening().screenedBy());
-            return new SessionRequest(request.operator(), found.client(), Optional.of(found.screening()),
-                    request.techniqueId(), request.parameters(), request.placements(), request.intensity());
+            return request.withScreening(found.client(), found.screening());
         }).orElse(request);
     }
 

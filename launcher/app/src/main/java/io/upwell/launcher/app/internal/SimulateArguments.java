@@ -163,6 +163,6 @@ record SimulateArguments(String technique, Map<String, String> parameters, int c
             channels.add(i);
         }
         return new StartArguments(technique.id(), DEVICE_ID, channels, sites(), parameters, zonesFor(technique), 100,
-                "simulate", StartArguments.DEFAULT_CLIENT, null).toRequest(technique);
+                "simulate", StartArguments.DEFAULT_CLIENT, null, null).toRequest(technique);
     }
 }

@@ -2,6 +2,7 @@ package io.upwell.launcher.app.internal;
 
 import io.upwell.api.body.BodyRegion;
 import io.upwell.api.body.BodySite;
+import io.upwell.api.history.TreatmentOverride;
 import io.upwell.api.screening.Screening;
 import java.nio.file.Path;
 import io.upwell.api.body.Side;
@@ -35,17 +36,21 @@ import java.util.Set;
  * @param operator    who starts it
  * @param clientId    who is treated
  * @param screening   the client's screening (screening=FILE.json), or null for none (simulators only)
+ * @param override    the decision to treat a site sooner or longer than SR-15 allows (override=WHO because=WHY),
+ *                    or null
  */
 record StartArguments(String techniqueId, String deviceId, List<Integer> channels, List<BodySite> sites,
         Map<String, String> parameters, List<Integer> zones, int intensity, String operator, String clientId,
-        Screening screening) {
+        Screening screening, TreatmentOverride override) {
 
     static final String USAGE = "start <technique> <device> <channels> <sites> [name=value ...]\n"
             + "  channels: 0,1,2 or 0-3; sites: region[/left|/right] per channel, or one for all,\n"
             + "  e.g. upper-back/left,upper-back/right; name=value: technique parameters (targetKpa=35,\n"
             + "  targetKpa@1=30 for cup 1 alone, glideSpeed=slow, magnets=on), zones=0,1,2 (each cup's place\n"
             + "  in a chain, 0 nearest the trunk), intensity=<10..150>, operator=<name>, client=<id>,\n"
-            + "  screening=<file.json> (the client's screening; needed on any device but a simulator)";
+            + "  screening=<file.json> (the client's screening; needed on any device but a simulator),\n"
+            + "  override=<who> because=<why> (treat a site sooner, or longer today, than the over-treatment\n"
+            + "  rules allow; journaled)";
 
     static final String DEFAULT_OPERATOR = "shell";
     static final String DEFAULT_CLIENT = "anonymous";
@@ -63,6 +68,8 @@ record StartArguments(String techniqueId, String deviceId, List<Integer> channel
         String operator = DEFAULT_OPERATOR;
         String client = DEFAULT_CLIENT;
         Screening screening = null;
+        String overrideBy = null;
+        String because = null;
         for (String option : words.subList(4, words.size())) {
             int equals = option.indexOf('=');
             if (equals <= 0 || equals == option.length() - 1) {
@@ -76,11 +83,18 @@ record StartArguments(String techniqueId, String deviceId, List<Integer> channel
                 case "client" -> client = value;
                 case "zones" -> zones = zones(value, channels.size());
                 case "screening" -> screening = ScreeningFile.read(Path.of(value));
+                case "override" -> overrideBy = value;
+                case "because" -> because = value;
                 default -> parameters.put(name, value);
             }
         }
+        if ((overrideBy == null) != (because == null)) {
+            throw new IllegalArgumentException(overrideBy == null ? "because= needs override=<who approves it>"
+                    : "override= needs because=<why>; an override is journaled with its reason");
+        }
+        TreatmentOverride override = overrideBy == null ? null : new TreatmentOverride(overrideBy, because);
         return new StartArguments(words.get(0), words.get(1), channels, sites, parameters, zones, intensity, operator,
-                client, screening);
+                client, screening, override);
     }
 
     /**
@@ -118,7 +132,7 @@ record StartArguments(String techniqueId, String deviceId, List<Integer> channel
             placements.add(zones.isEmpty() ? placement : placement.inZone(zones.get(i)));
         }
         return new SessionRequest(operator, new Client(clientId, ""), Optional.ofNullable(screening), techniqueId, session,
-                placements, intensity);
+                placements, intensity, override);
     }
 
     /** One zone per cup, in cup order: {@code 0,1,2}. */

@@ -66,6 +66,19 @@ class StartArgumentsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("SR-15")
+    void anOverrideNeedsWhoAndWhyAndTravelsWithTheRequest() {
+        SessionRequest request = StartArguments.parse(List.of("static-cupping", "iv-1", "0", "calf/left",
+                "override=Dr Lee", "because=marks faded early")).toRequest(TECHNIQUE);
+
+        assertEquals(new io.upwell.api.history.TreatmentOverride("Dr Lee", "marks faded early"), request.override());
+        assertTrue(StartArguments.parse(List.of("static-cupping", "iv-1", "0", "calf")).toRequest(TECHNIQUE)
+                .overrideGiven().isEmpty());
+        assertMessage("override= needs because=<why>", List.of("static-cupping", "iv-1", "0", "calf", "override=Dr Lee"));
+        assertMessage("because= needs override=", List.of("static-cupping", "iv-1", "0", "calf", "because=x"));
+    }
+
+    @Test
     void channelRangesAndListsMix() {
         assertEquals(List.of(0, 1, 3), StartArguments.channels("0-1,3"));
     }

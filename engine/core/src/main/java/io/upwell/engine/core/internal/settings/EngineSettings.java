@@ -29,13 +29,17 @@ import java.nio.file.Path;
  * @param journalFlushMillis       longest time a record waits before it is on disk (SR-16: at most 1 s)
  * @param connectRetryMillis       the first wait before a failed connect is tried again; it doubles up to
  *                                 {@link #MAX_CONNECT_RETRY_MILLIS} (judgement: 1 s)
+ * @param siteIntervalHours        least time between two sessions on one site of one client (SR-15; trials
+ *                                 left 3 to 5 days between sessions: default 72 h; 0 turns the check off)
+ * @param dailySiteExposureMinutes most program time on one site of one client in any 24 h (SR-15;
+ *                                 judgement from the 20 to 30 min of an interval vacuum session: 30 min)
  */
 public record EngineSettings(int controlRateHz, boolean virtualClock, Path dataDirectory,
         double rampLimitKpaPerSecond, double rampOutKpaPerSecond, long dwellLimitSeconds, double dwellThresholdKpa,
         long sessionGraceSeconds, long maxSessionMinutes, double leakThresholdKpa, double leakDelaySeconds,
         double frozenSensorSeconds, long lateTickThresholdMillis, int maxConsecutiveLateTicks,
         long watchdogTimeoutMillis, long pluginCallTimeoutMillis, int journalSampleRateHz, long journalFlushMillis,
-        long connectRetryMillis) {
+        long connectRetryMillis, double siteIntervalHours, long dailySiteExposureMinutes) {
 
     public static final int DEFAULT_CONTROL_RATE_HZ = 50;
     public static final String DEFAULT_DATA_DIRECTORY = "upwell-data";
@@ -55,6 +59,8 @@ public record EngineSettings(int controlRateHz, boolean virtualClock, Path dataD
     public static final int DEFAULT_JOURNAL_SAMPLE_RATE_HZ = 10;
     public static final long DEFAULT_JOURNAL_FLUSH_MILLIS = 500;
     public static final long DEFAULT_CONNECT_RETRY_MILLIS = 1000;
+    public static final double DEFAULT_SITE_INTERVAL_HOURS = 72;
+    public static final long DEFAULT_DAILY_SITE_EXPOSURE_MINUTES = 30;
     /** The longest wait between two connect attempts: a device plugged back in is found within it. */
     public static final long MAX_CONNECT_RETRY_MILLIS = 30_000;
 
@@ -89,6 +95,8 @@ public record EngineSettings(int controlRateHz, boolean virtualClock, Path dataD
         within("journalSampleRateHz", journalSampleRateHz, 1, controlRateHz);
         within("journalFlushMillis", journalFlushMillis, 10, 1000);
         within("connectRetryMillis", connectRetryMillis, 10, MAX_CONNECT_RETRY_MILLIS);
+        within("siteIntervalHours", siteIntervalHours, 0, 30 * 24);
+        within("dailySiteExposureMinutes", dailySiteExposureMinutes, 1, 24 * 60);
     }
 
     /** The defaults, with the journal in {@code dataDirectory}. */
@@ -122,6 +130,8 @@ public record EngineSettings(int controlRateHz, boolean virtualClock, Path dataD
         b.journalSampleRateHz = journalSampleRateHz;
         b.journalFlushMillis = journalFlushMillis;
         b.connectRetryMillis = connectRetryMillis;
+        b.siteIntervalHours = siteIntervalHours;
+        b.dailySiteExposureMinutes = dailySiteExposureMinutes;
         return b;
     }
 
@@ -156,6 +166,8 @@ public record EngineSettings(int controlRateHz, boolean virtualClock, Path dataD
         private int journalSampleRateHz = DEFAULT_JOURNAL_SAMPLE_RATE_HZ;
         private long journalFlushMillis = DEFAULT_JOURNAL_FLUSH_MILLIS;
         private long connectRetryMillis = DEFAULT_CONNECT_RETRY_MILLIS;
+        private double siteIntervalHours = DEFAULT_SITE_INTERVAL_HOURS;
+        private long dailySiteExposureMinutes = DEFAULT_DAILY_SITE_EXPOSURE_MINUTES;
 
         private Builder(Path dataDirectory) {
             this.dataDirectory = dataDirectory;
@@ -179,6 +191,8 @@ public record EngineSettings(int controlRateHz, boolean virtualClock, Path dataD
         public Builder journalSampleRateHz(int v) { journalSampleRateHz = v; return this; }
         public Builder journalFlushMillis(long v) { journalFlushMillis = v; return this; }
         public Builder connectRetryMillis(long v) { connectRetryMillis = v; return this; }
+        public Builder siteIntervalHours(double v) { siteIntervalHours = v; return this; }
+        public Builder dailySiteExposureMinutes(long v) { dailySiteExposureMinutes = v; return this; }
 
         /** @throws IllegalArgumentException naming the first setting out of its bounds */
         public EngineSettings build() {
@@ -186,7 +200,7 @@ public record EngineSettings(int controlRateHz, boolean virtualClock, Path dataD
                     rampOutKpaPerSecond, dwellLimitSeconds, dwellThresholdKpa, sessionGraceSeconds, maxSessionMinutes,
                     leakThresholdKpa, leakDelaySeconds, frozenSensorSeconds, lateTickThresholdMillis,
                     maxConsecutiveLateTicks, watchdogTimeoutMillis, pluginCallTimeoutMillis, journalSampleRateHz,
-                    journalFlushMillis, connectRetryMillis);
+                    journalFlushMillis, connectRetryMillis, siteIntervalHours, dailySiteExposureMinutes);
         }
     }
 }
