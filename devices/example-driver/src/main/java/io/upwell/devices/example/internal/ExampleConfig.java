@@ -6,10 +6,10 @@ import org.osgi.service.metatype.annotations.Option;
 
 /**
  * One EX-2's configuration: a Configuration Admin factory configuration with the PID
- * {@value ExampleDriver#PID}, one per device. For example, in the launcher's configuration folder, a
- * file {@code io.upwell.devices.example~bench.cfg.json}:
+ * {@value ExampleDriver#PID}, one per device, for example
  * <pre>
- * { "port": "/dev/serial/by-id/usb-Example_EX-2_SN00042-if00", "deviceId": "ex-1" }
+ * port     = /dev/serial/by-id/usb-Example_EX-2_SN00042-if00
+ * deviceId = ex-1
  * </pre>
  * Declarative Services hands the properties to the component as this annotation's methods, converted
  * to their types; the metatype service describes them to a configuration tool. Neither enforces what

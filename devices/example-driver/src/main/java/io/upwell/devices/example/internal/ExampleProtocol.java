@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * and the device
  * <pre>
  * HI &lt;model&gt; &lt;channels&gt; &lt;max kPa&gt; &lt;serial&gt; &lt;firmware&gt;
- * S &lt;ch&gt; &lt;kPa&gt;        a measurement, every 50 ms for every channel; NAN when the sensor gives none
+ * S &lt;ch&gt; &lt;kPa&gt;        a measurement, every 50 ms for every channel, up to two decimals; NAN when the
+ *                    sensor gives none
  * ESTOP              its own stop button was pressed; it has vented every channel
  * ERR &lt;text&gt;         it refused the host's last line (bad checksum, unknown command, out of range)
  * </pre>

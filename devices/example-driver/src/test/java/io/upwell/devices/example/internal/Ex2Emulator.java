@@ -195,7 +195,7 @@ final class Ex2Emulator implements AutoCloseable {
         if (conversing) {
             for (int ch = 0; ch < channels; ch++) {
                 double kpa = readings[ch];
-                send(Double.isNaN(kpa) ? "S " + ch + " NAN" : String.format(Locale.ROOT, "S %d %.1f", ch, kpa));
+                send(Double.isNaN(kpa) ? "S " + ch + " NAN" : String.format(Locale.ROOT, "S %d %.2f", ch, kpa));
             }
         }
     }
