@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * host's frames unexecuted and send nothing (the device's watchdog still runs, on its own thread);
  * {@code corrupt} and {@code drop-bytes} damage every frame sent.
  * <p>
- * The port is opened by its path and reopened every {@link #REOPEN_NANOS} after the line fails (the
- * far end of a pty pair went away); the firmware hears of the loss ({@link Receiver#lineLost}) and
+ * The port is opened by its path and reopened, with a back-off ({@link ReopenPause}), after the line
+ * fails (the far end of a pty pair went away); the firmware hears of the loss ({@link Receiver#lineLost}) and
  * vents at once, as a device that can tell its line closed does.
  */
 public final class FrameServer implements AutoCloseable {
@@ -42,7 +42,6 @@ public final class FrameServer implements AutoCloseable {
     static final int READ_TIMEOUT_MS = 10;
     /** Silence after which an incomplete frame will not be completed (docs/protocol.md, "Idle line"). */
     static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    static final long REOPEN_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /** Frames waiting to be written: a second of samples and then some. */
     static final int QUEUE_FRAMES = 128;
     private static final Logger LOG = LoggerFactory.getLogger(FrameServer.class);
@@ -73,6 +72,7 @@ public final class FrameServer implements AutoCloseable {
     private final AtomicLong framesOverflowed = new AtomicLong();
     private final AtomicLong framesSwallowed = new AtomicLong();
     private volatile DecoderCounters received;
+    private final ReopenPause reopenPause = new ReopenPause();
     private volatile SerialPort port;
     private volatile boolean closed;
     private int sequence;
@@ -167,21 +167,18 @@ public final class FrameServer implements AutoCloseable {
     }
 
     private void read() {
-        long nextReopen = 0;
         while (!closed) {
             SerialPort current = port;
             if (current == null) {
-                long now = System.nanoTime();
-                if (now - nextReopen >= 0) {
-                    nextReopen = now + REOPEN_NANOS;
-                    try {
-                        port = EmulatorPorts.open(path, baudRate, READ_TIMEOUT_MS);
-                        LOG.info("serial port {} reopened", path);
-                    } catch (IOException e) {
-                        LOG.debug("serial port {} not back yet: {}", path, e.getMessage());
-                    }
-                } else {
-                    sleepQuietly(TimeUnit.NANOSECONDS.toMillis(nextReopen - now) + 1);
+                if (reopenPause.await()) {
+                    break; // closed while waiting
+                }
+                try {
+                    port = EmulatorPorts.open(path, baudRate, READ_TIMEOUT_MS);
+                    reopenPause.reset();
+                    LOG.info("serial port {} reopened", path);
+                } catch (IOException e) {
+                    LOG.debug("serial port {} not back yet: {}", path, e.getMessage());
                 }
                 continue;
             }
@@ -191,14 +188,13 @@ public final class FrameServer implements AutoCloseable {
                 if (closed) {
                     break;
                 }
-                LOG.warn("serial port {} failed (error {}); closing it and reopening every {} ms", path,
-                        current.getLastErrorCode(), TimeUnit.NANOSECONDS.toMillis(REOPEN_NANOS));
+                LOG.warn("serial port {} failed (error {}); closing it and reopening it with back-off", path,
+                        current.getLastErrorCode());
                 current.closePort();
                 port = null;
                 queue.clear(); // frames for a host that is gone: never the first thing a new one hears
                 decoder.lineIdle();
                 receiver.lineLost();
-                nextReopen = now + REOPEN_NANOS;
             } else if (n == 0) {
                 if (received.pendingBytes() > 0 && now - lastByteNanos > IDLE_NANOS) {
                     decoder.lineIdle();
@@ -239,6 +235,7 @@ public final class FrameServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        reopenPause.close();
         SerialPort current = port;
         port = null;
         if (current != null) {
@@ -255,14 +252,6 @@ public final class FrameServer implements AutoCloseable {
         }
         try {
             thread.join(TimeUnit.SECONDS.toMillis(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -21,14 +21,13 @@ import org.slf4j.LoggerFactory;
  * The port is opened by its path (a pseudo-terminal is never in jSerialComm's port list), and looked up
  * afresh on every reopen: jSerialComm resolves a symlink once, and a pty pair that was recreated puts
  * the same link on a different device. When the line fails (the other end of a pty pair went away) the
- * server closes the port and reopens it every {@link #REOPEN_NANOS} until it is closed itself.
+ * server closes the port and reopens it, with a back-off ({@link ReopenPause}), until it is closed itself.
  */
 public final class SerialRtuServer implements AutoCloseable {
     /** How long a read waits for the first byte: the granularity at which silence is noticed. */
     static final int READ_TIMEOUT_MS = 2;
     /** The least silence that ends a frame: a JVM thread on a loaded machine cannot keep RTU's 1.75 ms. */
     static final long GAP_FLOOR_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    static final long REOPEN_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final Logger LOG = LoggerFactory.getLogger(SerialRtuServer.class);
 
     private final String path;
@@ -39,6 +38,7 @@ public final class SerialRtuServer implements AutoCloseable {
     private final byte[] readBuffer = new byte[RequestProcessor.MAX_FRAME];
     private final byte[] reply = new byte[RequestProcessor.MAX_FRAME];
     private final Thread reader;
+    private final ReopenPause reopenPause = new ReopenPause();
     private volatile SerialPort port;
     private volatile boolean closed;
 
@@ -77,21 +77,18 @@ public final class SerialRtuServer implements AutoCloseable {
     }
 
     private void run() {
-        long nextReopen = 0;
         while (!closed) {
             SerialPort current = port;
             if (current == null) {
-                long now = System.nanoTime();
-                if (now - nextReopen >= 0) {
-                    nextReopen = now + REOPEN_NANOS;
-                    try {
-                        port = open();
-                        LOG.info("serial port {} reopened", path);
-                    } catch (IOException e) {
-                        LOG.debug("serial port {} not back yet: {}", path, e.getMessage());
-                    }
-                } else {
-                    sleepQuietly(TimeUnit.NANOSECONDS.toMillis(nextReopen - now) + 1);
+                if (reopenPause.await()) {
+                    break; // closed while waiting
+                }
+                try {
+                    port = open();
+                    reopenPause.reset();
+                    LOG.info("serial port {} reopened", path);
+                } catch (IOException e) {
+                    LOG.debug("serial port {} not back yet: {}", path, e.getMessage());
                 }
                 continue;
             }
@@ -99,12 +96,11 @@ public final class SerialRtuServer implements AutoCloseable {
             long now = System.nanoTime();
             if (n < 0) {
                 if (!closed) {
-                    LOG.warn("serial port {} failed (error {}); closing it and reopening every {} ms", path,
-                            current.getLastErrorCode(), TimeUnit.NANOSECONDS.toMillis(REOPEN_NANOS));
+                    LOG.warn("serial port {} failed (error {}); closing it and reopening it with back-off", path,
+                            current.getLastErrorCode());
                 }
                 current.closePort();
                 port = null;
-                nextReopen = now + REOPEN_NANOS;
             } else if (n == 0) {
                 framer.silence(now);
             } else {
@@ -134,6 +130,7 @@ public final class SerialRtuServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        reopenPause.close();
         SerialPort current = port;
         port = null;
         if (current != null) {
@@ -141,14 +138,6 @@ public final class SerialRtuServer implements AutoCloseable {
         }
         try {
             reader.join(TimeUnit.SECONDS.toMillis(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
