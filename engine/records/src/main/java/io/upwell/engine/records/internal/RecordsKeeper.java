@@ -366,8 +366,8 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
                 + describe(e), e);
     }
 
-    /** The ids of sessions heard ending and not yet delivered; for tests. */
-    Set<String> heardEnded() {
-        return new TreeSet<>(heardEnded.keySet());
+    /** The ids of sessions heard ending and not yet delivered, read on the records thread; for tests. */
+    Set<String> heardEndedForTests() throws Exception {
+        return thread.submit(() -> (Set<String>) new TreeSet<>(heardEnded.keySet())).get();
     }
 }
