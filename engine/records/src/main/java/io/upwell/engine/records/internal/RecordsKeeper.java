@@ -65,6 +65,8 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
     private volatile Instant lastProblemAt;
     private volatile List<String> pending = List.of();
     private volatile long deliveredCount;
+    /** Set by {@link #close}: nothing opens the database again (drivers and engines leave after it). */
+    private volatile boolean closed;
 
     // Records thread only.
     private volatile DatabaseSettings configured;
@@ -134,10 +136,16 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
 
     /** A session ended: deliver it once its journal is settled. */
     public Future<?> sessionEnded(String sessionId) {
-        return thread.schedule(() -> {
-            heardEnded.putIfAbsent(sessionId, System.currentTimeMillis());
-            reconcile();
-        }, AFTER_END_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            return thread.schedule(() -> {
+                if (!closed) {
+                    heardEnded.putIfAbsent(sessionId, System.currentTimeMillis());
+                    reconcile();
+                }
+            }, AFTER_END_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null); // the next start's pass delivers it
+        }
     }
 
     /** A pass now; for the {@code records} command's status and for tests. */
@@ -146,31 +154,38 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
     }
 
     private Future<?> submit(Runnable work) {
-        return thread.submit(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                LOG.error("records: unexpected failure on the records thread", e);
-            }
-        });
+        try {
+            return thread.submit(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.error("records: unexpected failure on the records thread", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
     }
 
     // ---------------------------------------------------------------- the records thread
 
     /** Brings the open database in line with what it should be, then delivers. */
     private void reconcile() {
+        if (closed) {
+            return;
+        }
         DatabaseSettings wanted = wanted();
         if (wanted == null) {
             closeDatabase();
-            problem("no engine is running yet, so the embedded database has no data directory", false);
+            waiting("no engine is running yet, so the embedded database has no data directory");
             return;
         }
         if (!wanted.equals(openSettings)) {
             closeDatabase();
             DataSourceFactory driver = drivers.get(wanted.dialect().driverClass());
             if (driver == null) {
-                problem("the JDBC driver " + wanted.dialect().driverClass() + " is not installed (no DataSourceFactory"
-                        + " service for it); records wait in the journal", false);
+                waiting("the JDBC driver " + wanted.dialect().driverClass() + " is not installed (no DataSourceFactory"
+                        + " service for it); records wait in the journal");
                 return;
             }
             try {
@@ -181,7 +196,7 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
                 engines.values().forEach(Delivery::forgetDatabase);
                 LOG.info("records database: {}", wanted);
             } catch (SQLException | RuntimeException e) {
-                problem("the records database " + wanted + " cannot be opened: " + describe(e), true);
+                problem("open", "the records database " + wanted + " cannot be opened: " + describe(e));
                 return;
             }
         }
@@ -190,21 +205,28 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
                 schemaVersion = new Migrations(station).apply(store.database());
                 migrated = true;
             } catch (IllegalStateException e) {
-                problem("the records database " + openSettings + " is not usable: " + e.getMessage(), true);
+                problem("schema", "the records database " + openSettings + " is not usable: " + e.getMessage());
                 return;
             } catch (SQLException | RuntimeException e) {
-                problem("the records database " + openSettings + " cannot be reached: " + describe(e), true);
+                problem("reach", "the records database " + openSettings + " cannot be reached: " + describe(e));
                 return;
             }
         }
         deliverAll();
     }
 
+    /**
+     * The configured database, else the embedded one of the first engine. While no engine is there (an
+     * engine restarting for a new configuration) the open one stays open: records are not moved about.
+     */
     private DatabaseSettings wanted() {
         if (configured != null) {
             return configured;
         }
-        return engines.isEmpty() ? null : DatabaseSettings.embedded(engines.keySet().iterator().next(), poolSize);
+        if (engines.isEmpty()) {
+            return openSettings;
+        }
+        return DatabaseSettings.embedded(engines.keySet().iterator().next(), poolSize);
     }
 
     private void deliverAll() {
@@ -221,16 +243,16 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
             stillWaiting.addAll(heardEnded.keySet());
             pending = stillWaiting.stream().distinct().sorted().toList();
             connected = !(e instanceof SQLException);
-            problem("delivering session records to " + openSettings + " failed: " + describe(e)
-                    + "; they wait in the journal", true);
+            problem("deliver", "delivering session records to " + openSettings + " failed: " + describe(e)
+                    + "; they wait in the journal");
             return;
         }
         connected = true;
-        failures = 0;
-        cancelRetry();
-        if (lastProblem != null) {
+        if (failures > 0) {
             LOG.info("records database {} reached again; delivery resumed", openSettings);
         }
+        failures = 0;
+        cancelRetry();
         lastProblem = null;
         lastProblemAt = null;
         problemLogged = null;
@@ -238,7 +260,7 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
         heardEnded.entrySet().removeIf(e -> delivered(e.getKey()) || now - e.getValue() > ENDED_PATIENCE_MILLIS);
         pending = stillWaiting.stream().distinct().sorted().toList();
         if (!heardEnded.isEmpty()) { // a session ended whose journal is not settled yet: look again soon
-            retry = thread.schedule(this::reconcile, 1, TimeUnit.SECONDS);
+            retryIn(1000);
         }
     }
 
@@ -246,19 +268,38 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
         return engines.values().stream().anyMatch(d -> d.delivered(sessionId));
     }
 
-    private void problem(String message, boolean retryLater) {
+    /**
+     * Something the records wait for that will come by itself (an engine, a driver's bundle): shown in
+     * the status, logged at INFO, not retried until what it waits for arrives.
+     */
+    private void waiting(String message) {
         connected = false;
         lastProblem = message;
         lastProblemAt = Instant.now();
-        if (!message.equals(problemLogged)) { // once per kind of problem, not at every retry
-            LOG.warn("records: {}", message);
+        if (!message.equals(problemLogged)) {
+            LOG.info("records: {}", message);
             problemLogged = message;
         }
-        if (retryLater) {
-            failures++;
-            long delay = Math.min(retryMaxMillis, 1000L << Math.min(failures - 1, 20));
-            cancelRetry();
-            retry = thread.schedule(this::reconcile, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** A failure: logged once per kind (not at every retry), and tried again after a growing pause. */
+    private void problem(String kind, String message) {
+        connected = false;
+        lastProblem = message;
+        lastProblemAt = Instant.now();
+        if (!kind.equals(problemLogged)) {
+            LOG.warn("records: {}", message);
+            problemLogged = kind;
+        }
+        failures++;
+        long delay = Math.min(retryMaxMillis, 1000L << Math.min(failures - 1, 20));
+        retryIn(delay);
+    }
+
+    private void retryIn(long millis) {
+        cancelRetry();
+        if (!closed) {
+            retry = thread.schedule(this::reconcile, millis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -280,13 +321,24 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
         }
     }
 
+    /** The failure and, when a pool or driver wrapped it, its root cause: "connection refused" says more. */
     private static String describe(Throwable e) {
+        String message = text(e);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e || message.contains(text(root)) ? message : message + " (" + text(root) + ")";
+    }
+
+    private static String text(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
     }
 
     @Override
     public void close() {
+        closed = true;
         Future<?> closing = thread.submit(() -> {
             cancelRetry();
             closeDatabase();
