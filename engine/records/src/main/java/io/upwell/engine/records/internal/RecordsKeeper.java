@@ -242,7 +242,6 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
             engines.values().forEach(d -> stillWaiting.addAll(d.waiting()));
             stillWaiting.addAll(heardEnded.keySet());
             pending = stillWaiting.stream().distinct().sorted().toList();
-            connected = !(e instanceof SQLException);
             problem("deliver", "delivering session records to " + openSettings + " failed: " + describe(e)
                     + "; they wait in the journal");
             return;
@@ -273,9 +272,9 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
      * the status, logged at INFO, not retried until what it waits for arrives.
      */
     private void waiting(String message) {
-        connected = false;
-        lastProblem = message;
+        lastProblem = message; // before connected: who sees it false sees why
         lastProblemAt = Instant.now();
+        connected = false;
         if (!message.equals(problemLogged)) {
             LOG.info("records: {}", message);
             problemLogged = message;
@@ -284,9 +283,9 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
 
     /** A failure: logged once per kind (not at every retry), and tried again after a growing pause. */
     private void problem(String kind, String message) {
-        connected = false;
-        lastProblem = message;
+        lastProblem = message; // before connected: who sees it false sees why
         lastProblemAt = Instant.now();
+        connected = false;
         if (!kind.equals(problemLogged)) {
             LOG.warn("records: {}", message);
             problemLogged = kind;
