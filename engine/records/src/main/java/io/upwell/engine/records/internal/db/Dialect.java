@@ -11,7 +11,9 @@ public enum Dialect {
     H2("jdbc:h2:", "org.h2.Driver", "CHARACTER VARYING", "BINARY VARYING", "TIMESTAMP WITH TIME ZONE", null),
     /** PostgreSQL, for a clinic whose stations share one database. */
     POSTGRESQL("jdbc:postgresql:", "org.postgresql.Driver", "TEXT", "BYTEA", "TIMESTAMP WITH TIME ZONE",
-            "LOCK TABLE upwell_schema_version IN EXCLUSIVE MODE");
+            // A transaction-scoped advisory lock: held from before the version table exists (two
+            // stations' CREATE TABLE IF NOT EXISTS at once collide in PostgreSQL's catalogue) until commit.
+            "SELECT pg_advisory_xact_lock(7310150001)");
 
     private final String urlPrefix;
     private final String driverClass;

@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * A database at a newer version than this bundle knows is refused (an older engine must not write
  * into a schema it does not understand), and so is one where a script already applied no longer
- * matches what the bundle carries. On PostgreSQL the version table is locked while a migration
- * runs, so engines that start together migrate one after the other.
+ * matches what the bundle carries. On PostgreSQL a lock is held for the whole migration, so
+ * engines that start together migrate one after the other.
  */
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
@@ -79,9 +79,10 @@ public final class Migrations {
      */
     public int apply(Database database) throws SQLException {
         try (Connection connection = database.connection()) {
-            createVersionTable(connection, database.dialect());
             connection.setAutoCommit(false);
             try {
+                lockOutOtherStations(connection, database.dialect());
+                createVersionTable(connection, database.dialect());
                 int version = migrate(connection, database.dialect());
                 connection.commit();
                 return version;
@@ -106,12 +107,15 @@ public final class Migrations {
         }
     }
 
-    private int migrate(Connection connection, Dialect dialect) throws SQLException {
+    private static void lockOutOtherStations(Connection connection, Dialect dialect) throws SQLException {
         if (dialect.migrationLock() != null) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(dialect.migrationLock());
             }
         }
+    }
+
+    private int migrate(Connection connection, Dialect dialect) throws SQLException {
         Map<Integer, String> applied = appliedChecksums(connection);
         int newest = applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
         if (newest > latest()) {
