@@ -335,19 +335,29 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
     }
 
+    /**
+     * Stops the keeper without waiting: the database is closed on the records thread once the work in
+     * hand (a migration, a delivery) is done. The framework's stop is not held up by the records, so
+     * the engine's own stop (which vents every channel) comes as soon as it would without them; a
+     * delivery cut short by the process ending is rolled back and done again at the next start.
+     */
     @Override
     public void close() {
         closed = true;
-        Future<?> closing = thread.submit(() -> {
-            cancelRetry();
-            closeDatabase();
-        });
         try {
-            closing.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("records: closing the database did not finish: {}", describe(e));
+            thread.execute(() -> {
+                cancelRetry();
+                closeDatabase();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException alreadyClosed) {
+            return;
         }
-        thread.shutdownNow();
+        thread.shutdown();
+    }
+
+    /** Waits until {@link #close} has closed the database; for tests that remove its files. */
+    boolean awaitClosed(long timeout, TimeUnit unit) throws InterruptedException {
+        return thread.awaitTermination(timeout, unit);
     }
 
     // ---------------------------------------------------------------- RecordsService

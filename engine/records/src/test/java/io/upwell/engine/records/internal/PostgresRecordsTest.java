@@ -99,6 +99,7 @@ class PostgresRecordsTest extends RecordsContract {
             assertEquals(List.of(), keeper.deliveryStatus().pending());
         } finally {
             keeper.close();
+            keeper.awaitClosed(30, TimeUnit.SECONDS);
             if (stopped) {
                 server.startServer(); // for the tests after this one
             }

@@ -30,8 +30,9 @@ class RecordsKeeperTest {
     private RecordsKeeper keeper = new RecordsKeeper("station-a", 1, RecordStore.Interruption.NONE);
 
     @AfterEach
-    void close() {
+    void close() throws InterruptedException {
         keeper.close();
+        assertTrue(keeper.awaitClosed(30, TimeUnit.SECONDS), "the records thread ends once closed");
     }
 
     private void settle(java.util.concurrent.Future<?> pass) throws Exception {
