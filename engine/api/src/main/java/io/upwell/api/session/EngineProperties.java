@@ -21,6 +21,12 @@ public final class EngineProperties {
      */
     public static final String DATA_DIRECTORY_PROPERTY = "upwell.data";
 
+    /**
+     * Service property on the engine's services: the engine's data directory, as an absolute path,
+     * where its journal (and, by default, the session records' database) lives.
+     */
+    public static final String DATA_DIRECTORY = "upwell.dataDirectory";
+
     /** Service property on the engine's services: which clock the engine runs on. */
     public static final String CLOCK = "upwell.clock";
 

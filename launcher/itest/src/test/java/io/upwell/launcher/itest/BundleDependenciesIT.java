@@ -46,7 +46,7 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 public class BundleDependenciesIT {
 
     private static final List<String> API_PACKAGES = List.of("io.upwell.api.body", "io.upwell.api.device",
-            "io.upwell.api.install", "io.upwell.api.preview", "io.upwell.api.safety", "io.upwell.api.screening",
+            "io.upwell.api.install", "io.upwell.api.preview", "io.upwell.api.records", "io.upwell.api.safety", "io.upwell.api.screening",
             "io.upwell.api.session",
             "io.upwell.api.technique", "io.upwell.api.time", "io.upwell.api.units");
     private static final String SIMULATOR_CONTROL_PACKAGE = "io.upwell.devices.simulator";

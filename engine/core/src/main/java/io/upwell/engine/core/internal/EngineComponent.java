@@ -164,6 +164,8 @@ public final class EngineComponent {
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(EngineProperties.CLOCK,
                 engine.clock().isVirtual() ? EngineProperties.CLOCK_VIRTUAL : EngineProperties.CLOCK_SYSTEM);
+        // Where the journal is, for the records bundle that fills its database from it.
+        properties.put(EngineProperties.DATA_DIRECTORY, engine.settings().dataDirectory().toString());
         ServiceRegistration<Clock> clock = context.registerService(Clock.class, engine.clock(), properties);
         // One view per bundle, so that the engine knows who calls: plugins read, they do not control (SR-18).
         ServiceRegistration<SessionService> session = context.registerService(SessionService.class,

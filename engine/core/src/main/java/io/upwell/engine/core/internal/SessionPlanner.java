@@ -15,6 +15,7 @@ import io.upwell.api.session.SessionRequest;
 import io.upwell.api.session.SessionPlan;
 import io.upwell.api.technique.ParameterValue;
 import io.upwell.api.technique.Segment;
+import io.upwell.api.records.SessionJournalFormat;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import io.upwell.api.technique.Cup;
@@ -492,6 +493,7 @@ final class SessionPlanner {
             Map<String, ParameterValue> parameters, Program program, CupLimit[] limits, boolean[] simulated,
             double rise, double leak, long dwell) {
         Map<String, Object> header = new LinkedHashMap<>();
+        header.put(SessionJournalFormat.FORMAT_FIELD, SessionJournalFormat.VERSION);
         header.put("operator", request.operator());
         header.put("client", request.client().id());
         header.put("screening", request.screening().map(SessionPlanner::screeningRecord)

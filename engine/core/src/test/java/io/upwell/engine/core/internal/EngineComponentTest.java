@@ -244,6 +244,8 @@ class EngineComponentTest {
         Registration session = live(SessionService.class);
         assertEquals(EngineProperties.CLOCK_VIRTUAL, clock.properties.get(EngineProperties.CLOCK));
         assertEquals(EngineProperties.CLOCK_VIRTUAL, session.properties.get(EngineProperties.CLOCK));
+        assertEquals(dir.toAbsolutePath().toString(), session.properties.get(EngineProperties.DATA_DIRECTORY),
+                "the records bundle finds the journal through this property");
         assertTrue(publishedClock().isVirtual());
         SessionService seen = sessionServiceFor(anOperatorsBundle());
         assertInstanceOf(PluginGuardedSessionService.class, seen, "each bundle gets a guarded view (SR-18)");

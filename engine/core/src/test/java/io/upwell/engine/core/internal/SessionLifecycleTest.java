@@ -117,6 +117,9 @@ class SessionLifecycleTest {
         List<JsonObject> records = read(dir.resolve("sessions").resolve(session.id() + ".jsonl"));
         JsonObject start = records.get(0);
         assertEquals("session-start", start.get("type").getAsString());
+        assertEquals(io.upwell.api.records.SessionJournalFormat.VERSION,
+                start.get(io.upwell.api.records.SessionJournalFormat.FORMAT_FIELD).getAsInt(),
+                "the start names the journal format its readers rely on");
         assertEquals("tester", start.get("operator").getAsString());
         assertEquals("client-1", start.get("client").getAsString());
         assertEquals("scripted", start.get("technique").getAsString());

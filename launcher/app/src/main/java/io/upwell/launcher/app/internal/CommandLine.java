@@ -18,6 +18,8 @@ enum CommandLine {
     SIMULATE,
     /** {@code emulate --port PATH --model MODEL [options]}: a device on a serial port, without the engine. */
     EMULATE,
+    /** {@code records list|show|export|report|status ...}: the session records (see {@link RecordsArguments}). */
+    RECORDS,
     /** Anything else. */
     USAGE;
 
@@ -31,6 +33,8 @@ enum CommandLine {
             "  techniques        list the installed techniques with their version, origin and parameters",
             "  " + SimulateArguments.USAGE,
             "                    run a technique on the virtual clock on a simulator; write DIR/trace.csv, DIR/trace.svg",
+            "  " + RecordsArguments.USAGE.replace(" | records ", System.lineSeparator() + "                    records "),
+            "                    list, show, export or report the session records (docs/records.md)",
             "  " + EmulateCommand.USAGE,
             "                    a device on a serial port (a socat pseudo-terminal, say) with the simulator's",
             "                    physics; type status, help, fault words (drop-bytes, corrupt, stall=S, silent, ...)",
@@ -56,6 +60,9 @@ enum CommandLine {
         }
         if (arguments.get(0).equals("simulate")) {
             return SIMULATE;
+        }
+        if (arguments.get(0).equals("records")) {
+            return RECORDS;
         }
         if (arguments.get(0).equals("emulate")) {
             return EMULATE;

@@ -61,6 +61,8 @@ public final class Main implements Callable<Integer> {
                     return SimulateCommands.techniques(context, engine.service(), System.out);
                 case SIMULATE:
                     return SimulateCommands.simulate(context, engine.service(), arguments.subList(1, arguments.size()));
+                case RECORDS:
+                    return RecordsCommands.run(context, arguments.subList(1, arguments.size()));
                 default:
                     return new Demo(context, System.out, true).run();
             }

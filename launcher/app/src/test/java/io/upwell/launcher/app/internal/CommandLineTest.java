@@ -24,6 +24,8 @@ class CommandLineTest {
         assertEquals(CommandLine.TECHNIQUES, CommandLine.parse(List.of("techniques")));
         assertEquals(CommandLine.SIMULATE, CommandLine.parse(List.of("simulate")));
         assertEquals(CommandLine.SIMULATE, CommandLine.parse(List.of("simulate", "static-cupping", "--out", "x")));
+        assertEquals(CommandLine.RECORDS, CommandLine.parse(List.of("records", "list", "--client", "C-1")));
+        assertEquals(CommandLine.RECORDS, CommandLine.parse(List.of("records")));
         assertEquals(CommandLine.USAGE, CommandLine.parse(List.of("techniques", "--all")));
         assertTrue(CommandLine.USAGE_TEXT.contains("techniques"));
         assertTrue(CommandLine.USAGE_TEXT.contains("simulate TECHNIQUE-ID"));

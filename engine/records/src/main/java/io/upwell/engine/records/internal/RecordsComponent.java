@@ -1,0 +1,146 @@
+package io.upwell.engine.records.internal;
+
+import io.upwell.api.records.DeliveryStatus;
+import io.upwell.api.records.RecordQuery;
+import io.upwell.api.records.RecordsException;
+import io.upwell.api.records.RecordsService;
+import io.upwell.api.records.SessionRecord;
+import io.upwell.api.records.SessionSummary;
+import io.upwell.api.records.SiteExposure;
+import io.upwell.api.records.SiteTreatment;
+import io.upwell.api.session.EngineListener;
+import io.upwell.api.session.EngineProperties;
+import io.upwell.api.session.SessionService;
+import io.upwell.api.session.SessionState;
+import io.upwell.engine.records.internal.db.RecordStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The records in OSGi: reads the configuration, follows the JDBC drivers' {@link DataSourceFactory}
+ * services and the engines' {@link SessionService} registrations (their data directories), hears
+ * sessions end as an {@link EngineListener}, and serves {@link RecordsService}. A configuration
+ * change restarts the component, which closes the database and opens the configured one.
+ */
+@Component(name = RecordsConfig.PID, configurationPid = RecordsConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
+        service = {RecordsService.class, EngineListener.class})
+@Designate(ocd = RecordsConfig.class)
+public final class RecordsComponent implements RecordsService, EngineListener {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordsComponent.class);
+
+    private final RecordsKeeper keeper;
+
+    /**
+     * @throws IllegalStateException naming the configuration and what is wrong with it; DS records
+     *         it as the component's activation failure, and the records wait in the journal
+     */
+    @Activate
+    public RecordsComponent(RecordsConfig config) {
+        RecordsSettings settings;
+        try {
+            settings = RecordsSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            String message = "configuration " + RecordsConfig.PID + " rejected, session records are not kept in a"
+                    + " database (the journal still holds them): " + e.getMessage();
+            LOG.error(message);
+            throw new IllegalStateException(message, e);
+        }
+        keeper = new RecordsKeeper(settings.station(), settings.retryMaxSeconds(), RecordStore.Interruption.NONE);
+        keeper.configure(settings.database(), settings.poolSize());
+    }
+
+    @Deactivate
+    void deactivate() {
+        keeper.close();
+    }
+
+    @Reference(service = DataSourceFactory.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void addDriver(DataSourceFactory driver, Map<String, Object> properties) {
+        Object driverClass = properties.get(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS);
+        if (driverClass instanceof String name) {
+            keeper.driverAdded(name, driver);
+        }
+    }
+
+    void removeDriver(DataSourceFactory driver, Map<String, Object> properties) {
+        Object driverClass = properties.get(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS);
+        if (driverClass instanceof String name) {
+            keeper.driverRemoved(name, driver);
+        }
+    }
+
+    /** Only the registration's properties are read: the records never control the engine. */
+    @Reference(service = SessionService.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void addEngine(ServiceReference<SessionService> engine) {
+        Path dataDirectory = dataDirectoryOf(engine);
+        if (dataDirectory != null) {
+            keeper.engineAdded(dataDirectory);
+        }
+    }
+
+    void removeEngine(ServiceReference<SessionService> engine) {
+        Path dataDirectory = dataDirectoryOf(engine);
+        if (dataDirectory != null) {
+            keeper.engineRemoved(dataDirectory);
+        }
+    }
+
+    private static Path dataDirectoryOf(ServiceReference<SessionService> engine) {
+        Object directory = engine.getProperty(EngineProperties.DATA_DIRECTORY);
+        return directory instanceof String path && !path.isBlank() ? Path.of(path) : null;
+    }
+
+    // ---------------------------------------------------------------- EngineListener
+
+    @Override
+    public void sessionChanged(String sessionId, SessionState from, SessionState to, String reason) {
+        if (to.isFinal()) {
+            keeper.sessionEnded(sessionId); // queued for the records thread; the engine's thread never waits
+        }
+    }
+
+    // ---------------------------------------------------------------- RecordsService
+
+    @Override
+    public List<SessionSummary> find(RecordQuery query) throws RecordsException {
+        return keeper.find(query);
+    }
+
+    @Override
+    public Optional<SessionRecord> session(String sessionId) throws RecordsException {
+        return keeper.session(sessionId);
+    }
+
+    @Override
+    public List<SiteTreatment> siteHistory(String clientId, String siteKey, Instant since) throws RecordsException {
+        return keeper.siteHistory(clientId, siteKey, since);
+    }
+
+    @Override
+    public List<SiteExposure> exposure(String clientId, Instant from, Instant to) throws RecordsException {
+        return keeper.exposure(clientId, from, to);
+    }
+
+    @Override
+    public DeliveryStatus deliveryStatus() {
+        return keeper.deliveryStatus();
+    }
+}
