@@ -18,14 +18,24 @@ import java.util.Map;
  * @param exposureSeconds how long its measured vacuum was at or above
  *                        {@link SiteExposure#THRESHOLD_KPA}, from the sample trace
  * @param kpaSeconds      its measured vacuum integrated over time (kPa·s), from the sample trace
+ * @param simulated       whether the device was a simulator (a simulated cup treats nobody, SR-15); null
+ *                        when the journal did not say (journals from before the engine wrote it)
  */
 public record CupRecord(int cup, String deviceId, int channel, String site, String siteLabel, Integer zone,
         Map<String, String> overrides, double limitKpa, String limitSetBy, Double peakKpa, double exposureSeconds,
-        double kpaSeconds) {
+        double kpaSeconds, Boolean simulated) {
 
     public CupRecord {
         siteLabel = siteLabel == null ? "" : siteLabel;
         overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
         limitSetBy = limitSetBy == null ? "" : limitSetBy;
+    }
+
+    /** A cup whose device is not known to be simulated or real. */
+    public CupRecord(int cup, String deviceId, int channel, String site, String siteLabel, Integer zone,
+            Map<String, String> overrides, double limitKpa, String limitSetBy, Double peakKpa, double exposureSeconds,
+            double kpaSeconds) {
+        this(cup, deviceId, channel, site, siteLabel, zone, overrides, limitKpa, limitSetBy, peakKpa, exposureSeconds,
+                kpaSeconds, null);
     }
 }

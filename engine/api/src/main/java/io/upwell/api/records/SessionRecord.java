@@ -24,11 +24,15 @@ import java.util.Objects;
  * @param journalFormat   the version of the journal format the record was read from
  * @param droppedSamples  samples the journal lost to a full buffer while the session ran
  * @param unreadableLines journal lines that could not be read (a line cut short by a crash)
+ * @param overTreatment   the over-treatment judgement (SR-15) the session started with: the rules, the
+ *                        history asked, the warnings and the override; null for a session that was not
+ *                        judged (simulated devices only, or a journal from before SR-15)
  */
 public record SessionRecord(SessionSummary summary, String program, String module, String origin,
         double plannedSeconds, int intensity, Map<String, String> parameters, Map<String, Double> limits,
         List<CupRecord> cups, ScreeningRecord screening, List<AlarmRecord> alarms, List<SessionEvent> events,
-        List<TraceSample> trace, int journalFormat, long droppedSamples, int unreadableLines) {
+        List<TraceSample> trace, int journalFormat, long droppedSamples, int unreadableLines,
+        OverTreatmentRecord overTreatment) {
 
     public SessionRecord {
         Objects.requireNonNull(summary, "summary");
@@ -44,9 +48,18 @@ public record SessionRecord(SessionSummary summary, String program, String modul
         trace = List.copyOf(trace);
     }
 
+    /** A record without an over-treatment judgement. */
+    public SessionRecord(SessionSummary summary, String program, String module, String origin,
+            double plannedSeconds, int intensity, Map<String, String> parameters, Map<String, Double> limits,
+            List<CupRecord> cups, ScreeningRecord screening, List<AlarmRecord> alarms, List<SessionEvent> events,
+            List<TraceSample> trace, int journalFormat, long droppedSamples, int unreadableLines) {
+        this(summary, program, module, origin, plannedSeconds, intensity, parameters, limits, cups, screening, alarms,
+                events, trace, journalFormat, droppedSamples, unreadableLines, null);
+    }
+
     /** The same record without its trace, for listings that do not draw it. */
     public SessionRecord withoutTrace() {
         return new SessionRecord(summary, program, module, origin, plannedSeconds, intensity, parameters, limits, cups,
-                screening, alarms, events, List.of(), journalFormat, droppedSamples, unreadableLines);
+                screening, alarms, events, List.of(), journalFormat, droppedSamples, unreadableLines, overTreatment);
     }
 }

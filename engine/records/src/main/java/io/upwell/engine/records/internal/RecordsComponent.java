@@ -1,5 +1,8 @@
 package io.upwell.engine.records.internal;
 
+import io.upwell.api.history.HistoryUnavailableException;
+import io.upwell.api.history.PastTreatment;
+import io.upwell.api.history.TreatmentHistory;
 import io.upwell.api.records.DeliveryStatus;
 import io.upwell.api.records.RecordQuery;
 import io.upwell.api.records.RecordsException;
@@ -13,6 +16,7 @@ import io.upwell.api.session.EngineProperties;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.session.SessionState;
 import io.upwell.engine.records.internal.db.RecordStore;
+import io.upwell.engine.records.internal.history.SharedTreatmentHistory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -34,17 +38,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The records in OSGi: reads the configuration, follows the JDBC drivers' {@link DataSourceFactory}
  * services and the engines' {@link SessionService} registrations (their data directories), hears
- * sessions end as an {@link EngineListener}, and serves {@link RecordsService}. A configuration
+ * sessions end as an {@link EngineListener}, and serves {@link RecordsService} and the clinic's shared
+ * {@link TreatmentHistory} (SR-15), which the engine asks instead of its own journal. A configuration
  * change restarts the component, which closes the database and opens the configured one.
  */
 @Component(name = RecordsConfig.PID, configurationPid = RecordsConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
-        service = {RecordsService.class, EngineListener.class})
+        service = {RecordsService.class, EngineListener.class, TreatmentHistory.class})
 @Designate(ocd = RecordsConfig.class)
-public final class RecordsComponent implements RecordsService, EngineListener {
+public final class RecordsComponent implements RecordsService, EngineListener, TreatmentHistory {
     private static final Logger LOG = LoggerFactory.getLogger(RecordsComponent.class);
 
     private final RecordsKeeper keeper;
+    private final SharedTreatmentHistory history;
 
     /**
      * @throws IllegalStateException naming the configuration and what is wrong with it; DS records
@@ -63,6 +69,7 @@ public final class RecordsComponent implements RecordsService, EngineListener {
         }
         keeper = new RecordsKeeper(settings.station(), settings.retryMaxSeconds(), RecordStore.Interruption.NONE);
         keeper.configure(settings.database(), settings.poolSize());
+        history = new SharedTreatmentHistory(keeper::treatedCups, keeper::dataDirectories);
     }
 
     @Deactivate
@@ -115,6 +122,14 @@ public final class RecordsComponent implements RecordsService, EngineListener {
         if (to.isFinal()) {
             keeper.sessionEnded(sessionId); // queued for the records thread; the engine's thread never waits
         }
+    }
+
+    // ---------------------------------------------------------------- TreatmentHistory (SR-15)
+
+    /** The client's history across every station sharing the database, with this station's waiting sessions. */
+    @Override
+    public List<PastTreatment> treatments(String clientId, Instant since) throws HistoryUnavailableException {
+        return history.treatments(clientId, since);
     }
 
     // ---------------------------------------------------------------- RecordsService

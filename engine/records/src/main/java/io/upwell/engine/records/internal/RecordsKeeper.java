@@ -73,6 +73,8 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
     private int poolSize = 4;
     private final Map<String, DataSourceFactory> drivers = new ConcurrentHashMap<>();
     private final Map<Path, Delivery> engines = new LinkedHashMap<>();
+    /** The engines' data directories, for readers on other threads (the treatment history). */
+    private volatile List<Path> dataDirectories = List.of();
     private final Map<String, Long> heardEnded = new LinkedHashMap<>();
     private volatile DatabaseSettings openSettings;
     private boolean migrated;
@@ -123,6 +125,7 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
     public Future<?> engineAdded(Path dataDirectory) {
         return submit(() -> {
             engines.computeIfAbsent(dataDirectory.toAbsolutePath(), dir -> new Delivery(dir, station));
+            dataDirectories = List.copyOf(engines.keySet());
             reconcile();
         });
     }
@@ -130,6 +133,7 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
     public Future<?> engineRemoved(Path dataDirectory) {
         return submit(() -> {
             engines.remove(dataDirectory.toAbsolutePath());
+            dataDirectories = List.copyOf(engines.keySet());
             reconcile();
         });
     }
@@ -400,6 +404,26 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             throw unreadable(e);
         }
+    }
+
+    /**
+     * The client's cups on devices not known to be simulated, in sessions that ended at or after
+     * {@code since}, from the database every station shares (SR-15).
+     *
+     * @throws RecordsException naming the database (never its password) when it cannot be read
+     */
+    public List<RecordStore.TreatedCup> treatedCups(String clientId, Instant since) throws RecordsException {
+        RecordStore open = openStore();
+        try {
+            return open.treatedCups(clientId, since);
+        } catch (SQLException | RuntimeException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** The data directories of the engines whose journals this keeper delivers. */
+    public List<Path> dataDirectories() {
+        return dataDirectories;
     }
 
     @Override

@@ -63,9 +63,9 @@ class PostgresRecordsTest extends RecordsContract {
             }
         });
         first.start();
-        assertEquals(1, new Migrations("station-b").apply(other.database()));
+        assertEquals(2, new Migrations("station-b").apply(other.database()));
         first.join();
-        assertEquals(1, count("upwell_schema_version", null));
+        assertEquals(2, count("upwell_schema_version", null));
     }
 
     @Test

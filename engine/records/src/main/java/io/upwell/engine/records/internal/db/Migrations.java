@@ -45,7 +45,8 @@ public final class Migrations {
 
     /** Every script, in order. A new schema version is a new script at the end, never a change to one. */
     public static final List<Script> SCRIPTS = List.of(
-            new Script(1, "session records", "migrations/V001__session_records.sql"));
+            new Script(1, "session records", "migrations/V001__session_records.sql"),
+            new Script(2, "simulated cups", "migrations/V002__cup_simulated.sql"));
 
     static final String VERSION_TABLE = "upwell_schema_version";
 

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 import io.upwell.api.records.AlarmRecord;
 import io.upwell.api.records.CupRecord;
+import io.upwell.api.records.OverTreatmentRecord;
 import io.upwell.api.records.Outcome;
 import io.upwell.api.records.RecordQuery;
 import io.upwell.api.records.ScreeningRecord;
@@ -59,7 +60,7 @@ public final class RecordStore {
     /** The parts of a record that live as JSON in {@code upwell_session.detail}. */
     record Detail(String program, String module, String origin, double plannedSeconds,
             int intensity, Map<String, String> parameters, Map<String, Double> limits, ScreeningRecord screening,
-            List<SessionEvent> events, long droppedSamples, int unreadableLines) {
+            List<SessionEvent> events, long droppedSamples, int unreadableLines, OverTreatmentRecord overTreatment) {
     }
 
     private static final int IN_BATCH = 500;
@@ -135,7 +136,7 @@ public final class RecordStore {
         SessionSummary s = record.summary();
         Detail detail = new Detail(record.program(), record.module(), record.origin(),
                 record.plannedSeconds(), record.intensity(), record.parameters(), record.limits(), record.screening(),
-                record.events(), record.droppedSamples(), record.unreadableLines());
+                record.events(), record.droppedSamples(), record.unreadableLines(), record.overTreatment());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO upwell_session (session_id, station,"
                 + " client_id, operator_name, technique_id, technique_version, started_at, ended_at, program_seconds,"
                 + " outcome, reason, alarm_count, journal_format, detail, delivered_at)"
@@ -162,7 +163,7 @@ public final class RecordStore {
     private void insertCups(Connection connection, SessionRecord record) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO upwell_session_cup (session_id, cup,"
                 + " client_id, device_id, channel, site, site_label, zone, overrides, limit_kpa, limit_set_by, peak_kpa,"
-                + " exposure_seconds, kpa_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " exposure_seconds, kpa_seconds, simulated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (CupRecord cup : record.cups()) {
                 insert.setString(1, record.summary().sessionId());
                 insert.setInt(2, cup.cup());
@@ -186,6 +187,11 @@ public final class RecordStore {
                 }
                 insert.setDouble(13, cup.exposureSeconds());
                 insert.setDouble(14, cup.kpaSeconds());
+                if (cup.simulated() == null) {
+                    insert.setNull(15, Types.BOOLEAN);
+                } else {
+                    insert.setBoolean(15, cup.simulated());
+                }
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -336,7 +342,7 @@ public final class RecordStore {
                     detail.origin(), detail.plannedSeconds(), detail.intensity(), detail.parameters(), detail.limits(),
                     cups, detail.screening(), alarms(connection, sessionId),
                     detail.events() == null ? List.of() : detail.events(), trace(connection, sessionId), journalFormat,
-                    detail.droppedSamples(), detail.unreadableLines()));
+                    detail.droppedSamples(), detail.unreadableLines(), detail.overTreatment()));
         }
     }
 
@@ -375,6 +381,36 @@ public final class RecordStore {
                 t.exposureSeconds, t.kpaSeconds, t.peakKpa)).toList();
     }
 
+    /** One cup of a recorded session as the treatment history (SR-15) needs it. */
+    public record TreatedCup(String sessionId, String station, String deviceId, String site, Instant startedAt,
+            Instant endedAt, double programSeconds) {
+    }
+
+    /**
+     * The client's cups on devices not known to be simulated, in sessions that ended at or after
+     * {@code since}, on every station that shares this database. A cup recorded before the database
+     * kept whether its device was simulated counts as real: when in doubt, a treatment.
+     */
+    public List<TreatedCup> treatedCups(String clientId, Instant since) throws SQLException {
+        List<TreatedCup> cups = new ArrayList<>();
+        try (Connection connection = database.connection();
+                PreparedStatement query = connection.prepareStatement("SELECT s.session_id, s.station, c.device_id,"
+                        + " c.site, s.started_at, s.ended_at, s.program_seconds"
+                        + " FROM upwell_session_cup c JOIN upwell_session s ON s.session_id = c.session_id"
+                        + " WHERE c.client_id = ? AND s.ended_at >= ? AND (c.simulated IS NULL OR c.simulated = FALSE)"
+                        + " ORDER BY s.ended_at DESC, s.session_id, c.cup")) {
+            query.setString(1, clientId);
+            query.setObject(2, utc(since));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    cups.add(new TreatedCup(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            instant(rows, 5), instant(rows, 6), rows.getDouble(7)));
+                }
+            }
+        }
+        return cups;
+    }
+
     public List<SiteExposure> exposure(String clientId, Instant from, Instant to) throws SQLException {
         List<SiteExposure> exposures = new ArrayList<>();
         try (Connection connection = database.connection();
@@ -399,7 +435,7 @@ public final class RecordStore {
     private List<CupRecord> cups(Connection connection, String sessionId) throws SQLException {
         List<CupRecord> cups = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT cup, device_id, channel, site, site_label,"
-                + " zone, overrides, limit_kpa, limit_set_by, peak_kpa, exposure_seconds, kpa_seconds"
+                + " zone, overrides, limit_kpa, limit_set_by, peak_kpa, exposure_seconds, kpa_seconds, simulated"
                 + " FROM upwell_session_cup WHERE session_id = ? ORDER BY cup")) {
             query.setString(1, sessionId);
             try (ResultSet rows = query.executeQuery()) {
@@ -410,9 +446,11 @@ public final class RecordStore {
                             new TypeToken<Map<String, String>>() { }.getType());
                     double peak = rows.getDouble(10);
                     Double peakOrNull = rows.wasNull() ? null : peak;
+                    boolean simulated = rows.getBoolean(13);
+                    Boolean simulatedOrNull = rows.wasNull() ? null : simulated;
                     cups.add(new CupRecord(rows.getInt(1), rows.getString(2), rows.getInt(3), rows.getString(4),
                             rows.getString(5), zoneOrNull, overrides, rows.getDouble(8), rows.getString(9), peakOrNull,
-                            rows.getDouble(11), rows.getDouble(12)));
+                            rows.getDouble(11), rows.getDouble(12), simulatedOrNull));
                 }
             }
         }

@@ -10,12 +10,12 @@ import java.io.IOException;
 import java.io.StringReader;
 
 /** One journal line as a JSON object, read strictly: a line cut short by a crash is no record. */
-final class JsonLine {
+public final class JsonLine {
     private JsonLine() {
     }
 
     /** The line's object when it is exactly one JSON object with a string {@code type}; otherwise null. */
-    static JsonObject parse(String line) {
+    public static JsonObject parse(String line) {
         String text = line.strip();
         if (!text.startsWith("{")) {
             return null;

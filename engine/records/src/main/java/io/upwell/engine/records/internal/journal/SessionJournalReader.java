@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.upwell.api.records.AlarmRecord;
 import io.upwell.api.records.CupRecord;
+import io.upwell.api.records.OverTreatmentRecord;
 import io.upwell.api.records.Outcome;
 import io.upwell.api.records.ScreeningRecord;
 import io.upwell.api.records.SessionEvent;
@@ -162,7 +163,7 @@ public final class SessionJournalReader {
                     CupRecord cup = new CupRecord(index, text(c, "device"), (int) number(c, "channel", -1),
                             SiteKeys.ofJournaled(journaledSite), SiteKeys.labelOfJournaled(journaledSite), zoneOrNull,
                             textMap(c.get("overrides")), number(c, "limitKpa", Double.NaN), text(c, "limitSetBy"), peak,
-                            cupTrace.exposureSeconds, cupTrace.kpaSeconds);
+                            cupTrace.exposureSeconds, cupTrace.kpaSeconds, flag(c, "simulated"));
                     cups.add(cup);
                     devices.add(cup.deviceId());
                     sites.add(cup.site());
@@ -199,7 +200,7 @@ public final class SessionJournalReader {
             return new SessionRecord(summary, text(start, "program"), text(start, "module"), text(start, "origin"),
                     number(start, "plannedSeconds", 0), (int) number(start, "intensity", 0),
                     textMap(start.get("parameters")), limits, cups, screening(start), alarmRecords, events, trace, format,
-                    dropped, unreadable);
+                    dropped, unreadable, overTreatment(start));
         }
     }
 
@@ -247,6 +248,31 @@ public final class SessionJournalReader {
                     text(raised, "requirement"), text(raised, "device"), (int) number(raised, "channel", -1),
                     text(raised, "message"), latched, acknowledgedAt, acknowledgedBy);
         }
+    }
+
+    /** The start's {@code overTreatment} object (SR-15); null when the session was not judged. */
+    private static OverTreatmentRecord overTreatment(JsonObject start) {
+        JsonElement element = start.get("overTreatment");
+        if (element == null || !element.isJsonObject()) {
+            return null;
+        }
+        JsonObject judged = element.getAsJsonObject();
+        String approvedBy = null;
+        String reason = null;
+        if (judged.has("override") && judged.get("override").isJsonObject()) {
+            approvedBy = text(judged.getAsJsonObject("override"), "approvedBy");
+            reason = text(judged.getAsJsonObject("override"), "reason");
+        }
+        return new OverTreatmentRecord(number(judged, "siteIntervalHours", Double.NaN),
+                number(judged, "dailySiteExposureMinutes", Double.NaN), text(judged, "history"),
+                textList(judged.get("warnings")), approvedBy, reason);
+    }
+
+    /** A true/false field; null when absent or not a boolean. */
+    private static Boolean flag(JsonObject record, String field) {
+        JsonElement value = record.get(field);
+        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean() ? value.getAsBoolean()
+                : null;
     }
 
     private static ScreeningRecord screening(JsonObject start) {
