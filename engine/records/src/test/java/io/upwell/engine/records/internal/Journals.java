@@ -17,9 +17,15 @@ final class Journals implements AutoCloseable {
 
     private final JsonLinesJournal journal;
 
-    /** A cup of a session: where it sits, its limit. */
-    record Cup(String device, int channel, String site, double limitKpa) {
+    /** A cup of a session: where it sits, its limit, whether its device is a simulator (null: not said). */
+    record Cup(String device, int channel, String site, double limitKpa, Boolean simulated) {
+        Cup(String device, int channel, String site, double limitKpa) {
+            this(device, channel, site, limitKpa, null);
+        }
     }
+
+    /** Put into the next session's start as its {@code overTreatment} (SR-15); null for none. */
+    Map<String, Object> overTreatment;
 
     Journals(Path dataDirectory) {
         journal = new JsonLinesJournal(dataDirectory, Duration.ofMillis(10), 1 << 16);
@@ -49,15 +55,23 @@ final class Journals implements AutoCloseable {
         List<Map<String, Object>> cupFields = new ArrayList<>();
         for (int c = 0; c < cups.size(); c++) {
             Cup cup = cups.get(c);
-            cupFields.add(Map.of("cup", c, "device", cup.device(), "channel", cup.channel(), "site", cup.site(), "zone",
-                    c == 1 ? (Object) 0 : "none", "overrides", c == 1 ? Map.of("targetKpa", "25") : Map.of(), "limitKpa",
-                    cup.limitKpa(), "limitSetBy", "body region " + cup.site()));
+            Map<String, Object> fields = new LinkedHashMap<>(Map.of("cup", c, "device", cup.device(), "channel",
+                    cup.channel(), "site", cup.site(), "zone", c == 1 ? (Object) 0 : "none", "overrides",
+                    c == 1 ? Map.of("targetKpa", "25") : Map.of(), "limitKpa", cup.limitKpa(), "limitSetBy",
+                    "body region " + cup.site()));
+            if (cup.simulated() != null) {
+                fields.put("simulated", cup.simulated());
+            }
+            cupFields.add(fields);
         }
         header.put("cups", cupFields);
         header.put("limits", Map.of("riseKpaPerSecond", 10.0, "leakThresholdKpa", 2.0, "dwellSeconds", 900,
                 "maxSessionMinutes", 60));
         if (verdicts != null) {
             header.put("verdicts", verdicts);
+        }
+        if (overTreatment != null) {
+            header.put("overTreatment", overTreatment);
         }
         header.put(JsonLinesJournal.CLOCK_NANOS, 0L);
         journal.begin(id, header);

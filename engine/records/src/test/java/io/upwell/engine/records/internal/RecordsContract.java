@@ -8,7 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.upwell.api.history.HistoryUnavailableException;
+import io.upwell.api.history.PastTreatment;
 import io.upwell.api.records.AlarmRecord;
+import io.upwell.api.records.OverTreatmentRecord;
+import io.upwell.api.records.RecordsException;
+import io.upwell.api.records.SiteKeys;
 import io.upwell.api.records.CupRecord;
 import io.upwell.api.records.Outcome;
 import io.upwell.api.records.RecordQuery;
@@ -23,6 +28,7 @@ import io.upwell.engine.records.internal.db.DatabaseSettings;
 import io.upwell.engine.records.internal.db.Migrations;
 import io.upwell.engine.records.internal.db.RecordStore;
 import io.upwell.engine.records.internal.delivery.Delivery;
+import io.upwell.engine.records.internal.history.SharedTreatmentHistory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +37,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +45,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -319,6 +327,130 @@ abstract class RecordsContract {
         assertEquals(2, back.sessions());
         assertEquals(1.9 + 1.8, back.exposureSeconds(), 1e-9);
         assertEquals(30 * 3.7, back.kpaSeconds(), 1e-9);
+    }
+
+    // ---------------------------------------------------------------- the shared treatment history (SR-15)
+
+    SharedTreatmentHistory history(List<Path> journalDirectories) {
+        return new SharedTreatmentHistory((client, since) -> {
+            try {
+                return store.treatedCups(client, since);
+            } catch (SQLException e) {
+                throw new RecordsException("cannot be read: " + e.getMessage(), e);
+            }
+        }, () -> journalDirectories);
+    }
+
+    static List<String> treated(List<PastTreatment> treatments) {
+        return treatments.stream().map(t -> t.sessionId() + " " + t.deviceId() + " " + SiteKeys.of(t.site())).sorted()
+                .toList();
+    }
+
+    @Test
+    @Tag("SR-15")
+    void theSharedHistoryHasEveryStationsRealCupsWithTheirProgramTime() throws Exception {
+        migrate();
+        Instant before = Instant.now().minusSeconds(1);
+        try (Journals journals = journals()) {
+            journals.session("s-a", "C-1", List.of(new Journals.Cup("real-1", 0, "upper-back/left", 55, false)), 2, 30);
+            journals.session("s-sim", "C-1", List.of(new Journals.Cup("sim-1", 0, "upper-back/left", 55, true)), 2, 30);
+            journals.session("s-other", "C-2", List.of(new Journals.Cup("real-1", 0, "upper-back/left", 55, false)), 2,
+                    30);
+        }
+        deliver(store);
+        Path otherStation = scratch.resolve("station-b");
+        try (Journals journals = new Journals(otherStation)) {
+            journals.session("s-b", "C-1", List.of(new Journals.Cup("pump-7", 0, "upper-back/left (lower)", 40, false),
+                    new Journals.Cup("pump-7", 1, "thigh/left", 40, false)), 1, 30);
+        }
+        new Delivery(otherStation, "station-b").deliver(store);
+
+        List<PastTreatment> treatments = history(List.of()).treatments("C-1", before);
+
+        assertEquals(List.of("s-a real-1 upper-back/left", "s-b pump-7 thigh/left", "s-b pump-7 upper-back/left"),
+                treated(treatments), "both stations' real cups, the simulated session and the other client left out");
+        PastTreatment onA = treatments.stream().filter(t -> t.sessionId().equals("s-a")).findFirst().orElseThrow();
+        SessionSummary recorded = store.session("s-a").orElseThrow().summary();
+        assertEquals(recorded.startedInstant(), onA.started());
+        assertEquals(recorded.endedInstant(), onA.ended());
+        assertEquals(Duration.ofSeconds(2), onA.exposure(), "the session's program time");
+        assertEquals(List.of(), history(List.of()).treatments("C-1", Instant.now().plusSeconds(60)),
+                "nothing ended after the moment asked about");
+    }
+
+    @Test
+    @Tag("SR-15")
+    void aCupRecordedWithoutSayingWhetherItWasSimulatedCountsAsATreatment() throws Exception {
+        migrate();
+        Instant before = Instant.now().minusSeconds(1);
+        try (Journals journals = journals()) {
+            journals.session("s-old", "C-1", List.of(new Journals.Cup("iv-1", 0, "lower-back", 40)), 1, 30);
+        }
+        deliver(store);
+
+        assertEquals(List.of("s-old iv-1 lower-back"), treated(history(List.of()).treatments("C-1", before)));
+        assertNull(store.session("s-old").orElseThrow().cups().get(0).simulated());
+    }
+
+    @Test
+    @Tag("SR-15")
+    void sessionsWaitingInThisStationsJournalCountOnceAndARunningOneIsLeftToTheEngine() throws Exception {
+        migrate();
+        Instant before = Instant.now().minusSeconds(1);
+        List<Journals.Cup> realCup = List.of(new Journals.Cup("real-1", 0, "calf/right", 55, false));
+        try (Journals journals = journals()) {
+            journals.session("s-1", "C-1", realCup, 1, 30);
+        }
+        deliver(store);
+        try (Journals journals = journals()) {
+            journals.session("s-2", "C-1", realCup, 3, 30);
+            journals.session("s-3", "C-2", realCup, 1, 30);
+            journals.begin("s-running", "C-1", realCup);
+            journals.samples(1, 0, 1, 30);
+        }
+        SharedTreatmentHistory history = history(List.of(dataDirectory));
+
+        List<PastTreatment> waiting = history.treatments("C-1", before);
+        assertEquals(List.of("s-1 real-1 calf/right", "s-2 real-1 calf/right"), treated(waiting),
+                "s-2 is not in the database yet and counts all the same");
+        assertEquals(Duration.ofSeconds(3), waiting.stream().filter(t -> t.sessionId().equals("s-2")).findFirst()
+                .orElseThrow().exposure());
+
+        deliver(store);
+        assertEquals(List.of("s-1 real-1 calf/right", "s-2 real-1 calf/right"), treated(history.treatments("C-1",
+                before)), "once delivered, each session once");
+    }
+
+    @Test
+    @Tag("SR-15")
+    void aDatabaseThatCannotBeReadMakesTheHistoryUnavailableWithTheReason() throws Exception {
+        migrate();
+        database.close();
+        HistoryUnavailableException unavailable = assertThrows(HistoryUnavailableException.class,
+                () -> history(List.of(dataDirectory)).treatments("C-1", Instant.now()));
+        assertTrue(unavailable.getMessage().startsWith("cannot be read: "), unavailable.getMessage());
+    }
+
+    @Test
+    @Tag("SR-15")
+    void theRecordKeepsTheOverTreatmentOverrideAndWhichCupsWereSimulated() throws Exception {
+        migrate();
+        try (Journals journals = journals()) {
+            journals.overTreatment = Map.of("siteIntervalHours", 72.0, "dailySiteExposureMinutes", 30.0, "history",
+                    "treatment history of module io.upwell.engine.records 0.1.0", "warnings",
+                    List.of("cup 0 at calf/right: client C-1 had session s-0 on device real-1"), "override",
+                    Map.of("approvedBy", "Dr Lee", "reason", "marks faded"));
+            journals.session("s-1", "C-1", List.of(new Journals.Cup("real-1", 0, "calf/right", 55, false),
+                    new Journals.Cup("sim-1", 0, "calf/left", 55, true)), 1, 30);
+        }
+        deliver(store);
+
+        SessionRecord record = store.session("s-1").orElseThrow();
+        assertEquals(new OverTreatmentRecord(72.0, 30.0, "treatment history of module io.upwell.engine.records 0.1.0",
+                List.of("cup 0 at calf/right: client C-1 had session s-0 on device real-1"), "Dr Lee", "marks faded"),
+                record.overTreatment());
+        assertEquals(Boolean.FALSE, record.cups().get(0).simulated());
+        assertEquals(Boolean.TRUE, record.cups().get(1).simulated());
     }
 
     // ---------------------------------------------------------------- exactly once

@@ -58,7 +58,7 @@ class RecordsKeeperTest {
         assertEquals(List.of("s-1"), RecordsContract.ids(keeper.find(RecordQuery.all())));
         DeliveryStatus status = keeper.deliveryStatus();
         assertTrue(status.connected());
-        assertEquals(Migrations.SCRIPTS.size(), status.schemaVersion());
+        assertEquals(io.upwell.engine.records.internal.db.Migrations.SCRIPTS.size(), status.schemaVersion());
         assertEquals(1, status.delivered());
         assertEquals(List.of(), status.pending());
         assertNull(status.lastProblem());
