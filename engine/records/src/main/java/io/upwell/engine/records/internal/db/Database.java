@@ -13,8 +13,12 @@ import org.osgi.service.jdbc.DataSourceFactory;
  * that is down at start is no error here: the first use reports it, and every later use tries again.
  */
 public final class Database implements AutoCloseable {
-    /** How long a caller waits for a connection before being told the database cannot be reached. */
-    static final long CONNECTION_TIMEOUT_MILLIS = 5_000;
+    /**
+     * How long a caller waits for a connection before being told the database cannot be reached. Below
+     * the engine's default plugin-call deadline (2 s), so that a start asking the treatment history
+     * (SR-15) of a database that is down is refused naming the database, not merely a timeout.
+     */
+    static final long CONNECTION_TIMEOUT_MILLIS = 1_500;
 
     private final DatabaseSettings settings;
     private final HikariDataSource pool;
@@ -45,7 +49,7 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(0);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
-        config.setValidationTimeout(Math.min(CONNECTION_TIMEOUT_MILLIS, 3_000));
+        config.setValidationTimeout(Math.min(CONNECTION_TIMEOUT_MILLIS, 1_000));
         // Start even when the server is down: delivery waits in the journal and tries again.
         config.setInitializationFailTimeout(-1);
         config.setAutoCommit(true);
