@@ -163,7 +163,12 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
-                    LOG.error("records: unexpected failure on the records thread", e);
+                    if (closed) {
+                        // Closing interrupts what was under way (a connection being opened): not a failure.
+                        LOG.debug("records: work ended by closing", e);
+                    } else {
+                        LOG.error("records: unexpected failure on the records thread", e);
+                    }
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException closing) {
@@ -287,6 +292,11 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
 
     /** A failure: logged once per kind (not at every retry), and tried again after a growing pause. */
     private void problem(String kind, String message) {
+        if (closed) {
+            // A framework stopping under a first connection interrupts it; nothing to report or retry.
+            LOG.debug("records: {} (while closing)", message);
+            return;
+        }
         lastProblem = message; // before connected: who sees it false sees why
         lastProblemAt = Instant.now();
         connected = false;
