@@ -358,6 +358,14 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        // The pool's own threads may be opening a connection this moment: stop them now, before the
+        // framework closes the bundles their classes come from (a short run, such as a command that
+        // fails at once, otherwise printed H2's class-loading failure on the console). Waits only
+        // for a connection being opened; work on the records thread ends in a rolled-back transaction.
+        RecordStore open = store;
+        if (open != null) {
+            open.database().close();
+        }
         try {
             thread.execute(() -> {
                 cancelRetry();
