@@ -12,6 +12,7 @@ import io.upwell.devices.emulator.intervalvacuum.ChannelMode;
 import io.upwell.devices.emulator.intervalvacuum.ExceptionCodes;
 import io.upwell.devices.emulator.intervalvacuum.FaultWord;
 import io.upwell.devices.emulator.intervalvacuum.HoldingRegisters;
+import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import io.upwell.devices.emulator.intervalvacuum.InputRegisters;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,15 +29,15 @@ class LineFaultsOverPtyTest {
 
     @TempDir
     Path dir;
-    private PtyPair pty;
+    private PseudoTerminalPair pty;
     private IntervalVacuumEmulator device;
     private HostMaster host;
 
     /** Opens the pty pair, starts the emulator on its device end with {@code options} applied, and the host on the other. */
     private void start(UnaryOperator<EmulatorOptions> options) throws Exception {
-        pty = PtyPair.open(dir);
-        device = IntervalVacuumEmulator.start(options.apply(EmulatorOptions.onPort(pty.deviceEnd()).withChannels(2).withSeed(7)));
-        host = new HostMaster(pty.hostEnd(), 1);
+        pty = PseudoTerminalPair.start(dir);
+        device = IntervalVacuumEmulator.start(options.apply(EmulatorOptions.onPort(pty.deviceEnd().toString()).withChannels(2).withSeed(7)));
+        host = new HostMaster(pty.hostEnd().toString(), 1);
     }
 
     private void start() throws Exception {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import io.upwell.api.device.MagnetSupport;
 import io.upwell.devices.protocol.Ack;
 import io.upwell.devices.protocol.ChannelInfo;
@@ -38,17 +39,17 @@ class MagneticCupsOverPtyTest {
 
     @TempDir
     Path dir;
-    private PtyPair pty;
+    private PseudoTerminalPair pty;
     private MagneticCupsEmulator device;
     private ProtocolHost host;
 
     /** Three cups: a level magnet, an on/off magnet and a plain cup. */
     private void start(UnaryOperator<EmulatorOptions> options) throws Exception {
-        pty = PtyPair.open(dir);
-        device = MagneticCupsEmulator.start(options.apply(EmulatorOptions.magneticCupsOnPort(pty.deviceEnd())
+        pty = PseudoTerminalPair.start(dir);
+        device = MagneticCupsEmulator.start(options.apply(EmulatorOptions.magneticCupsOnPort(pty.deviceEnd().toString())
                 .withChannels(3).withSeed(7).withSerialNumber("SN-0042")
                 .withMagnets(List.of(MagnetSupport.LEVEL, MagnetSupport.ON_OFF, MagnetSupport.NONE))));
-        host = new ProtocolHost(pty.hostEnd());
+        host = new ProtocolHost(pty.hostEnd().toString());
     }
 
     private void start() throws Exception {
@@ -296,11 +297,11 @@ class MagneticCupsOverPtyTest {
         converse();
         assertInstanceOf(Ack.class, host.command(new SetPoint(0, 2000)));
         host.close();
-        pty.close();
+        pty.unplug();
         Await.until("the device saw its line go", BOUND, () -> !device.conversing());
         assertEquals(0.0, device.simulator().truePressureKpa(0), 1.0);
-        pty = PtyPair.open(dir);
-        host = new ProtocolHost(pty.hostEnd());
+        pty.replug();
+        host = new ProtocolHost(pty.hostEnd().toString());
         Await.until("the device reopened its path", BOUND, () -> device.server().isOpen());
         host.send(Hello.current());
         host.await(HelloReply.class, 0);
