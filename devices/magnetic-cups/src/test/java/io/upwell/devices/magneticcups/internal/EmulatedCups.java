@@ -5,6 +5,7 @@ import io.upwell.devices.conformance.LineFaults;
 import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import io.upwell.devices.emulator.EmulatorOptions;
 import io.upwell.devices.emulator.MagneticCupsEmulator;
+import io.upwell.devices.kit.BackOff;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,13 +34,20 @@ final class EmulatedCups implements AutoCloseable {
 
     /** The emulator with {@code device} applied to its options, and the driver with {@code expectedSerial}. */
     static EmulatedCups start(Path dir, UnaryOperator<EmulatorOptions> device, String expectedSerial) throws Exception {
+        return start(dir, device, expectedSerial, BackOff.DEFAULT_FIRST, BackOff.DEFAULT_MAX);
+    }
+
+    /** As {@link #start(Path, UnaryOperator, String)}, the driver reconnecting with the given back-off. */
+    static EmulatedCups start(Path dir, UnaryOperator<EmulatorOptions> device, String expectedSerial,
+            Duration reconnectFirst, Duration reconnectMax) throws Exception {
         PseudoTerminalPair pty = PseudoTerminalPair.start(dir);
         MagneticCupsEmulator emulator = null;
         try {
             emulator = MagneticCupsEmulator.start(device.apply(EmulatorOptions.magneticCupsOnPort(pty.deviceEnd().toString())
                     .withChannels(MAGNETS.size()).withMagnets(MAGNETS).withSeed(11)));
             MagneticCupsDriver driver = new MagneticCupsDriver(new MagneticCupsSettings(pty.hostEnd().toString(),
-                    MagneticCupsSettings.DEFAULT_BAUD, "mc-1", expectedSerial, MAGNETS, 60, Duration.ofMillis(200)));
+                    MagneticCupsSettings.DEFAULT_BAUD, "mc-1", expectedSerial, MAGNETS, 60, Duration.ofMillis(200),
+                    reconnectFirst, reconnectMax));
             return new EmulatedCups(pty, emulator, driver);
         } catch (Exception | Error e) {
             if (emulator != null) {
