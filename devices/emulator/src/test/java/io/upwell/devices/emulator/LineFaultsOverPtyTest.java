@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.ModbusSlaveException;
+import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import io.upwell.devices.emulator.internal.RequestCounters.Kind;
 import io.upwell.devices.emulator.intervalvacuum.ChannelMode;
 import io.upwell.devices.emulator.intervalvacuum.ExceptionCodes;
 import io.upwell.devices.emulator.intervalvacuum.FaultWord;
 import io.upwell.devices.emulator.intervalvacuum.HoldingRegisters;
-import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import io.upwell.devices.emulator.intervalvacuum.InputRegisters;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ghgande.j2mod.modbus.ModbusSlaveException;
+import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import io.upwell.devices.emulator.intervalvacuum.ChannelMode;
 import io.upwell.devices.emulator.intervalvacuum.ExceptionCodes;
 import io.upwell.devices.emulator.intervalvacuum.FaultWord;
 import io.upwell.devices.emulator.intervalvacuum.HoldingRegisters;
-import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import io.upwell.devices.emulator.intervalvacuum.InputRegisters;
 import io.upwell.devices.emulator.intervalvacuum.PumpState;
 import io.upwell.devices.emulator.intervalvacuum.VacuumScaling;

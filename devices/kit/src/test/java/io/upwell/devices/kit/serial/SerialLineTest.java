@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import io.upwell.devices.kit.testing.Await;
 import io.upwell.devices.kit.testing.PtyPeer;
-import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
