@@ -50,7 +50,7 @@ public final class PseudoTerminalPair implements AutoCloseable {
 
     /**
      * Starts socat with its links {@code dir/host} and {@code dir/device} (its output in
-     * {@code dir/socat.log}) and returns once both lead to a terminal.
+     * {@code dir/socat.log}; {@code dir} is made if missing) and returns once both lead to a terminal.
      *
      * @throws IllegalStateException when socat is not installed, ends at once, or makes no links in time
      */
@@ -60,7 +60,7 @@ public final class PseudoTerminalPair implements AutoCloseable {
 
     /**
      * Starts socat with the given links (its output in {@code socat.log} beside the host link) and
-     * returns once both lead to a terminal. A link left from before is replaced.
+     * returns once both lead to a terminal. Missing folders are made; a link left from before is replaced.
      *
      * @throws IllegalStateException when socat is not installed, ends at once, or makes no links in time
      */
@@ -69,6 +69,13 @@ public final class PseudoTerminalPair implements AutoCloseable {
             throw new IllegalArgumentException("the two ends of a pseudo-terminal pair need two links, both are " + hostLink);
         }
         Path parent = hostLink.toAbsolutePath().getParent();
+        for (Path folder : List.of(parent, deviceLink.toAbsolutePath().getParent())) {
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot make the folder " + folder + " for the pseudo-terminal links: " + e, e);
+            }
+        }
         PseudoTerminalPair pair = new PseudoTerminalPair(findSocat(System.getenv().getOrDefault("PATH", "")), hostLink, deviceLink, parent.resolve("socat.log"));
         pair.plugIn();
         return pair;

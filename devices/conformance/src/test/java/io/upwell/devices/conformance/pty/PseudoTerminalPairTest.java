@@ -76,6 +76,13 @@ class PseudoTerminalPairTest {
     }
 
     @Test
+    void aFolderThatIsNotThereYetIsMade() {
+        try (PseudoTerminalPair pair = PseudoTerminalPair.start(dir.resolve("not/yet"))) {
+            assertTrue(pair.hostNode().startsWith("/dev/"), pair.hostNode());
+        }
+    }
+
+    @Test
     void aStaleLinkFromAnEarlierRunIsReplaced() throws Exception {
         Files.createSymbolicLink(dir.resolve("host"), dir.resolve("nowhere"));
         try (PseudoTerminalPair pair = PseudoTerminalPair.start(dir)) {
