@@ -12,13 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.upwell.api.device.ChannelDescriptor;
 import io.upwell.api.device.ConnectionState;
 import io.upwell.api.device.DeviceDescriptor;
+import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import io.upwell.devices.kit.serial.LineOptions;
 import io.upwell.devices.kit.serial.SerialSettings;
 import io.upwell.devices.kit.testing.Await;
-import io.upwell.devices.conformance.pty.PseudoTerminalPair;
-import io.upwell.engine.testkit.WallClock;
-import io.upwell.engine.testkit.RecordingLink;
 import io.upwell.engine.testkit.RecordingLink.ConnectionChange;
+import io.upwell.engine.testkit.RecordingLink;
+import io.upwell.engine.testkit.WallClock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -156,6 +157,24 @@ class SerialDeviceDriverTest {
 
         awaitConnections(2);
         assertTrue(device.hellos() >= 2, "negotiated again: " + device.hellos() + " handshakes");
+    }
+
+    @Test
+    void anAnswerWatcherIsToldOfEachAnswerWithTheFrameItAnswersUntilItIsRemoved() {
+        LineProtocolDriver driver = driverOn(cable.hostEnd());
+        List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        driver.watchAnswers((sent, answer, nanos) -> answers.add(new String(sent, StandardCharsets.US_ASCII).trim()
+                + " -> " + answer + (nanos > 0 ? "" : " (no time)")));
+        driver.connect(link);
+        awaitConnections(1);
+        assertEquals(List.of("HELLO -> ID pump-7 VX-4 4"), answers, "the handshake's one answer, timed");
+
+        driver.watchAnswers(null);
+        device.unplug();
+        cable.replug();
+        device.plugInto(cable.deviceEnd());
+        awaitConnections(2);
+        assertEquals(1, answers.size(), "nothing told once the watcher is removed: " + answers);
     }
 
     @Test
