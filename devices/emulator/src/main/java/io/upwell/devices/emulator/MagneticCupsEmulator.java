@@ -59,6 +59,7 @@ public final class MagneticCupsEmulator implements EmulatedDevice {
     private final FrameServer server;
     private final Clock.Scheduled ticks;
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
+    private volatile FrameWatcher watcher;
 
     private MagneticCupsEmulator(EmulatorOptions options) {
         this.options = options;
@@ -75,6 +76,10 @@ public final class MagneticCupsEmulator implements EmulatedDevice {
         this.server = new FrameServer(options.port, options.baudRate, faults, new FrameServer.Receiver() {
             @Override
             public void receive(int sequence, Message message) {
+                FrameWatcher watching = watcher;
+                if (watching != null) {
+                    watching.received(message, System.nanoTime());
+                }
                 firmware.receive(sequence, message);
             }
 
@@ -171,6 +176,11 @@ public final class MagneticCupsEmulator implements EmulatedDevice {
         return firmware.commandMagnet(channel);
     }
 
+    /** From now on, tells {@code frames} of every frame the device takes and queues; null stops it. */
+    public void watchFrames(FrameWatcher frames) {
+        watcher = frames;
+    }
+
     /** True once a HELLO has armed the device, until its line goes away. */
     public boolean conversing() {
         return firmware.ready();
@@ -234,7 +244,11 @@ public final class MagneticCupsEmulator implements EmulatedDevice {
 
     /** The firmware's way out, past the server that is made after it. */
     private void send(DeviceMessage message) {
-        server.send(message);
+        long queued = System.nanoTime();
+        FrameWatcher watching = watcher;
+        if (server.send(message) && watching != null) {
+            watching.sent(message, queued);
+        }
     }
 
     /** The frames the device received and sent: for tests in this package. */

@@ -10,7 +10,9 @@
  * {@link io.upwell.devices.emulator.EmulatorModel} starts either by its command-line name.
  * {@link io.upwell.devices.emulator.FaultCommand} reads the faults a person gives on the command line
  * or types while it runs.
+ * <p>
+ * 1.1: {@link io.upwell.devices.emulator.FrameWatcher}, to time a driver from the device's side.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.upwell.devices.emulator;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import io.upwell.devices.emulator.intervalvacuum.InputRegisters;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -69,22 +70,17 @@ class EmulatorStartTest {
      */
     @Test
     void theEmulatorReopensItsPortWhenTheLineComesBack() throws Exception {
-        PtyPair first = PtyPair.open(dir);
-        try (IntervalVacuumEmulator device = IntervalVacuumEmulator.start(EmulatorOptions.onPort(first.deviceEnd()))) {
-            try (HostMaster host = new HostMaster(first.hostEnd(), 1)) {
+        try (PseudoTerminalPair pty = PseudoTerminalPair.start(dir);
+                IntervalVacuumEmulator device = IntervalVacuumEmulator.start(EmulatorOptions.onPort(pty.deviceEnd().toString()))) {
+            try (HostMaster host = new HostMaster(pty.hostEnd().toString(), 1)) {
                 assertEquals(InputRegisters.DEVICE_TYPE_INTERVAL_VACUUM, host.readInput(InputRegisters.DEVICE_TYPE));
             }
-            first.close();
-            Await.until("the old pty's links are gone", Duration.ofSeconds(10),
-                    () -> !java.nio.file.Files.exists(Path.of(first.deviceEnd())));
-            try (PtyPair second = PtyPair.open(dir)) {
-                try (HostMaster host = new HostMaster(second.hostEnd(), 1)) {
-                    Await.until("an answer on the new pty", Duration.ofSeconds(15),
-                            () -> host.readInput(InputRegisters.DEVICE_TYPE) == InputRegisters.DEVICE_TYPE_INTERVAL_VACUUM);
-                }
+            pty.unplug(); // returns once socat has ended and its links are gone
+            pty.replug();
+            try (HostMaster host = new HostMaster(pty.hostEnd().toString(), 1)) {
+                Await.until("an answer on the new pty", Duration.ofSeconds(15),
+                        () -> host.readInput(InputRegisters.DEVICE_TYPE) == InputRegisters.DEVICE_TYPE_INTERVAL_VACUUM);
             }
-        } finally {
-            first.close();
         }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.ModbusSlaveException;
+import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import io.upwell.devices.emulator.internal.RequestCounters.Kind;
 import io.upwell.devices.emulator.intervalvacuum.ChannelMode;
 import io.upwell.devices.emulator.intervalvacuum.ExceptionCodes;
@@ -28,15 +29,15 @@ class LineFaultsOverPtyTest {
 
     @TempDir
     Path dir;
-    private PtyPair pty;
+    private PseudoTerminalPair pty;
     private IntervalVacuumEmulator device;
     private HostMaster host;
 
     /** Opens the pty pair, starts the emulator on its device end with {@code options} applied, and the host on the other. */
     private void start(UnaryOperator<EmulatorOptions> options) throws Exception {
-        pty = PtyPair.open(dir);
-        device = IntervalVacuumEmulator.start(options.apply(EmulatorOptions.onPort(pty.deviceEnd()).withChannels(2).withSeed(7)));
-        host = new HostMaster(pty.hostEnd(), 1);
+        pty = PseudoTerminalPair.start(dir);
+        device = IntervalVacuumEmulator.start(options.apply(EmulatorOptions.onPort(pty.deviceEnd().toString()).withChannels(2).withSeed(7)));
+        host = new HostMaster(pty.hostEnd().toString(), 1);
     }
 
     private void start() throws Exception {

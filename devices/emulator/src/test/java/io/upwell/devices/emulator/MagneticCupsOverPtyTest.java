@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.upwell.api.device.MagnetSupport;
+import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import io.upwell.devices.protocol.Ack;
 import io.upwell.devices.protocol.ChannelInfo;
 import io.upwell.devices.protocol.Fault;
@@ -38,17 +39,17 @@ class MagneticCupsOverPtyTest {
 
     @TempDir
     Path dir;
-    private PtyPair pty;
+    private PseudoTerminalPair pty;
     private MagneticCupsEmulator device;
     private ProtocolHost host;
 
     /** Three cups: a level magnet, an on/off magnet and a plain cup. */
     private void start(UnaryOperator<EmulatorOptions> options) throws Exception {
-        pty = PtyPair.open(dir);
-        device = MagneticCupsEmulator.start(options.apply(EmulatorOptions.magneticCupsOnPort(pty.deviceEnd())
+        pty = PseudoTerminalPair.start(dir);
+        device = MagneticCupsEmulator.start(options.apply(EmulatorOptions.magneticCupsOnPort(pty.deviceEnd().toString())
                 .withChannels(3).withSeed(7).withSerialNumber("SN-0042")
                 .withMagnets(List.of(MagnetSupport.LEVEL, MagnetSupport.ON_OFF, MagnetSupport.NONE))));
-        host = new ProtocolHost(pty.hostEnd());
+        host = new ProtocolHost(pty.hostEnd().toString());
     }
 
     private void start() throws Exception {
@@ -98,6 +99,38 @@ class MagneticCupsOverPtyTest {
         assertEquals(3, sample.channelCount());
         Await.until("a second of samples", BOUND, () -> host.all(Sample.class, from).size() >= 50);
         assertEquals(0, host.counters().errors(), "every frame the device sent is intact: " + host.counters());
+    }
+
+    @Test
+    void aFrameWatcherIsToldOfEachFrameTakenAndQueuedInOrderUntilRemoved() throws Exception {
+        start();
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        device.watchFrames(new FrameWatcher() {
+            @Override
+            public void received(io.upwell.devices.protocol.Message message, long nanoTime) {
+                seen.add("in " + message.type());
+            }
+
+            @Override
+            public void sent(io.upwell.devices.protocol.DeviceMessage message, long nanoTime) {
+                seen.add("out " + message.type());
+            }
+        });
+        converse();
+        assertInstanceOf(io.upwell.devices.protocol.Ack.class, host.command(new SetPoint(0, 1000)));
+        Await.until("the SET_POINT and its ACK seen", BOUND, () -> seen.contains("out ACK"));
+        List<String> commands = seen.stream().filter(frame -> !frame.endsWith("SAMPLE") && !frame.endsWith("HEARTBEAT"))
+                .toList();
+        assertEquals(List.of("in HELLO", "out HELLO_REPLY", "in SET_POINT", "out ACK"), commands);
+
+        device.watchFrames(null);
+        int removedAt = host.count();
+        // A frame queued as the watcher went may still be told: counted from two samples later.
+        Await.until("two samples after the removal", BOUND, () -> host.all(Sample.class, removedAt).size() >= 2);
+        int told = seen.size();
+        int from = host.count();
+        Await.until("three more samples", BOUND, () -> host.all(Sample.class, from).size() >= 3);
+        assertEquals(told, seen.size(), "nothing told once removed");
     }
 
     @Test
@@ -296,11 +329,11 @@ class MagneticCupsOverPtyTest {
         converse();
         assertInstanceOf(Ack.class, host.command(new SetPoint(0, 2000)));
         host.close();
-        pty.close();
+        pty.unplug();
         Await.until("the device saw its line go", BOUND, () -> !device.conversing());
         assertEquals(0.0, device.simulator().truePressureKpa(0), 1.0);
-        pty = PtyPair.open(dir);
-        host = new ProtocolHost(pty.hostEnd());
+        pty.replug();
+        host = new ProtocolHost(pty.hostEnd().toString());
         Await.until("the device reopened its path", BOUND, () -> device.server().isOpen());
         host.send(Hello.current());
         host.await(HelloReply.class, 0);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ghgande.j2mod.modbus.ModbusSlaveException;
+import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import io.upwell.devices.emulator.intervalvacuum.ChannelMode;
 import io.upwell.devices.emulator.intervalvacuum.ExceptionCodes;
 import io.upwell.devices.emulator.intervalvacuum.FaultWord;
@@ -31,16 +32,16 @@ class RegisterMapOverPtyTest {
 
     @TempDir
     Path dir;
-    private PtyPair pty;
+    private PseudoTerminalPair pty;
     private IntervalVacuumEmulator device;
     private HostMaster host;
 
     @BeforeEach
     void start() throws Exception {
-        pty = PtyPair.open(dir);
-        device = IntervalVacuumEmulator.start(EmulatorOptions.onPort(pty.deviceEnd()).withUnitId(7).withChannels(3)
+        pty = PseudoTerminalPair.start(dir);
+        device = IntervalVacuumEmulator.start(EmulatorOptions.onPort(pty.deviceEnd().toString()).withUnitId(7).withChannels(3)
                 .withSerialNumber("IV-0042"));
-        host = new HostMaster(pty.hostEnd(), 7);
+        host = new HostMaster(pty.hostEnd().toString(), 7);
     }
 
     @AfterEach

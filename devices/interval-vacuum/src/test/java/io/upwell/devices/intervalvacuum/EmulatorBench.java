@@ -1,6 +1,7 @@
 package io.upwell.devices.intervalvacuum;
 
 import io.upwell.devices.conformance.LineFaults;
+import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import io.upwell.devices.emulator.EmulatorOptions;
 import io.upwell.devices.emulator.IntervalVacuumEmulator;
 import java.io.IOException;
@@ -15,23 +16,23 @@ import java.util.function.UnaryOperator;
  * traffic flips a bit in every answer (the emulator's {@code corrupt} fault).
  */
 final class EmulatorBench implements LineFaults, AutoCloseable {
-    private final Socat socat;
+    private final PseudoTerminalPair pty;
     private final EmulatorOptions options;
     private volatile IntervalVacuumEmulator emulator;
 
-    private EmulatorBench(Socat socat, EmulatorOptions options) {
-        this.socat = socat;
+    private EmulatorBench(PseudoTerminalPair pty, EmulatorOptions options) {
+        this.pty = pty;
         this.options = options;
     }
 
     /** The emulator's factory settings (4 channels of 60 kPa on a 70 kPa pump, unit 1), changed by {@code setup}. */
     static EmulatorBench start(Path dir, UnaryOperator<EmulatorOptions> setup) throws IOException {
-        Socat socat = Socat.start(dir);
-        EmulatorBench bench = new EmulatorBench(socat, setup.apply(EmulatorOptions.onPort(socat.deviceEnd())));
+        PseudoTerminalPair pty = PseudoTerminalPair.start(dir);
+        EmulatorBench bench = new EmulatorBench(pty, setup.apply(EmulatorOptions.onPort(pty.deviceEnd().toString())));
         try {
             bench.emulator = IntervalVacuumEmulator.start(bench.options);
         } catch (IOException | RuntimeException e) {
-            socat.close();
+            pty.close();
             throw e;
         }
         return bench;
@@ -43,7 +44,7 @@ final class EmulatorBench implements LineFaults, AutoCloseable {
 
     /** Where the driver talks. */
     String hostEnd() {
-        return socat.hostEnd();
+        return pty.hostEnd().toString();
     }
 
     IntervalVacuumEmulator emulator() {
@@ -52,12 +53,12 @@ final class EmulatorBench implements LineFaults, AutoCloseable {
 
     /** Ends socat only: the cable is pulled while the device stays on (and its watchdog runs out). */
     void unplug() {
-        socat.kill();
+        pty.unplug();
     }
 
     /** A new pair behind the same links, the same emulator serving it: the cable is plugged in again. */
     void plugIn() {
-        socat.launch();
+        pty.replug();
     }
 
     /** Powers the device off and on: a new emulator, which knows nothing of before, on the same line. */
@@ -69,12 +70,12 @@ final class EmulatorBench implements LineFaults, AutoCloseable {
     @Override
     public void breakLine() {
         emulator.close();
-        socat.kill();
+        pty.unplug();
     }
 
     @Override
     public void restoreLine() throws IOException {
-        socat.launch();
+        pty.replug();
         emulator = IntervalVacuumEmulator.start(options);
     }
 
@@ -93,7 +94,7 @@ final class EmulatorBench implements LineFaults, AutoCloseable {
         try {
             emulator.close();
         } finally {
-            socat.close();
+            pty.close();
         }
     }
 }

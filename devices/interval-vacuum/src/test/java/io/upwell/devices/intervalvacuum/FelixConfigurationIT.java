@@ -3,6 +3,7 @@ package io.upwell.devices.intervalvacuum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class FelixConfigurationIT {
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.osgi.service.cm;version=" + CM_VERSION);
         Framework felix = new FrameworkFactory().newFramework(config);
         felix.start();
-        try (Socat socat = Socat.start(ptys)) {
+        try (PseudoTerminalPair pty = PseudoTerminalPair.start(ptys)) {
             BundleContext context = felix.getBundleContext();
             List<Bundle> installed = new ArrayList<>();
             for (String property : BUNDLES) {
@@ -77,7 +78,7 @@ class FelixConfigurationIT {
             Configuration missing = configurations.getFactoryConfiguration(IntervalVacuumDriver.PID, "missing", "?");
             missing.update(properties("iv-missing", ptys.resolve("no-such-port").toString()));
             Configuration bench = configurations.getFactoryConfiguration(IntervalVacuumDriver.PID, "bench", "?");
-            bench.update(properties("iv-bench", socat.hostEnd()));
+            bench.update(properties("iv-bench", pty.hostEnd().toString()));
 
             Await.until("the driver of the configuration whose port exists", BOUND, () -> driver(context, "iv-bench") != null,
                     () -> describe(context));

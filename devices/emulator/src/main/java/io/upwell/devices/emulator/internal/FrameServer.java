@@ -121,18 +121,21 @@ public final class FrameServer implements AutoCloseable {
     /**
      * Queues a frame for the host with the device's next sequence number, unless a fault keeps the
      * device quiet. Never blocks: from the firmware, on any thread.
+     *
+     * @return whether it was queued
      */
-    public void send(DeviceMessage message) {
+    public boolean send(DeviceMessage message) {
         if (faults.swallowsRequests()) {
             framesMuted.incrementAndGet();
-            return;
+            return false;
         }
         synchronized (queue) { // numbers in the order the frames are queued, so the host sees them in order
             if (queue.offer(FrameEncoder.encode(sequence, message))) {
                 sequence = Sequences.next(sequence);
-            } else {
-                framesOverflowed.incrementAndGet();
+                return true;
             }
+            framesOverflowed.incrementAndGet();
+            return false;
         }
     }
 

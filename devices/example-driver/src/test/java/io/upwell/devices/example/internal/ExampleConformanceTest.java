@@ -1,5 +1,6 @@
 package io.upwell.devices.example.internal;
 
+import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import io.upwell.api.device.DeviceDriver;
 import io.upwell.devices.conformance.DriverConformance;
 import io.upwell.devices.conformance.DriverUnderTest;
@@ -23,18 +24,18 @@ class ExampleConformanceTest extends DriverConformance {
 
     @Override
     protected DriverUnderTest open() throws Exception {
-        TemporarySocat socat = TemporarySocat.start(dir);
-        Ex2Emulator device = Ex2Emulator.start(socat.device());
-        ExampleDriver driver = new ExampleDriver(new ExampleSettings(socat.host(), 115_200, "ex-1"));
+        PseudoTerminalPair socat = PseudoTerminalPair.start(dir);
+        Ex2Emulator device = Ex2Emulator.start(socat.deviceEnd().toString());
+        ExampleDriver driver = new ExampleDriver(new ExampleSettings(socat.hostEnd().toString(), 115_200, "ex-1"));
         LineFaults faults = new LineFaults() {
             @Override
             public void breakLine() {
-                socat.kill();
+                socat.unplug();
             }
 
             @Override
             public void restoreLine() {
-                socat.restart();
+                socat.replug();
             }
 
             @Override

@@ -1,5 +1,6 @@
 package io.upwell.devices.example.internal;
 
+import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExampleDriverOverPtyTest {
     @TempDir
     Path dir;
-    private TemporarySocat socat;
+    private PseudoTerminalPair socat;
     private WallClock clock;
     private RecordingLink link;
     private ExampleDriver driver;
@@ -34,11 +35,11 @@ class ExampleDriverOverPtyTest {
 
     @BeforeEach
     void lineAndEngine() {
-        socat = TemporarySocat.start(dir);
+        socat = PseudoTerminalPair.start(dir);
         clock = new WallClock();
         link = new RecordingLink(clock, ExampleDriver.CHANNELS);
         link.startEngineTicks();
-        driver = new ExampleDriver(new ExampleSettings(socat.host(), 115_200, "ex-1"));
+        driver = new ExampleDriver(new ExampleSettings(socat.hostEnd().toString(), 115_200, "ex-1"));
     }
 
     @AfterEach
@@ -53,7 +54,7 @@ class ExampleDriverOverPtyTest {
 
     @Test
     void theDevicesStopButtonReachesTheEngineAsAnEmergencyStop() {
-        device = Ex2Emulator.start(socat.device());
+        device = Ex2Emulator.start(socat.deviceEnd().toString());
         driver.connect(link);
         awaitUntil("CONNECTED", () -> link.connectionStates().contains(ConnectionState.CONNECTED));
 
@@ -65,7 +66,7 @@ class ExampleDriverOverPtyTest {
 
     @Test
     void aDeviceThatHoldsLessThanTheDriverDeclaresIsNeverConnected() {
-        device = Ex2Emulator.start(socat.device(), ExampleDriver.MODEL, ExampleDriver.CHANNELS, 40);
+        device = Ex2Emulator.start(socat.deviceEnd().toString(), ExampleDriver.MODEL, ExampleDriver.CHANNELS, 40);
         driver.connect(link);
 
         awaitUntil("the handshake refused twice", () -> link.connectionChanges().stream()
@@ -75,7 +76,7 @@ class ExampleDriverOverPtyTest {
 
     @Test
     void anotherModelIsRefusedNamingBoth() {
-        device = Ex2Emulator.start(socat.device(), "EX-4", 4, 60);
+        device = Ex2Emulator.start(socat.deviceEnd().toString(), "EX-4", 4, 60);
         driver.connect(link);
 
         awaitUntil("the handshake refused", () -> link.connectionChanges().stream()

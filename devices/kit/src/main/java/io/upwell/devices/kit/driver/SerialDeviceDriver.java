@@ -56,6 +56,12 @@ public abstract class SerialDeviceDriver<R> implements DeviceDriver {
     private final SerialSettings serial;
     private final DriverOptions options;
     private final AtomicReference<Conversation<R>> conversation = new AtomicReference<>();
+    private volatile AnswerWatcher<? super R> answerWatcher;
+    /** The frame sent last and when, kept only while an answer watcher is set. */
+    private volatile SentFrame lastSent;
+
+    private record SentFrame(byte[] frame, long nanos) {
+    }
 
     /**
      * @param descriptor the device this driver drives; the handshake's identity must match it
@@ -119,14 +125,23 @@ public abstract class SerialDeviceDriver<R> implements DeviceDriver {
      */
     protected final boolean send(byte[] bytes) {
         Conversation<R> current = conversation.get();
+        if (answerWatcher != null) {
+            lastSent = new SentFrame(bytes.clone(), System.nanoTime()); // a copy: the caller may reuse its array
+        }
         return current != null && current.send(bytes);
     }
 
     /** From {@link #decode}: an answer for {@link #awaitReply}. It also counts as hearing from the device. */
     protected final void reply(R reply) {
+        Objects.requireNonNull(reply, "reply");
+        AnswerWatcher<? super R> watcher = answerWatcher;
+        SentFrame sent = lastSent;
+        if (watcher != null && sent != null) {
+            watcher.answered(sent.frame(), reply, System.nanoTime() - sent.nanos());
+        }
         Conversation<R> current = conversation.get();
         if (current != null) {
-            current.reply(Objects.requireNonNull(reply, "reply"));
+            current.reply(reply);
         }
     }
 
@@ -151,6 +166,17 @@ public abstract class SerialDeviceDriver<R> implements DeviceDriver {
         }
         throw new TimeoutException(descriptor.id() + ": no answer from the device on " + serial.path() + " within "
                 + timeout.toMillis() + " ms");
+    }
+
+    // ---- for measuring ----
+
+    /**
+     * From now on, tells {@code watcher} of every answer with the frame sent last before it and the time
+     * between them (see {@link AnswerWatcher}); null stops it. Costs nothing while none is set.
+     */
+    public final void watchAnswers(AnswerWatcher<? super R> watcher) {
+        lastSent = null;
+        answerWatcher = watcher;
     }
 
     /**

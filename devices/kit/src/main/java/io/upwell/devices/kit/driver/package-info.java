@@ -12,7 +12,10 @@
  * back-off, never resuming anything: after every reconnection the first command is vent, and from
  * then on the device does what the link says. The protocol writes three methods:
  * {@code decode} (bytes in), {@code negotiate} (the handshake) and {@code exchange} (commands out).
+ * <p>
+ * 1.1: {@link io.upwell.devices.kit.driver.AnswerWatcher} and {@code watchAnswers}, to time a device's
+ * answers.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.upwell.devices.kit.driver;

@@ -12,13 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.upwell.api.device.ChannelDescriptor;
 import io.upwell.api.device.ConnectionState;
 import io.upwell.api.device.DeviceDescriptor;
+import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import io.upwell.devices.kit.serial.LineOptions;
 import io.upwell.devices.kit.serial.SerialSettings;
 import io.upwell.devices.kit.testing.Await;
-import io.upwell.devices.kit.testing.Socat;
-import io.upwell.engine.testkit.WallClock;
-import io.upwell.engine.testkit.RecordingLink;
 import io.upwell.engine.testkit.RecordingLink.ConnectionChange;
+import io.upwell.engine.testkit.RecordingLink;
+import io.upwell.engine.testkit.WallClock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,23 +51,23 @@ class SerialDeviceDriverTest {
     private final List<LineProtocolDriver> drivers = new ArrayList<>();
     private WallClock clock;
     private RecordingLink link;
-    private Socat socat;
+    private PseudoTerminalPair cable;
     private FakeDevice device;
 
     @BeforeEach
     void plugInADevice() {
         clock = new WallClock();
         link = new RecordingLink(clock, 4);
-        socat = Socat.start(dir);
+        cable = PseudoTerminalPair.start(dir);
         device = new FakeDevice("pump-7", "VX-4", 4);
-        device.plugInto(socat.b());
+        device.plugInto(cable.deviceEnd());
     }
 
     @AfterEach
     void unplug() {
         drivers.forEach(LineProtocolDriver::disconnect);
         device.close();
-        socat.close();
+        cable.close();
         link.stopEngineTicks();
         clock.close();
     }
@@ -75,13 +76,13 @@ class SerialDeviceDriverTest {
     void theFirstCommandIsVentWhateverTheLinkSaysThenTheDeviceFollowsTheLink() {
         link.commandHold(0, 30); // asked for before the device is even there
         link.startEngineTicks();
-        LineProtocolDriver driver = driverOn(socat.a());
+        LineProtocolDriver driver = driverOn(cable.hostEnd());
 
         driver.connect(link);
 
         awaitConnections(1);
         assertEquals(List.of(CONNECTING, NEGOTIATING, CONNECTED), link.connectionStates());
-        assertEquals("pump-7: connected to VX-4 on " + socat.nodeOfA(), last(CONNECTED).reason());
+        assertEquals("pump-7: connected to VX-4 on " + cable.hostNode(), last(CONNECTED).reason());
         Await.until("the device told to hold 30 kPa on channel 0",
                 () -> device.commands().contains("CMD H30.0 V V V"), () -> "commands " + device.commands());
         assertEquals(ALL_VENT, device.commands().get(0), "vent first, before anything the link says");
@@ -100,13 +101,13 @@ class SerialDeviceDriverTest {
     void aDeviceThatIsNotTheConfiguredOneIsRefusedAndNeverCommanded() {
         device.answerAs("pump-9", "VX-2", 2);
         link.startEngineTicks();
-        LineProtocolDriver driver = driverOn(socat.a());
+        LineProtocolDriver driver = driverOn(cable.hostEnd());
 
         driver.connect(link);
 
         Await.until("a second handshake after the back-off", () -> device.hellos() >= 2, () -> link.connectionChanges().toString());
         Await.until("the refusal reported", () -> !reasons(DISCONNECTED).isEmpty(), () -> link.connectionChanges().toString());
-        assertEquals("pump-7: refused the device on " + socat.nodeOfA() + ": not the configured device: it says it is "
+        assertEquals("pump-7: refused the device on " + cable.hostNode() + ": not the configured device: it says it is "
                 + "'pump-9', configured 'pump-7'; it is model 'VX-2', configured 'VX-4'; it has 2 channels, configured 4; "
                 + "next attempt in 20 ms", reasons(DISCONNECTED).get(0));
         assertFalse(link.connectionStates().contains(CONNECTED));
@@ -117,7 +118,7 @@ class SerialDeviceDriverTest {
     @Test
     void whileTheEnginesCommandsStandStillTheDriverVentsByItself() {
         link.startEngineTicks();
-        LineProtocolDriver driver = driverOn(socat.a());
+        LineProtocolDriver driver = driverOn(cable.hostEnd());
         driver.connect(link);
         awaitConnections(1);
         link.commandHold(0, 35);
@@ -141,7 +142,7 @@ class SerialDeviceDriverTest {
     @Test
     void aDeviceThatFallsSilentIsReportedAndNegotiatedAgain() {
         link.startEngineTicks();
-        LineProtocolDriver driver = driverOn(socat.a());
+        LineProtocolDriver driver = driverOn(cable.hostEnd());
         driver.connect(link);
         awaitConnections(1);
 
@@ -149,7 +150,7 @@ class SerialDeviceDriverTest {
 
         Await.until("the silence reported", () -> !reasons(DISCONNECTED).isEmpty(), () -> link.connectionChanges().toString());
         String silence = reasons(DISCONNECTED).get(0);
-        assertTrue(silence.startsWith("pump-7: the device on " + socat.nodeOfA() + " said nothing for "), silence);
+        assertTrue(silence.startsWith("pump-7: the device on " + cable.hostNode() + " said nothing for "), silence);
         assertTrue(silence.endsWith(" ms, longer than its quiet time of 1000 ms; next attempt in 20 ms"), silence);
 
         device.silent(false);
@@ -159,9 +160,27 @@ class SerialDeviceDriverTest {
     }
 
     @Test
+    void anAnswerWatcherIsToldOfEachAnswerWithTheFrameItAnswersUntilItIsRemoved() {
+        LineProtocolDriver driver = driverOn(cable.hostEnd());
+        List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        driver.watchAnswers((sent, answer, nanos) -> answers.add(new String(sent, StandardCharsets.US_ASCII).trim()
+                + " -> " + answer + (nanos > 0 ? "" : " (no time)")));
+        driver.connect(link);
+        awaitConnections(1);
+        assertEquals(List.of("HELLO -> ID pump-7 VX-4 4"), answers, "the handshake's one answer, timed");
+
+        driver.watchAnswers(null);
+        device.unplug();
+        cable.replug();
+        device.plugInto(cable.deviceEnd());
+        awaitConnections(2);
+        assertEquals(1, answers.size(), "nothing told once the watcher is removed: " + answers);
+    }
+
+    @Test
     void aReconnectedDeviceIsVentedFirstAndResumesNothingByItself() {
         link.startEngineTicks();
-        LineProtocolDriver driver = driverOn(socat.a());
+        LineProtocolDriver driver = driverOn(cable.hostEnd());
         driver.connect(link);
         awaitConnections(1);
         link.commandHold(0, 40);
@@ -176,17 +195,17 @@ class SerialDeviceDriverTest {
         Await.until("everything the device sent read", () -> driver.lineCounters().bytesReceived() == device.bytesSent(),
                 driver.lineCounters()::toString);
         device.unplug();
-        socat.kill(); // the cable is pulled
+        cable.unplug(); // the cable is pulled
         Await.until("the loss reported", () -> !reasons(DISCONNECTED).isEmpty(), () -> link.connectionChanges().toString());
-        assertTrue(reasons(DISCONNECTED).get(0).startsWith("pump-7: lost " + socat.a()), reasons(DISCONNECTED).get(0));
+        assertTrue(reasons(DISCONNECTED).get(0).startsWith("pump-7: lost " + cable.hostEnd()), reasons(DISCONNECTED).get(0));
         link.commandVent(0); // what the engine does on DISCONNECTED: force the device's channels to vent
 
-        socat.restart(); // plugged in again: new nodes behind the same links
+        cable.replug(); // plugged in again: new nodes behind the same links
         device.silent(false);
-        device.plugInto(socat.b());
+        device.plugInto(cable.deviceEnd());
 
         awaitConnections(2);
-        assertEquals("pump-7: connected to VX-4 on " + socat.nodeOfA(), last(CONNECTED).reason());
+        assertEquals("pump-7: connected to VX-4 on " + cable.hostNode(), last(CONNECTED).reason());
         Await.until("five commands after the reconnection", () -> device.commands().size() >= 5,
                 () -> "commands " + device.commands());
         assertTrue(device.commands().stream().allMatch(ALL_VENT::equals),
@@ -206,21 +225,21 @@ class SerialDeviceDriverTest {
         Path late = dir.resolve("late");
         late.toFile().mkdirs();
         link.startEngineTicks();
-        LineProtocolDriver driver = driverOn(late.resolve("a"));
+        LineProtocolDriver driver = driverOn(late.resolve("host"));
 
         driver.connect(link); // returns: the line is tried on the driver's threads, not here
 
         Await.until("two failed attempts reported", () -> reasons(DISCONNECTED).size() >= 2, () -> link.connectionChanges().toString());
-        assertEquals("pump-7: no serial port at " + late.resolve("a") + ": the path does not exist (is the device "
+        assertEquals("pump-7: no serial port at " + late.resolve("host") + ": the path does not exist (is the device "
                 + "plugged in, or the program that makes the pseudo-terminal running?); next attempt in 20 ms",
                 reasons(DISCONNECTED).get(0));
-        assertEquals("pump-7: opening " + late.resolve("a") + " at 115200 baud 8N1", link.connectionChanges().get(0).reason());
+        assertEquals("pump-7: opening " + late.resolve("host") + " at 115200 baud 8N1", link.connectionChanges().get(0).reason());
 
-        try (Socat lateSocat = Socat.start(late)) {
+        try (PseudoTerminalPair lateCable = PseudoTerminalPair.start(late)) {
             device.unplug();
-            device.plugInto(lateSocat.b());
+            device.plugInto(lateCable.deviceEnd());
             awaitConnections(1);
-            assertEquals("pump-7: connected to VX-4 on " + lateSocat.nodeOfA(), last(CONNECTED).reason());
+            assertEquals("pump-7: connected to VX-4 on " + lateCable.hostNode(), last(CONNECTED).reason());
             driver.disconnect();
         }
     }
@@ -228,7 +247,7 @@ class SerialDeviceDriverTest {
     @Test
     void disconnectVentsTheDeviceAndSaysSo() {
         link.startEngineTicks();
-        LineProtocolDriver driver = driverOn(socat.a());
+        LineProtocolDriver driver = driverOn(cable.hostEnd());
         driver.connect(link);
         awaitConnections(1);
         link.commandHold(1, 30);
@@ -249,7 +268,7 @@ class SerialDeviceDriverTest {
     @Test
     void theProtocolCountsFramesChecksumErrorsAndResyncsOnTheLinesCounters() {
         link.startEngineTicks();
-        LineProtocolDriver driver = driverOn(socat.a());
+        LineProtocolDriver driver = driverOn(cable.hostEnd());
         driver.connect(link);
         awaitConnections(1);
 
@@ -265,7 +284,7 @@ class SerialDeviceDriverTest {
     @Test
     void theDevicesOwnButtonStopsTheEngine() {
         link.startEngineTicks();
-        LineProtocolDriver driver = driverOn(socat.a());
+        LineProtocolDriver driver = driverOn(cable.hostEnd());
         driver.connect(link);
         awaitConnections(1);
 
@@ -277,7 +296,7 @@ class SerialDeviceDriverTest {
 
     @Test
     void aSecondConnectIsRefused() {
-        LineProtocolDriver driver = driverOn(socat.a());
+        LineProtocolDriver driver = driverOn(cable.hostEnd());
         driver.connect(link);
         assertEquals("pump-7 is already connected; disconnect it first",
                 assertThrows(IllegalStateException.class, () -> driver.connect(link)).getMessage());
@@ -287,7 +306,7 @@ class SerialDeviceDriverTest {
     void aPollPeriodThatIsNotShorterThanTheQuietTimeIsRefused() {
         DeviceDescriptor quick = new DeviceDescriptor("pump-8", "Acme", "VX-4", DESCRIPTOR.channels(), 70, false,
                 Duration.ZERO);
-        SerialSettings serial = SerialSettings.of(socat.a().toString(), 9600);
+        SerialSettings serial = SerialSettings.of(cable.hostEnd().toString(), 9600);
         DriverOptions slow = DriverOptions.defaults().withPollPeriod(Duration.ofMillis(100));
         assertEquals("device pump-8: the poll period (100 ms) must be shorter than the quiet time (100 ms), or a device"
                 + " that answers only when asked would look silent",

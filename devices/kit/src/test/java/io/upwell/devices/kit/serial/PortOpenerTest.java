@@ -3,7 +3,7 @@ package io.upwell.devices.kit.serial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.upwell.devices.kit.testing.Socat;
+import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -47,11 +47,11 @@ class PortOpenerTest {
 
     @Test
     void aPortOpenAlready() throws Exception {
-        try (Socat socat = Socat.start(dir)) {
-            OpenPort first = PortOpener.open(SerialSettings.of(socat.a().toString(), 9600), 1);
+        try (PseudoTerminalPair cable = PseudoTerminalPair.start(dir)) {
+            OpenPort first = PortOpener.open(SerialSettings.of(cable.hostEnd().toString(), 9600), 1);
             try {
-                assertEquals("cannot open " + socat.a() + " (" + first.device() + "): it is already open in this program"
-                        + " (serial ports open exclusively)", refusal(socat.a()));
+                assertEquals("cannot open " + cable.hostEnd() + " (" + first.device() + "): it is already open in this program"
+                        + " (serial ports open exclusively)", refusal(cable.hostEnd()));
             } finally {
                 first.close();
             }

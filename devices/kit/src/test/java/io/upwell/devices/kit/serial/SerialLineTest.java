@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.upwell.devices.conformance.pty.PseudoTerminalPair;
 import io.upwell.devices.kit.testing.Await;
 import io.upwell.devices.kit.testing.PtyPeer;
-import io.upwell.devices.kit.testing.Socat;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,8 +34,8 @@ class SerialLineTest {
     @Test
     void bytesTravelBothWays() {
         Recorder recorder = new Recorder();
-        try (Socat socat = Socat.start(dir); SerialLine line = started(socat.a(), QUICK, recorder);
-                PtyPeer peer = PtyPeer.open(socat.b())) {
+        try (PseudoTerminalPair cable = PseudoTerminalPair.start(dir); SerialLine line = started(cable.hostEnd(), QUICK, recorder);
+                PtyPeer peer = PtyPeer.open(cable.deviceEnd())) {
             awaitOpen(line, recorder);
 
             assertTrue(line.send("ping".getBytes(StandardCharsets.US_ASCII)));
@@ -46,7 +46,7 @@ class SerialLineTest {
             Await.until("4 bytes counted sent", () -> line.counters().bytesSent() == 4, line.counters()::toString);
             assertEquals(4, line.counters().bytesReceived());
             assertEquals(1, line.counters().opens());
-            assertEquals(socat.nodeOfA(), line.device());
+            assertEquals(cable.hostNode(), line.device());
         }
     }
 
@@ -55,8 +55,8 @@ class SerialLineTest {
         byte[] data = new byte[200_000];
         new Random(7).nextBytes(data);
         Recorder recorder = new Recorder();
-        try (Socat socat = Socat.start(dir); SerialLine line = started(socat.a(), QUICK, recorder);
-                PtyPeer peer = PtyPeer.open(socat.b())) {
+        try (PseudoTerminalPair cable = PseudoTerminalPair.start(dir); SerialLine line = started(cable.hostEnd(), QUICK, recorder);
+                PtyPeer peer = PtyPeer.open(cable.deviceEnd())) {
             awaitOpen(line, recorder);
 
             Random sizes = new Random(11);
@@ -79,8 +79,8 @@ class SerialLineTest {
         Recorder recorder = new Recorder();
         byte[] frame = new byte[4096];
         int frames = 1000; // 4 MB: far more than the terminals and socat can hold
-        try (Socat socat = Socat.start(dir);
-                SerialLine line = started(socat.a(), QUICK.withWriteQueueFrames(8), recorder)) {
+        try (PseudoTerminalPair cable = PseudoTerminalPair.start(dir);
+                SerialLine line = started(cable.hostEnd(), QUICK.withWriteQueueFrames(8), recorder)) {
             awaitOpen(line, recorder);
 
             // Nobody reads the far end: once its buffers are full the writer thread waits in a write,
@@ -106,14 +106,14 @@ class SerialLineTest {
     @Test
     void socatEndingIsALossNamingThePath() {
         Recorder recorder = new Recorder();
-        try (Socat socat = Socat.start(dir); SerialLine line = started(socat.a(), QUICK, recorder)) {
+        try (PseudoTerminalPair cable = PseudoTerminalPair.start(dir); SerialLine line = started(cable.hostEnd(), QUICK, recorder)) {
             awaitOpen(line, recorder);
 
-            socat.kill();
+            cable.unplug();
 
             Await.until("the line reported DOWN", () -> recorder.count(LineState.DOWN) > 0, recorder::toString);
             String reason = recorder.reasons(LineState.DOWN).get(0);
-            assertTrue(reason.startsWith("lost " + socat.a()), reason);
+            assertTrue(reason.startsWith("lost " + cable.hostEnd()), reason);
             assertTrue(reason.contains("next attempt in 20 ms"), reason);
             assertEquals(1, line.counters().losses());
             assertEquals(null, line.device());
@@ -123,32 +123,32 @@ class SerialLineTest {
     @Test
     void aRestartedSocatIsFoundAgainThroughItsLinkAfterBackingOff() throws Exception {
         Recorder recorder = new Recorder();
-        try (Socat socat = Socat.start(dir); SerialLine line = started(socat.a(), QUICK, recorder)) {
+        try (PseudoTerminalPair cable = PseudoTerminalPair.start(dir); SerialLine line = started(cable.hostEnd(), QUICK, recorder)) {
             awaitOpen(line, recorder);
             String firstNode = line.device();
 
             // Holding the old node open keeps its number taken, so the new pair is surely another node:
             // a line that kept the old handle instead of resolving the link again would not find it.
             try (RandomAccessFile holdOldNode = new RandomAccessFile(firstNode, "rw")) {
-                socat.kill();
+                cable.unplug();
                 Await.until("four failed attempts while socat is away", () -> recorder.count(LineState.DOWN) >= 5,
                         recorder::toString);
-                socat.restart();
+                cable.replug();
                 Await.until("the line open again", () -> recorder.count(LineState.OPEN) == 2, recorder::toString);
             }
 
-            assertEquals(socat.nodeOfA(), line.device());
+            assertEquals(cable.hostNode(), line.device());
             assertNotEquals(firstNode, line.device(), "the link now leads to a new node, and the line followed it");
             List<String> downs = recorder.reasons(LineState.DOWN);
             for (String attempt : downs.subList(1, downs.size())) {
-                assertTrue(attempt.contains(socat.a().toString()), "a failed attempt names the path: " + attempt);
+                assertTrue(attempt.contains(cable.hostEnd().toString()), "a failed attempt names the path: " + attempt);
             }
             assertEquals(List.of(20L, 40L, 80L, 160L, 160L), delays(downs).subList(0, 5),
                     "the back-off doubles from 20 ms to its cap: " + downs);
             assertEquals(2, line.counters().opens());
             assertEquals(1, line.counters().losses());
 
-            try (PtyPeer peer = PtyPeer.open(socat.b())) {
+            try (PtyPeer peer = PtyPeer.open(cable.deviceEnd())) {
                 assertTrue(line.send("again".getBytes(StandardCharsets.US_ASCII)));
                 Await.until("the new far end reads again", () -> peer.receivedText().equals("again"), peer::receivedText);
             }
@@ -158,7 +158,7 @@ class SerialLineTest {
     @Test
     void restartClosesAndReopensWithTheReasonGiven() {
         Recorder recorder = new Recorder();
-        try (Socat socat = Socat.start(dir); SerialLine line = started(socat.a(), QUICK, recorder)) {
+        try (PseudoTerminalPair cable = PseudoTerminalPair.start(dir); SerialLine line = started(cable.hostEnd(), QUICK, recorder)) {
             awaitOpen(line, recorder);
 
             line.restart("the device answered nonsense");

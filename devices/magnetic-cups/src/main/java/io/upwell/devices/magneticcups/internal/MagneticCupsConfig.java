@@ -51,4 +51,15 @@ public @interface MagneticCupsConfig {
             description = "How long the device may say nothing before it is declared lost, 100 to 1000 ms; it must "
                     + "cover at least three of the device's sample periods.", min = "100", max = "1000")
     long quietTimeMillis() default 200;
+
+    @AttributeDefinition(name = "First reconnect delay (ms)",
+            description = "How long the driver waits before reopening a lost line, 10 to 60000 ms; the wait doubles "
+                    + "after each failed attempt.", min = "10", max = "60000")
+    long reconnectFirstMillis() default 500;
+
+    @AttributeDefinition(name = "Longest reconnect delay (ms)",
+            description = "The longest wait between attempts to reopen a lost line, from the first delay to 60000 ms. "
+                    + "A line that stayed open this long starts again from the first delay when it is lost.",
+            min = "10", max = "60000")
+    long reconnectMaxMillis() default 5000;
 }

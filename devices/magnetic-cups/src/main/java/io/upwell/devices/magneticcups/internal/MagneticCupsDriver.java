@@ -8,6 +8,7 @@ import io.upwell.devices.kit.driver.DeviceIdentity;
 import io.upwell.devices.kit.driver.DriverOptions;
 import io.upwell.devices.kit.driver.SerialDeviceDriver;
 import io.upwell.devices.kit.serial.LineCounters;
+import io.upwell.devices.kit.serial.LineOptions;
 import io.upwell.devices.kit.serial.SerialSettings;
 import io.upwell.devices.protocol.DeviceMessage;
 import io.upwell.devices.protocol.Fault;
@@ -96,7 +97,8 @@ public final class MagneticCupsDriver extends SerialDeviceDriver<DeviceMessage> 
     /** A driver for use without OSGi (the tests). */
     public MagneticCupsDriver(MagneticCupsSettings settings) {
         super(describe(settings), SerialSettings.of(settings.port(), settings.baud()),
-                DriverOptions.defaults().withPollPeriod(POLL_PERIOD));
+                DriverOptions.defaults().withPollPeriod(POLL_PERIOD)
+                        .withLine(LineOptions.defaults().withBackOff(settings.reconnectFirst(), settings.reconnectMax())));
         this.settings = settings;
         this.channelVented = new AtomicIntegerArray(settings.channels());
         this.held = new HeldCommands(settings.magnets(), settings.maxVacuumKpa());

@@ -2,6 +2,7 @@ package io.upwell.devices.magneticcups.internal;
 
 import io.upwell.api.device.MagnetSupport;
 import io.upwell.api.safety.HardLimits;
+import io.upwell.devices.kit.BackOff;
 import io.upwell.devices.protocol.Protocol;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,15 +29,20 @@ import java.util.function.Supplier;
  * @param magnets         each cup's magnet, one per channel
  * @param maxVacuumKpa    the most the engine may ask of any cup, and of the device
  * @param quietTime       how long the device may say nothing
+ * @param reconnectFirst  the wait before reopening a lost line; it doubles after each failed attempt
+ * @param reconnectMax    the longest wait between attempts; a line that stayed open this long starts
+ *                        again from {@code reconnectFirst} when it is lost
  */
 public record MagneticCupsSettings(String port, int baud, String deviceId, String serial, List<MagnetSupport> magnets,
-        double maxVacuumKpa, Duration quietTime) {
+        double maxVacuumKpa, Duration quietTime, Duration reconnectFirst, Duration reconnectMax) {
     /** The line speed docs/protocol.md recommends. */
     public static final int DEFAULT_BAUD = 115_200;
     static final int MIN_BAUD = 50;
     static final int MAX_BAUD = 4_000_000;
     static final long MIN_QUIET_MILLIS = 100;
     static final long MAX_QUIET_MILLIS = 1000;
+    static final long MIN_RECONNECT_MILLIS = 10;
+    static final long MAX_RECONNECT_MILLIS = 60_000;
     private static final int S_IFMT = 0170000;
     private static final int S_IFCHR = 0020000;
 
@@ -69,6 +75,22 @@ public record MagneticCupsSettings(String port, int baud, String deviceId, Strin
             throw new IllegalArgumentException("quietTimeMillis must be " + MIN_QUIET_MILLIS + " to " + MAX_QUIET_MILLIS
                     + " ms, got " + quiet);
         }
+        long first = reconnectFirst.toMillis();
+        if (first < MIN_RECONNECT_MILLIS || first > MAX_RECONNECT_MILLIS) {
+            throw new IllegalArgumentException("reconnectFirstMillis must be " + MIN_RECONNECT_MILLIS + " to "
+                    + MAX_RECONNECT_MILLIS + " ms, got " + first);
+        }
+        long longest = reconnectMax.toMillis();
+        if (longest < first || longest > MAX_RECONNECT_MILLIS) {
+            throw new IllegalArgumentException("reconnectMaxMillis must be reconnectFirstMillis (" + first + ") to "
+                    + MAX_RECONNECT_MILLIS + " ms, got " + longest);
+        }
+    }
+
+    /** Settings that reconnect with the kit's default back-off (0.5 s doubling to 5 s). */
+    public MagneticCupsSettings(String port, int baud, String deviceId, String serial, List<MagnetSupport> magnets,
+            double maxVacuumKpa, Duration quietTime) {
+        this(port, baud, deviceId, serial, magnets, maxVacuumKpa, quietTime, BackOff.DEFAULT_FIRST, BackOff.DEFAULT_MAX);
     }
 
     /**
@@ -85,7 +107,9 @@ public record MagneticCupsSettings(String port, int baud, String deviceId, Strin
         return new MagneticCupsSettings(read("port", config::port), read("baud", config::baud),
                 read("deviceId", config::deviceId), read("serial", config::serial),
                 magnets(read("magnets", config::magnets), channels), read("maxVacuumKpa", config::maxVacuumKpa),
-                Duration.ofMillis(read("quietTimeMillis", config::quietTimeMillis)));
+                Duration.ofMillis(read("quietTimeMillis", config::quietTimeMillis)),
+                Duration.ofMillis(read("reconnectFirstMillis", config::reconnectFirstMillis)),
+                Duration.ofMillis(read("reconnectMaxMillis", config::reconnectMaxMillis)));
     }
 
     /** How many cups the device must have. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.upwell.api.device.ConnectionState;
 import io.upwell.engine.testkit.RecordingLink;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +72,26 @@ class MagneticCupsOverPtyTest {
 
         link.commandVent(0);
         Await.until("cup 0 vented, its magnet at rest", () -> cups.emulator.magnetDrive(0) == 0.0, cups.emulator::status);
+    }
+
+    @Test
+    void aLostLineIsReopenedAfterTheConfiguredFirstDelay() throws Exception {
+        cups = EmulatedCups.start(dir, UnaryOperator.identity(), "MC000001", Duration.ofMillis(30), Duration.ofMillis(60));
+        link = new RecordingLink(clock, EmulatedCups.MAGNETS.size());
+        link.startEngineTicks();
+        cups.driver.connect(link);
+        Await.until("CONNECTED", () -> lastState() == ConnectionState.CONNECTED, () -> link.connectionChanges().toString());
+
+        cups.lineFaults().breakLine();
+        Await.until("the loss reported", () -> link.connectionStates().contains(ConnectionState.DISCONNECTED),
+                () -> link.connectionChanges().toString());
+        String loss = link.connectionChanges().stream().filter(c -> c.state() == ConnectionState.DISCONNECTED)
+                .findFirst().orElseThrow().reason();
+        assertTrue(loss.endsWith("; next attempt in 30 ms"), "the configured first delay, not the kit's 500 ms: " + loss);
+
+        cups.lineFaults().restoreLine();
+        Await.until("CONNECTED again", () -> link.connectionStates().stream()
+                .filter(state -> state == ConnectionState.CONNECTED).count() == 2, () -> link.connectionChanges().toString());
     }
 
     @Test

@@ -44,6 +44,17 @@ class MagneticCupsSettingsTest {
     }
 
     @Test
+    void theReconnectBackOffIsTheKitsUnlessConfigured() {
+        MagneticCupsSettings defaults = MagneticCupsSettings.from(Configs.on(CHARACTER_DEVICE));
+        assertEquals(Duration.ofMillis(500), defaults.reconnectFirst());
+        assertEquals(Duration.ofSeconds(5), defaults.reconnectMax());
+        MagneticCupsSettings quick = MagneticCupsSettings.from(Configs.on(CHARACTER_DEVICE, "reconnectFirstMillis", 20L,
+                "reconnectMaxMillis", 200L));
+        assertEquals(Duration.ofMillis(20), quick.reconnectFirst());
+        assertEquals(Duration.ofMillis(200), quick.reconnectMax());
+    }
+
+    @Test
     void oneMagnetKindIsEveryCups() {
         MagneticCupsSettings settings = MagneticCupsSettings.from(Configs.on(CHARACTER_DEVICE, "magnets", "ON_OFF"));
         assertEquals(List.of(MagnetSupport.ON_OFF, MagnetSupport.ON_OFF, MagnetSupport.ON_OFF, MagnetSupport.ON_OFF),
@@ -82,6 +93,12 @@ class MagneticCupsSettingsTest {
         assertRefused(Configs.on(CHARACTER_DEVICE, "maxVacuumKpa", 90.0), "maxVacuumKpa must be above 0 and at most 80.0 kPa");
         assertRefused(Configs.on(CHARACTER_DEVICE, "quietTimeMillis", 50L), "quietTimeMillis must be 100 to 1000 ms, got 50");
         assertRefused(Configs.on(CHARACTER_DEVICE, "serial", "S".repeat(33)), "serial must be at most 32 bytes");
+        assertRefused(Configs.on(CHARACTER_DEVICE, "reconnectFirstMillis", 5L),
+                "reconnectFirstMillis must be 10 to 60000 ms, got 5");
+        assertRefused(Configs.on(CHARACTER_DEVICE, "reconnectFirstMillis", 300L, "reconnectMaxMillis", 200L),
+                "reconnectMaxMillis must be reconnectFirstMillis (300) to 60000 ms, got 200");
+        assertRefused(Configs.on(CHARACTER_DEVICE, "reconnectMaxMillis", 61_000L),
+                "reconnectMaxMillis must be reconnectFirstMillis (500) to 60000 ms, got 61000");
         assertRefused(Configs.on(CHARACTER_DEVICE, "channels", new IllegalArgumentException("'four' is not an int")),
                 "channels has a value that is not of its type: 'four' is not an int");
     }
