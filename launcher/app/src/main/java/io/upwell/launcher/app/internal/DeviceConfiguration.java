@@ -83,6 +83,25 @@ final class DeviceConfiguration {
     }
 
     /**
+     * The innermost cause of a failure SCR recorded with its stack trace: a component built by constructor
+     * injection fails with an InvocationTargetException whose own line says nothing; the driver's words are
+     * in the last "Caused by:" line.
+     */
+    static String rootCause(String failure) {
+        if (failure == null) {
+            return null;
+        }
+        String cause = failure;
+        for (String line : failure.lines().toList()) {
+            String stripped = line.strip();
+            if (stripped.startsWith("Caused by: ")) {
+                cause = stripped.substring("Caused by: ".length());
+            }
+        }
+        return cause;
+    }
+
+    /**
      * Why the driver's component refused the configuration {@code pid}, if it did: the first line of the
      * failure Declarative Services recorded when activation failed.
      */
@@ -99,7 +118,7 @@ final class DeviceConfiguration {
                 for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
                     if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION
                             && pid.equals(configuration.properties.get("service.pid"))) {
-                        return Optional.of(EngineStartup.cause(configuration.failure));
+                        return Optional.of(EngineStartup.cause(rootCause(configuration.failure)));
                     }
                 }
             }
