@@ -136,8 +136,8 @@ class DemoPortJarIT {
         first.close(); // SIGKILL: the device is gone without a word
         first.awaitExit();
         awaitOutput(demo, "the loss", "device " + id + " lost: session paused, every cup vented (");
-        assertTrue(demo.stdout().contains("demo: waiting up to 120 s for device " + id + " to come back; the session"
-                + " stays paused"), demo.stdout());
+        awaitOutput(demo, "the wait for the device", "demo: waiting up to 120 s for device " + id + " to come back;"
+                + " the session stays paused");
 
         LaunchedJar again = emulator("emulator-again", pair[0], driver);
         awaitOutput(demo, "the reconnect", "device " + id + " is back: the engine reconnected it (READY");
