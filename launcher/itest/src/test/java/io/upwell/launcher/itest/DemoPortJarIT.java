@@ -162,6 +162,32 @@ class DemoPortJarIT {
         assertEquals(0, again.awaitExit(), again.stderr());
     }
 
+    /**
+     * SIGTERM (what Ctrl-C does too) mid-session stops in order: the engine ends the session as aborted and
+     * journals its stop; the serial port is not closed under the driver first (jSerialComm's own shutdown
+     * would), so no lost device is reported and nothing stays latched for the next session.
+     */
+    @Test
+    void sigtermStopsTheSessionInOrderAndLeavesNothingLatched() throws Exception {
+        Path[] pair = ptyPair();
+        LaunchedJar emulator = emulator("emulator", pair[0], "magnetic-cups");
+        LaunchedJar demo = launch("demo", "demo", "--port", pair[1].toString(), "--driver", "magnetic-cups");
+        awaitOutput(demo, "cup 0 in its hold", HOLDING);
+
+        demo.terminate();
+
+        assertEquals(143, demo.awaitExit(), "the JVM's exit code for SIGTERM; stderr: " + demo.stderr());
+        String out = demo.stdout();
+        assertTrue(out.contains("Result: the session did not end normally (ABORTED: the engine stopped)."), out);
+        assertTrue(out.contains("Alarms: none"), out);
+        assertFalse(out.contains("lost"), out);
+        assertFalse(Files.exists(demo.dataDirectory().resolve("latch.json")), "nothing latched for the next session");
+        List<String> engine = Files.readAllLines(demo.dataDirectory().resolve("engine.jsonl"));
+        assertTrue(engine.get(engine.size() - 1).contains("\"type\":\"engine-stop\""), engine.toString());
+        emulator.type("exit");
+        assertEquals(0, emulator.awaitExit(), emulator.stderr());
+    }
+
     /** The session's journal shows it paused, never running again, and stopped; nothing commanded after the pause. */
     private static void assertNeverRunningAgain(List<JsonObject> records) {
         List<String> states = new ArrayList<>();

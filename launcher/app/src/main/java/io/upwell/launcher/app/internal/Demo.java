@@ -16,7 +16,9 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -124,6 +126,7 @@ final class Demo {
 
     /** Gives the driver its device: the factory configuration the driver's bundle makes a device of. */
     private String configureDriver(ConfigurationAdmin admin) throws NotReadyException {
+        OrderlyShutdown.stopBeforeSerialPortsClose(context);
         DemoDriver driver = serial.driver();
         DeviceConfiguration.Applied applied;
         try {
@@ -211,8 +214,10 @@ final class Demo {
         // Ctrl-C or SIGTERM stops the framework in order (OrderlyShutdown): the engine's stop vents every
         // channel and ends this session as aborted, and the summary below says so.
         Session session = engine.start(plan.request());
+        Bundle framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         SessionWatch.Outcome outcome = new SessionWatch(engine, out, virtual,
-                serial == null ? SerialDemoArguments.DEFAULT_RECONNECT_WAIT : serial.reconnectWait())
+                serial == null ? SerialDemoArguments.DEFAULT_RECONNECT_WAIT : serial.reconnectWait(),
+                () -> (framework.getState() & (Bundle.STOPPING | Bundle.RESOLVED)) != 0)
                 .watch(session, DemoPlan.PLANNED);
         Duration wall = Duration.ofNanos(System.nanoTime() - wallStart);
         DemoSummary summary = new DemoSummary(outcome.last(), engine.loopStatistics(), engine.journalHealth(), wall);

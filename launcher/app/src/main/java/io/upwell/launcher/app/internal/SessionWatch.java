@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -38,18 +39,23 @@ final class SessionWatch {
     private final PrintStream out;
     private final long pollMillis;
     private final Duration reconnectWait;
+    private final BooleanSupplier shuttingDown;
     private final SessionProgress progress = new SessionProgress();
 
     /**
      * @param virtual       true on the virtual clock, where whole seconds pass in milliseconds
      * @param reconnectWait how long to wait for a lost device to come back
+     * @param shuttingDown  true once the application is stopping (Ctrl-C, SIGTERM): its drivers leave before
+     *                      the engine, which then ends the session, so a device leaving is no loss to report
      */
-    SessionWatch(SessionService engine, PrintStream out, boolean virtual, Duration reconnectWait) {
+    SessionWatch(SessionService engine, PrintStream out, boolean virtual, Duration reconnectWait,
+            BooleanSupplier shuttingDown) {
         this.engine = engine;
         this.out = out;
         // Under the virtual clock whole seconds pass in milliseconds: poll often to see some of them.
         this.pollMillis = virtual ? 1 : 20;
         this.reconnectWait = reconnectWait;
+        this.shuttingDown = shuttingDown;
     }
 
     /** Polls the session until it is over, printing progress. */
@@ -81,6 +87,11 @@ final class SessionWatch {
 
     /** A fault paused the session: report it, wait for a lost device, and stop the session. */
     private Outcome paused(Session session, SessionSnapshot snapshot) throws InterruptedException {
+        if (shuttingDown.getAsBoolean()) {
+            out.println("demo: the application is stopping (Ctrl-C or SIGTERM): the engine vents every cup and ends"
+                    + " the session");
+            return new Outcome(awaitFinal(session), Optional.empty());
+        }
         Optional<Alarm> loss = deviceLoss(snapshot);
         if (loss.isEmpty()) {
             out.println("demo: a fault paused the session (" + snapshot.reason() + "); a session a fault paused"
@@ -154,7 +165,7 @@ final class SessionWatch {
     /** Waits, bounded, for the device to be READY again; gives up early once the session is no longer paused. */
     private Optional<DeviceStatus> awaitReconnect(Session session, String device) throws InterruptedException {
         long deadline = System.nanoTime() + reconnectWait.toNanos();
-        while (System.nanoTime() - deadline < 0) {
+        while (System.nanoTime() - deadline < 0 && !shuttingDown.getAsBoolean()) {
             if (show(session).state() != SessionState.PAUSED) {
                 return Optional.empty();
             }

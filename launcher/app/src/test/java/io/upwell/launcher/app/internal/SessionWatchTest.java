@@ -54,6 +54,7 @@ class SessionWatchTest {
     /** How many times the device is reported DISCONNECTED before it is READY again; -1 for never. */
     private int disconnectedReports = -1;
     private final AtomicInteger deviceQueries = new AtomicInteger();
+    private volatile boolean shuttingDown;
     /** How many snapshots the session stays in its state before {@link #afterSnapshots} happens. */
     private int snapshotsLeft = Integer.MAX_VALUE;
     private Runnable afterSnapshots = () -> { };
@@ -167,6 +168,28 @@ class SessionWatchTest {
         assertTrue(outcome.interruption().orElseThrow().startsWith("device mc-1 was lost mid-session"));
     }
 
+    /** Ctrl-C: the drivers leave before the engine, which aborts the session; that is no device to wait for. */
+    @Test
+    void aDeviceLeavingAsTheApplicationStopsIsNoLossToWaitFor() throws Exception {
+        pausedBy(AlarmCondition.DEVICE_LOST, "device mc-1 disconnected: driver service left; session paused");
+        shuttingDown = true;
+        snapshotsLeft = 3;
+        afterSnapshots = () -> {
+            state = SessionState.ABORTED;
+            reason = "the engine stopped";
+        };
+
+        SessionWatch.Outcome outcome = watch(Duration.ofSeconds(60));
+
+        assertTrue(printed().contains("demo: the application is stopping (Ctrl-C or SIGTERM): the engine vents every"
+                + " cup and ends the session"), printed());
+        assertFalse(printed().contains("lost"), printed());
+        assertEquals(List.of(), commands);
+        assertEquals(0, deviceQueries.get());
+        assertEquals(SessionState.ABORTED, outcome.last().state());
+        assertTrue(outcome.interruption().isEmpty(), "the summary says ABORTED: the engine stopped");
+    }
+
     @Test
     void onlyALossOfADeviceTheSessionUsesCounts() {
         Alarm other = new Alarm(AlarmPriority.LOW, AlarmCondition.DEVICE_LOST, "iv-9", -1, Instant.EPOCH, "gone");
@@ -176,7 +199,7 @@ class SessionWatchTest {
     }
 
     private SessionWatch.Outcome watch(Duration reconnectWait) throws InterruptedException {
-        return new SessionWatch(engine(), out, false, reconnectWait).watch(session(), PLANNED);
+        return new SessionWatch(engine(), out, false, reconnectWait, () -> shuttingDown).watch(session(), PLANNED);
     }
 
     private ChannelStatus cup(int cup) {
