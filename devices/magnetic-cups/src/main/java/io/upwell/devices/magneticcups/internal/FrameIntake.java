@@ -142,11 +142,6 @@ final class FrameIntake {
         return counters.messages() + counters.unknownTypes() + counters.malformedPayloads();
     }
 
-    /** How many FAULT frames came in, repeats included. */
-    long faultFramesHeard() {
-        return faultFrames.get();
-    }
-
     /** The protocol's own counts, for the log. */
     String describe() {
         return "frames missed " + framesMissed.get() + ", samples of the wrong shape " + samplesMalformed.get()

@@ -264,11 +264,6 @@ public final class MagneticCupsDriver extends SerialDeviceDriver<DeviceMessage> 
         }
     }
 
-    /** How many FAULT frames the device has sent this driver, repeats included. */
-    long faultFramesHeard() {
-        return intake.faultFramesHeard();
-    }
-
     /** The checked configuration this driver runs with. */
     MagneticCupsSettings settings() {
         return settings;

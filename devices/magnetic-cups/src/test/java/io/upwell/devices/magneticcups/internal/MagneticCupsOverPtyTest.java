@@ -113,17 +113,17 @@ class MagneticCupsOverPtyTest {
     }
 
     /**
-     * The host goes away mid-conversation and the device's watchdog vents and reports it, into a line
-     * nobody reads. A host that comes back hears those reports before its HELLO is answered: they are
-     * about a host that was not there, not an emergency, and the conversation goes on without one.
+     * The host goes away mid-conversation and the device's watchdog vents and reports it while nobody
+     * listens. Those reports are about a host that was not there: a host that comes back talks to the
+     * device again without an emergency stop (the line discards what arrived while it was closed, and a
+     * report heard before the HELLO is answered is only logged, FaultsBeforeHandshakeTest).
      */
     @Test
-    void aWatchdogFaultFromBeforeTheHandshakeIsNoEmergencyStop() throws Exception {
+    void aDeviceWhoseWatchdogVentedWhileNoHostListenedIsTalkedToAgainWithoutAnEmergencyStop() throws Exception {
         connected();
         cups.driver.disconnect();
         Await.until("the device's watchdog vents", () -> cups.emulator.status().contains("watchdog-vent"),
                 cups.emulator::status);
-        long heardBefore = cups.driver.faultFramesHeard();
 
         RecordingLink again = new RecordingLink(clock, EmulatedCups.MAGNETS.size());
         again.startEngineTicks();
@@ -133,7 +133,6 @@ class MagneticCupsOverPtyTest {
         Await.until("the device's reports are over", () -> !cups.emulator.status().contains("watchdog-vent"),
                 cups.emulator::status);
 
-        assertTrue(cups.driver.faultFramesHeard() > heardBefore, "the stale reports were heard");
         assertEquals(List.of(), again.emergencyStops());
         again.commandHold(0, 20);
         Await.until("cup 0 pulls: the device follows the new host", () -> again.samplesOf(0).size() > 0
