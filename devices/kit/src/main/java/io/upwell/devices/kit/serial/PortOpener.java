@@ -58,6 +58,9 @@ final class PortOpener {
             throw new SerialLineException("cannot open " + where + ": "
                     + whyNotOpened(device, port.getLastErrorCode(), port.getLastErrorLocation()));
         }
+        // What the device sent while no host had the line open (answers to an earlier host's requests,
+        // reports of faults it raised meanwhile) answers nobody now; a driver must not take it for news.
+        port.flushIOBuffers();
         return new OpenPort(port, device.toString(), generation);
     }
 

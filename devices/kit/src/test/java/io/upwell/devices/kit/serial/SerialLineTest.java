@@ -103,6 +103,30 @@ class SerialLineTest {
         }
     }
 
+    /**
+     * What the device sent while the line was closed (between a loss and the next attempt) answers nobody
+     * now: a driver would take an earlier handshake's reply, or the report of a fault raised meanwhile,
+     * for news. It is discarded when the line opens again.
+     */
+    @Test
+    void bytesSentBeforeTheLineOpenedAreDiscarded() {
+        Recorder recorder = new Recorder();
+        try (Socat socat = Socat.start(dir); PtyPeer peer = PtyPeer.open(socat.b())) {
+            try (SerialLine before = started(socat.a(), QUICK, new Recorder())) {
+                awaitOpen(before, recorder);
+            }
+            peer.write("stale");
+            // socat relays it to the other terminal at once, where it waits: opening the line takes far longer.
+            try (SerialLine line = started(socat.a(), QUICK, recorder)) {
+                awaitOpen(line, recorder);
+                peer.write("fresh");
+                Await.until("the line reads what came after it opened", () -> recorder.text().contains("fresh"),
+                        recorder::toString);
+                assertEquals("fresh", recorder.text());
+            }
+        }
+    }
+
     @Test
     void socatEndingIsALossNamingThePath() {
         Recorder recorder = new Recorder();

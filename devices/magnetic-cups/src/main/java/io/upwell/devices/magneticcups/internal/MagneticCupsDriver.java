@@ -50,7 +50,11 @@ import org.slf4j.LoggerFactory;
  * way for a device to stop and latch everything, {@code emergencyStop}, and every FAULT goes through
  * it, naming the code: the device's own button as "{@code <id> button}", any other fault (an unknown
  * code included) as what it is, so that the engine vents, raises a high alarm and latches until an
- * operator acknowledges (docs/protocol.md, "Faults").
+ * operator acknowledges (docs/protocol.md, "Faults"). One exception: a WATCHDOG_VENT that arrives before the
+ * device has answered this line's HELLO reports a host that was not feeding the watchdog (one that left, or
+ * this driver between handshakes, with the engine holding the device vented and not ready); it is logged,
+ * and the HELLO ends it. Escalating it would abort a session a lost device paused the moment the device
+ * came back, and latch an engine that merely started beside a running device.
  * <p>
  * <b>Immediate.</b> The configuration is checked when the component activates, at once, so that a bad
  * one is logged when it is made rather than when the engine first asks for the driver (a delayed
@@ -82,6 +86,11 @@ public final class MagneticCupsDriver extends SerialDeviceDriver<DeviceMessage> 
     /** Set on the reader thread when the device vented by itself; the driver thread updates {@link #held}. */
     private final AtomicBoolean deviceVented = new AtomicBoolean();
     private final AtomicIntegerArray channelVented;
+    /**
+     * True once the device has answered this line's HELLO: from then on the host feeds its watchdog.
+     * Written by the driver thread, read by the reader thread.
+     */
+    private volatile boolean greeted;
 
     /**
      * Activated by Declarative Services.
@@ -159,6 +168,7 @@ public final class MagneticCupsDriver extends SerialDeviceDriver<DeviceMessage> 
 
     @Override
     protected void lineOpened() {
+        greeted = false;
         intake.lineOpened();
     }
 
@@ -169,6 +179,7 @@ public final class MagneticCupsDriver extends SerialDeviceDriver<DeviceMessage> 
 
     @Override
     protected DeviceIdentity negotiate() throws Exception {
+        greeted = false;
         held.forget();
         for (int hello = 1; hello <= HELLOS; hello++) {
             commands.send(Hello.current());
@@ -205,6 +216,7 @@ public final class MagneticCupsDriver extends SerialDeviceDriver<DeviceMessage> 
             channelVented.set(ch, 0);
         }
         commands.restart();
+        greeted = true;
         LOG.info("{}: the device on {} is {}", settings.deviceId(), serialSettings().path(), Handshake.describe(reply));
         // Not the device's serial number as the id: the kit compares the id with the engine's device id,
         // and the serial number was checked above against the one configured.
@@ -232,6 +244,15 @@ public final class MagneticCupsDriver extends SerialDeviceDriver<DeviceMessage> 
             channelVented.set(fault.channel(), 1);
         }
         if (!isNew) {
+            return;
+        }
+        if (fault.kind() == FaultCode.WATCHDOG_VENT && !greeted) {
+            // The device's watchdog expired while this host was not talking to it: a host that left before
+            // (a restarted engine, an unplugged cable) or this driver between handshakes. The engine holds the
+            // device not ready and vented meanwhile, and HELLO ends the fault; it is no emergency.
+            LOG.info("{}: the device reports WATCHDOG_VENT (detail {} ms) from before this driver's HELLO was"
+                    + " answered: no host fed its watchdog; it has vented every cup", settings.deviceId(),
+                    fault.detail());
             return;
         }
         String where = fault.deviceWide() ? "every cup" : "cup " + fault.channel();

@@ -133,6 +133,43 @@ class MagneticCupsOverPtyTest {
         assertEquals(List.of("mc-1 button"), link.emergencyStops());
     }
 
+    /**
+     * The host goes away mid-conversation and the device's watchdog vents and reports it while nobody
+     * listens. Those reports are about a host that was not there: a host that comes back talks to the
+     * device again without an emergency stop (the line discards what arrived while it was closed, and a
+     * report heard before the HELLO is answered is only logged, FaultsBeforeHandshakeTest).
+     */
+    @Test
+    void aDeviceWhoseWatchdogVentedWhileNoHostListenedIsTalkedToAgainWithoutAnEmergencyStop() throws Exception {
+        connected();
+        cups.driver.disconnect();
+        Await.until("the device's watchdog vents", () -> cups.emulator.status().contains("watchdog-vent"),
+                cups.emulator::status);
+
+        RecordingLink again = new RecordingLink(clock, EmulatedCups.MAGNETS.size());
+        again.startEngineTicks();
+        cups.driver.connect(again);
+        Await.until("CONNECTED again", () -> again.connectionStates().contains(ConnectionState.CONNECTED),
+                () -> again.connectionChanges().toString());
+        Await.until("the device's reports are over", () -> !cups.emulator.status().contains("watchdog-vent"),
+                cups.emulator::status);
+
+        assertEquals(List.of(), again.emergencyStops());
+        again.commandHold(0, 20);
+        Await.until("cup 0 pulls: the device follows the new host", () -> again.samplesOf(0).size() > 0
+                && again.lastSample(0) > 10, cups.emulator::status);
+    }
+
+    /** The engine's loop stops while the line and the driver live on: the heartbeats no longer feed the watchdog. */
+    @Test
+    void aWatchdogFaultInAConversationStillStopsTheEngine() throws Exception {
+        connected();
+        link.stopEngineTicks();
+        Await.until("the engine told", () -> !link.emergencyStops().isEmpty(), cups.emulator::status);
+        assertTrue(link.emergencyStops().get(0).startsWith("mc-1 fault WATCHDOG_VENT on every cup"),
+                link.emergencyStops().toString());
+    }
+
     @Test
     void anyOtherFaultStopsTheEngineNamingIt() throws Exception {
         connected();

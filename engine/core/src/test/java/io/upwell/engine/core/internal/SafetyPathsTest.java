@@ -140,6 +140,29 @@ class SafetyPathsTest {
         assertTrue(session.snapshot().elapsed().getSeconds() < 308, "the program had not finished");
     }
 
+    /**
+     * A session a lost device paused is over for the operator who stops it: with every cup vented
+     * there is nothing to ramp out, so it ends at once, still latched, without anyone acknowledging the
+     * fault first (which the operator may not be there to do).
+     */
+    @Test
+    @Tag("SR-09")
+    void aSessionALostDevicePausedEndsWhenStoppedWithoutAcknowledgementAndStaysVented() throws Exception {
+        f.simulator.inject(Fault.DISCONNECT, -1);
+        f.advanceUntil("paused by the loss", Duration.ofSeconds(2), () -> session.state() == SessionState.PAUSED);
+        assertTrue(f.engine.latched());
+
+        session.stop();
+        f.advanceUntil("ended", Duration.ofSeconds(2), () -> session.state().isFinal());
+
+        assertEquals(SessionState.ENDED, session.state());
+        assertEquals("stopped by the operator", session.reason());
+        assertTrue(f.engine.latched(), "stopping acknowledges nothing");
+        assertTrue(session.snapshot().channels().stream().allMatch(c -> c.targetKpa() == 0.0),
+                "nothing commanded on the way out: " + session.snapshot().channels());
+        assertForcedToVent(0, 1);
+    }
+
     @Test
     @Tag("SR-09")
     void resumingWhileTheDeviceIsNotReadyIsRefusedNamingIt() throws Exception {

@@ -10,6 +10,12 @@ enum CommandLine {
     DEMO,
     /** {@code demo --virtual}: the same session on the engine's virtual clock. */
     DEMO_VIRTUAL,
+    /**
+     * {@code demo --port PATH --driver DRIVER [options]}: the session on a device on a serial line
+     * ({@link SerialDemoArguments}); {@code demo} with any other options is read as this, so that a
+     * wrong one is named.
+     */
+    DEMO_SERIAL,
     /** {@code validate FILE.json ...}: checks program files and exits, without waiting for the engine. */
     VALIDATE,
     /** {@code techniques}: list the installed techniques with their parameters. */
@@ -28,6 +34,10 @@ enum CommandLine {
             "  (no arguments)    start the engine with the interactive shell (leave with Ctrl-D or exit)",
             "  demo              run a 30 s static-cupping session on the simulator and print a summary",
             "  demo --virtual    the same session on the virtual clock: done in about a second",
+            "  " + SerialDemoArguments.USAGE,
+            "                    the same session on a device on a serial line (a device, or emulate on the",
+            "                    other end of a socat pseudo-terminal pair); a device lost mid-session is waited",
+            "                    for (default 60 s) and the paused session stopped, never resumed",
             "  validate FILE...  check program files (docs/techniques.md, Program files): a summary of each valid",
             "                    one, every problem (file:line: path: message) of an invalid one",
             "  techniques        list the installed techniques with their version, origin and parameters",
@@ -39,8 +49,8 @@ enum CommandLine {
             "                    a device on a serial port (a socat pseudo-terminal, say) with the simulator's",
             "                    physics; type status, help, fault words (drop-bytes, corrupt, stall=S, silent, ...)",
             "exit codes: 0 session ended normally (validate: every file valid), 1 session did not end normally",
-            "            (validate: some file invalid or unreadable), 2 usage, 3 the engine or the simulated device",
-            "            did not come up");
+            "            (validate: some file invalid or unreadable), 2 usage, 3 the engine or the device did not",
+            "            come up");
 
     static CommandLine parse(List<String> arguments) {
         if (arguments.isEmpty()) {
@@ -54,6 +64,9 @@ enum CommandLine {
         }
         if (arguments.size() == 2 && arguments.get(0).equals("demo") && arguments.get(1).equals("--virtual")) {
             return DEMO_VIRTUAL;
+        }
+        if (arguments.get(0).equals("demo")) {
+            return DEMO_SERIAL;
         }
         if (arguments.size() == 1 && arguments.get(0).equals("techniques")) {
             return TECHNIQUES;

@@ -16,6 +16,8 @@ final class DemoSummary {
     private final LoopStatistics loop;
     private final io.upwell.api.session.JournalHealth journal;
     private final Duration wall;
+    /** What kept the session from ending by itself (a device lost, a fault); null when nothing did. */
+    private final String interruption;
 
     /**
      * @param last the session's final snapshot
@@ -28,10 +30,27 @@ final class DemoSummary {
         this.loop = loop;
         this.journal = journal;
         this.wall = wall;
+        this.interruption = null;
+    }
+
+    private DemoSummary(DemoSummary summary, String interruption) {
+        this.last = summary.last;
+        this.loop = summary.loop;
+        this.journal = summary.journal;
+        this.wall = summary.wall;
+        this.interruption = interruption;
+    }
+
+    /**
+     * The same summary for a session that something interrupted: a session the demo had to stop while a
+     * fault held it paused has ENDED, but not normally, and the result says what happened.
+     */
+    DemoSummary interruptedBy(String what) {
+        return new DemoSummary(this, what);
     }
 
     boolean endedNormally() {
-        return last.state() == SessionState.ENDED;
+        return interruption == null && last.state() == SessionState.ENDED;
     }
 
     int exitCode() {
@@ -58,10 +77,13 @@ final class DemoSummary {
         }
         lines.add("Control loop: " + Formats.loop(loop));
         lines.add("Journal: " + Formats.journal(journal));
-        lines.add(endedNormally()
-                ? "Result: the session ended normally."
-                : "Result: the session did not end normally (" + last.state()
-                        + (last.reason().isEmpty() ? "" : ": " + last.reason()) + ").");
+        String state = last.state() + (last.reason().isEmpty() ? "" : ": " + last.reason());
+        if (interruption != null) {
+            lines.add("Result: the session did not end normally: " + interruption + " (" + state + ").");
+        } else {
+            lines.add(endedNormally() ? "Result: the session ended normally."
+                    : "Result: the session did not end normally (" + state + ").");
+        }
         return lines;
     }
 }

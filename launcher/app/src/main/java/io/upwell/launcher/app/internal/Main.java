@@ -41,6 +41,16 @@ public final class Main implements Callable<Integer> {
             // A device, not a session: no engine is waited for.
             return EmulateCommand.run(arguments.subList(1, arguments.size()), System.in, System.out, System.err);
         }
+        SerialDemoArguments serial = null;
+        if (command == CommandLine.DEMO_SERIAL) {
+            // Checked before anything waits for the engine: a wrong option is named at once.
+            try {
+                serial = SerialDemoArguments.parse(arguments.subList(1, arguments.size()));
+            } catch (IllegalArgumentException e) {
+                System.err.println("upwell: demo: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
         if (command == CommandLine.VALIDATE) {
             // Checking files needs no engine: answer at once.
             return ValidateCommand.run(arguments.subList(1, arguments.size()), System.out, System.err);
@@ -57,6 +67,8 @@ public final class Main implements Callable<Integer> {
                     return new InteractiveShell(context, engine::current, terminal).run();
                 case DEMO:
                     return new Demo(context, System.out, false).run();
+                case DEMO_SERIAL:
+                    return new Demo(context, System.out, serial).run();
                 case TECHNIQUES:
                     return SimulateCommands.techniques(context, engine.service(), System.out);
                 case SIMULATE:

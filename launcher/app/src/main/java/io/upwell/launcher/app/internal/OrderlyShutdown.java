@@ -1,6 +1,8 @@
 package io.upwell.launcher.app.internal;
 
+import com.fazecast.jSerialComm.SerialPort;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -29,6 +31,8 @@ public final class OrderlyShutdown {
     /** How long the hook waits for the framework to stop before the JVM halts anyway. */
     static final Duration BOUND = Duration.ofSeconds(20);
 
+    private static final AtomicBoolean BEFORE_SERIAL_PORTS_CLOSE = new AtomicBoolean();
+
     private final Thread hook;
 
     @Activate
@@ -50,7 +54,22 @@ public final class OrderlyShutdown {
         }
     }
 
-    /** Stops the framework and waits, bounded, until it has stopped. */
+    /**
+     * For a run that drives a device on a serial line: jSerialComm closes every open port from a JVM
+     * shutdown hook of its own, which races this one. A driver whose port closes under it reports its
+     * line lost, and the engine, not yet stopping, pauses the session and latches a DEVICE_LOST that
+     * outlives the process (upwell-data/latch.json), so Ctrl-C would leave the next session refused.
+     * jSerialComm first runs the hooks handed to it to their end and only then closes its ports: the
+     * framework's stop is handed to it too, so the drivers let go of their ports before they close.
+     */
+    static void stopBeforeSerialPortsClose(BundleContext context) {
+        if (BEFORE_SERIAL_PORTS_CLOSE.compareAndSet(false, true)) {
+            Bundle framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+            SerialPort.addShutdownHook(new Thread(() -> stop(framework), "upwell-orderly-shutdown-before-serial"));
+        }
+    }
+
+    /** Stops the framework and waits, bounded, until it has stopped; does nothing to one already stopped. */
     static void stop(Bundle framework) {
         try {
             framework.stop();

@@ -57,4 +57,18 @@ class DemoSummaryTest {
         assertTrue(summary.lines().contains("Journal: CANNOT WRITE (WRITE upwell-data/sessions/s.jsonl: disk full);"
                 + " 42 record(s) lost; no new session starts"), summary.lines().toString());
     }
+
+    @Test
+    void aSessionStoppedAfterItsDeviceWasLostEndedButNotNormallyAndTheResultNamesTheLoss() {
+        DemoSummary summary = new DemoSummary(Snapshots.at(Duration.ofSeconds(9), SessionState.ENDED,
+                "stopped by the operator", List.of(Snapshots.lost("mc-1")), 40.0), LOOP, JournalHealth.HEALTHY,
+                Duration.ofSeconds(20)).interruptedBy("device mc-1 was lost mid-session (DEVICE_LOST, SR-09: gone)");
+
+        List<String> lines = summary.lines();
+
+        assertEquals(ExitCodes.SESSION_FAILED, summary.exitCode());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  HIGH DEVICE_LOST (SR-09) at mc-1")), lines.toString());
+        assertEquals("Result: the session did not end normally: device mc-1 was lost mid-session (DEVICE_LOST, SR-09:"
+                + " gone) (ENDED: stopped by the operator).", lines.get(lines.size() - 1));
+    }
 }

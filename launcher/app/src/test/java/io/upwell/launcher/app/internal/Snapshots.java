@@ -34,4 +34,9 @@ final class Snapshots {
         return new Alarm(AlarmPriority.MEDIUM, AlarmCondition.LEAK, "sim-1", channel, Instant.EPOCH,
                 "cup 1 cannot reach its target");
     }
+
+    static Alarm lost(String deviceId) {
+        return new Alarm(AlarmPriority.HIGH, AlarmCondition.DEVICE_LOST, deviceId, -1, Instant.EPOCH,
+                "device " + deviceId + " disconnected: line closed; session paused");
+    }
 }

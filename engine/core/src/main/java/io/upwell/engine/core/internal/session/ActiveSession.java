@@ -175,7 +175,9 @@ public final class ActiveSession implements Session {
         }
         if (running && programTime >= programLengthNanos) {
             moveToIf(SessionState.RUNNING, SessionState.STOPPING, "program complete");
-        } else if (stopping && allOut) {
+        } else if (current == SessionState.STOPPING && allOut) {
+            // Under the latch every cup is held vented, so a session stopped then (one a fault paused) has
+            // nothing to ramp out and ends now; waiting for the acknowledgement would keep it STOPPING.
             moveToIf(SessionState.STOPPING, SessionState.ENDED, reason); // why it began stopping
         }
         if (!state.isFinal() && state != SessionState.STOPPING && now - startedAt >= timeLimitNanos) {
