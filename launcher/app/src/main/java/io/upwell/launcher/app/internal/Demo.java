@@ -210,6 +210,8 @@ final class Demo {
                 + DemoPlan.CLIENT.id() + "), screened by " + screening.screenedBy() + ": nothing found (no"
                 + " contraindications, no site findings, no limit of their own); the engine needs a screening on"
                 + " every device but a simulator, and a real client needs their own"));
+        plan.request().overrideGiven().ifPresent(given -> out.println("Over-treatment rules (SR-15) set aside by "
+                + given.approvedBy() + ": " + given.reason() + "; the journal keeps it"));
         long wallStart = System.nanoTime();
         // Ctrl-C or SIGTERM stops the framework in order (OrderlyShutdown): the engine's stop vents every
         // channel and ends this session as aborted, and the summary below says so.

@@ -5,6 +5,7 @@ import io.upwell.api.body.BodySite;
 import io.upwell.api.body.Side;
 import io.upwell.api.device.ChannelDescriptor;
 import io.upwell.api.device.DeviceDescriptor;
+import io.upwell.api.history.TreatmentOverride;
 import io.upwell.api.screening.Screening;
 import io.upwell.api.session.Client;
 import io.upwell.api.session.Placement;
@@ -112,8 +113,16 @@ final class DemoPlan {
                 "holdSeconds", ParameterValue.of(20),
                 "rampInSeconds", ParameterValue.of(5),
                 "rampOutSeconds", ParameterValue.of(3));
-        return new SessionRequest(OPERATOR, CLIENT, screening, TECHNIQUE_ID, parameters, placements, 100);
+        SessionRequest request = new SessionRequest(OPERATOR, CLIENT, screening, TECHNIQUE_ID, parameters, placements,
+                100);
+        // The demo client is no person, and a demo run again within the minimum interval would meet
+        // SR-15's rule on its own earlier runs: on a real device the request says so, and it is journaled.
+        return screening.isPresent() ? request.withOverride(OVER_TREATMENT_OVERRIDE) : request;
     }
+
+    /** On a real device: the over-treatment rules set aside, with the reason, for a client who is nobody. */
+    static final TreatmentOverride OVER_TREATMENT_OVERRIDE = new TreatmentOverride(OPERATOR,
+            "a demonstration on a bench device or an emulator; no person is treated");
 
     /** What the session will do, in one line: {@code static cupping on sim-1, 4 cups at 40 kPa (cup 3: 30 kPa), ...}. */
     String headline() {

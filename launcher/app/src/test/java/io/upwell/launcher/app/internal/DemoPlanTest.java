@@ -75,6 +75,10 @@ class DemoPlanTest {
         assertEquals("demo-client", request.client().id());
         assertEquals(ParameterValue.of(30), request.placements().get(3).overrides().get("targetKpa"),
                 "cups with a pump each keep the per-cup override");
+        assertEquals("demo", request.override().approvedBy(), "SR-15 set aside for a client who is nobody, said why");
+        assertTrue(request.override().reason().contains("no person is treated"), request.override().reason());
+        assertTrue(DemoPlan.on(ownPumps("sim-1", 4, true)).request().overrideGiven().isEmpty(),
+                "a simulator treats nobody: no override needed or given");
     }
 
     @Test
