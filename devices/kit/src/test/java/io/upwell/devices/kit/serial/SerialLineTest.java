@@ -111,13 +111,13 @@ class SerialLineTest {
     @Test
     void bytesSentBeforeTheLineOpenedAreDiscarded() {
         Recorder recorder = new Recorder();
-        try (Socat socat = Socat.start(dir); PtyPeer peer = PtyPeer.open(socat.b())) {
-            try (SerialLine before = started(socat.a(), QUICK, new Recorder())) {
+        try (PseudoTerminalPair cable = PseudoTerminalPair.start(dir); PtyPeer peer = PtyPeer.open(cable.deviceEnd())) {
+            try (SerialLine before = started(cable.hostEnd(), QUICK, new Recorder())) {
                 awaitOpen(before, recorder);
             }
             peer.write("stale");
             // socat relays it to the other terminal at once, where it waits: opening the line takes far longer.
-            try (SerialLine line = started(socat.a(), QUICK, recorder)) {
+            try (SerialLine line = started(cable.hostEnd(), QUICK, recorder)) {
                 awaitOpen(line, recorder);
                 peer.write("fresh");
                 Await.until("the line reads what came after it opened", () -> recorder.text().contains("fresh"),
