@@ -2,6 +2,7 @@ package io.upwell.devices.conformance.pty;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * Two connected pseudo-terminals made by socat: a serial cable in software. What is written to one
@@ -32,6 +34,8 @@ public final class PseudoTerminalPair implements AutoCloseable {
 
     /** How long socat may take to make its links, or to end: far more than it takes on a loaded machine. */
     public static final Duration DEADLINE = Duration.ofSeconds(20);
+    /** What socat prints at {@code -d -d} once both ends are set up and it starts moving data. */
+    static final String TRANSFER_LOOP = "starting data transfer loop";
     /** How often a wait looks again. */
     private static final long LOOK_AGAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
@@ -164,6 +168,7 @@ public final class PseudoTerminalPair implements AutoCloseable {
 
     private synchronized void plugIn() {
         deleteLinks(); // a stale link would stop socat from making its own
+        long loopsBefore = transferLoops();
         Process started;
         try {
             started = new ProcessBuilder(List.of(socat, "-d", "-d", "pty,raw,echo=0,link=" + host,
@@ -176,7 +181,11 @@ public final class PseudoTerminalPair implements AutoCloseable {
                     + device + ": " + e.getMessage(), e);
         }
         process = started;
-        boolean ready = await(() -> !started.isAlive() || (leadsToTerminal(host) && leadsToTerminal(device)));
+        // Both links, and socat past setting up both terminals: it makes a link before it sets that
+        // terminal raw, and a peer that writes into a terminal socat is still setting up can leave both
+        // waiting for each other in the kernel (socat in tcsetattr, the writer blocked with the write lock).
+        boolean ready = await(() -> !started.isAlive()
+                || (leadsToTerminal(host) && leadsToTerminal(device) && transferLoops() > loopsBefore));
         if (!started.isAlive()) {
             process = null;
             deleteLinks();
@@ -185,8 +194,22 @@ public final class PseudoTerminalPair implements AutoCloseable {
         }
         if (!ready) {
             unplug();
-            throw new IllegalStateException("socat made no links " + host + " and " + device + " within "
-                    + DEADLINE.toSeconds() + " s; " + socatOutput());
+            throw new IllegalStateException("socat did not make its links " + host + " and " + device
+                    + " and start moving data within " + DEADLINE.toSeconds() + " s; " + socatOutput());
+        }
+    }
+
+    /** How many times socat has said (at {@code -d -d}) that it starts moving data: once per plugging in. */
+    private long transferLoops() {
+        try {
+            if (!Files.exists(log)) {
+                return 0;
+            }
+            try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+                return lines.filter(line -> line.contains(TRANSFER_LOOP)).count();
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return 0; // being written; looked at again
         }
     }
 

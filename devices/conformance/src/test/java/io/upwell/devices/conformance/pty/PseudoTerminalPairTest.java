@@ -33,6 +33,8 @@ class PseudoTerminalPairTest {
             assertEquals(dir.resolve("host"), pair.hostEnd());
             assertEquals(dir.resolve("device"), pair.deviceEnd());
             assertTrue(pair.isPlugged());
+            assertTrue(pair.socatOutput().contains(PseudoTerminalPair.TRANSFER_LOOP),
+                    "start returns once socat has set up both ends and moves data: " + pair.socatOutput());
             // raw: bytes a terminal would act on (CR, ^C, ^D, 0xFF) pass as they are
             byte[] toDevice = {'h', 'i', '\r', '\n', 3, 4, (byte) 0xff, 0};
             assertArrayEquals(toDevice, carry(pair.hostNode(), pair.deviceNode(), toDevice));
