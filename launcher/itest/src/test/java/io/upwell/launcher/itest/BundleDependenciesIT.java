@@ -154,8 +154,10 @@ public class BundleDependenciesIT {
         // javax.xml.parsers and org.w3c.dom: the JRE's XML DOM, on which the embedded Batik SVG generator
         // builds the chart's SVG document (Batik's own DOM is not embedded).
         // com.google.gson: screening files (start screening=FILE.json) are JSON, read with Gson.
+        // com.fazecast.jSerialComm: Ctrl-C on a serial run hands the framework's stop to jSerialComm's own
+        // shutdown, which otherwise closes the ports under the drivers before the engine has vented.
         assertImportsOnly(app, List.of("io.upwell.api.*", SIMULATOR_CONTROL_PACKAGE, PROGRAM_VALIDATION_PACKAGE,
-                EMULATOR_PACKAGE, "com.google.gson",
+                EMULATOR_PACKAGE, "com.google.gson", "com.fazecast.jSerialComm",
                 "org.osgi.*", "org.apache.felix.service.command", "org.slf4j", "java.*", "javax.swing", "javax.swing.*",
                 "javax.imageio", "javax.imageio.*", "javax.xml.parsers", "org.w3c.dom"));
         assertImports(app, "io.upwell.api.session");

@@ -94,9 +94,23 @@ final class LaunchedJar implements AutoCloseable {
         process.getOutputStream().close();
     }
 
-    /** Sends SIGTERM (Process.destroy on Unix), as {@code kill} or a service manager does. */
+    /**
+     * Sends SIGTERM with {@code kill}, as a service manager does. Not {@code Process.destroy}: it also
+     * closes the child's standard input, and the shell's end-of-input path (ramp out, then leave) then
+     * races the signal's orderly stop, so a test could not tell which one it saw.
+     */
     void terminate() {
-        process.destroy();
+        try {
+            Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -TERM " + process.pid() + " failed with " + kill.exitValue());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run kill: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending SIGTERM", e);
+        }
     }
 
     void awaitOutput(String what, String expected) {

@@ -41,13 +41,22 @@ final class DeviceConfiguration {
      */
     static Applied apply(ConfigurationAdmin admin, String factoryPid, Map<String, Object> wanted)
             throws IOException {
+        return apply(admin, factoryPid, NAME, "the demo", wanted);
+    }
+
+    /**
+     * As {@link #apply(ConfigurationAdmin, String, Map)}, for the factory configuration named {@code name}
+     * ({@code <factory PID>~<name>}), made or updated on behalf of {@code who} (for the message).
+     */
+    static Applied apply(ConfigurationAdmin admin, String factoryPid, String name, String who,
+            Map<String, Object> wanted) throws IOException {
         Configuration[] existing;
         try {
             existing = admin.listConfigurations("(service.factoryPid=" + factoryPid + ")");
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException("factory PID " + factoryPid + " makes a malformed filter", e);
         }
-        Configuration own = admin.getFactoryConfiguration(factoryPid, NAME, "?");
+        Configuration own = admin.getFactoryConfiguration(factoryPid, name, "?");
         if (existing != null) {
             for (Configuration configuration : existing) {
                 if (equal(configuration.getProperties(), wanted)) {
@@ -59,7 +68,7 @@ final class DeviceConfiguration {
                 if (!configuration.getPid().equals(own.getPid()) && properties != null
                         && Objects.equals(String.valueOf(properties.get("deviceId")), wanted.get("deviceId"))) {
                     throw new IllegalStateException("configuration " + configuration.getPid() + " already defines device "
-                            + wanted.get("deviceId") + " (port " + properties.get("port") + "); the demo does not"
+                            + wanted.get("deviceId") + " (port " + properties.get("port") + "); " + who + " does not"
                             + " configure a second device of that id");
                 }
             }
