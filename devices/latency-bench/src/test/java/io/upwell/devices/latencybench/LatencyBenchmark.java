@@ -58,7 +58,7 @@ public final class LatencyBenchmark {
             System.out.println(latencies.row());
         }
         System.out.println();
-        System.out.println("Over-pressure attempts not counted because something else paused the session first: "
+        System.out.println("Over-pressure attempts not counted because something else stopped the session first: "
                 + disturbances.size() + (disturbances.isEmpty() ? "." : ":"));
         disturbances.forEach(line -> System.out.println("- " + line));
     }

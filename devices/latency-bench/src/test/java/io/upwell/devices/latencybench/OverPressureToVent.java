@@ -44,7 +44,8 @@ import java.util.Set;
  * exceed the limit by its margin for {@value HardLimits#OVER_VACUUM_DELAY_MILLIS} ms before it vents, so
  * that much is in every sample by design), the next control tick, the driver's next exchange and the line
  * back. After each, the fault is switched off, the operator acknowledges, the session resumes and holds
- * again.
+ * again. An attempt that something else stops first (a device silent, or its watchdog tripped, on a
+ * loaded machine) is not counted but listed in the report; a session that ended is replaced.
  */
 final class OverPressureToVent {
     /** The client's screening limit: the cup's limit, well below the device's 60 kPa. */
@@ -109,18 +110,19 @@ final class OverPressureToVent {
                 Session session = engine.start(request());
                 int taken = 0;
                 while (taken < warmUp + samples) {
-                    holdSteadily(engine, session);
+                    session = holdSteadily(engine, session, disturbances);
+                    Session measured = session;
                     stamps.arm();
                     device.faults().overPressureReadback(READBACK_EXTRA_KPA);
                     // The engine pauses the session at the tick that judges the reading; the VENT reaches the
                     // device a driver exchange later.
                     Wait.until("the session paused after over-pressure " + (taken + 1),
-                            () -> session.state() != SessionState.RUNNING, device::status);
-                    SessionSnapshot paused = awaitState(session, SessionState.PAUSED);
-                    if (!paused.reason().contains("over vacuum")) {
-                        // Something else paused it first (a device silent on a loaded machine, say): not this figure.
+                            () -> measured.state() != SessionState.RUNNING, device::status);
+                    SessionSnapshot stopped = measured.snapshot();
+                    if (stopped.state() != SessionState.PAUSED || !stopped.reason().contains("over vacuum")) {
+                        // Something else stopped it first (a device silent on a loaded machine, say): not this figure.
                         device.faults().overPressureReadback(0);
-                        disturbances.add("attempt " + (taken + 1) + ": " + paused.reason());
+                        disturbances.add("attempt " + (taken + 1) + ": " + stopped.state() + ", " + stopped.reason());
                         continue;
                     }
                     Wait.until("the VENT after over-pressure " + (taken + 1), () -> stamps.ventAt != 0, device::status);
@@ -146,32 +148,44 @@ final class OverPressureToVent {
     }
 
     /**
-     * Brings the session back to holding its level steadily: once paused, the device READY again and the
-     * cup released (so that the next reading over the limit comes from a cup holding steadily, not from
-     * one still venting), the operator acknowledges and resumes. Tries again if it is paused meanwhile.
+     * Brings the session back to holding its level steadily, and returns it. A paused one: once the
+     * device is READY again (or FAULTED by what paused it) and the cup released, so that the next reading
+     * over the limit comes from a cup holding steadily rather than one still venting, the operator
+     * acknowledges and resumes. One that ended (an emergency stop, say) is noted and a new one started.
      */
-    private static void holdSteadily(Engine engine, Session session) throws SessionException {
+    private static Session holdSteadily(Engine engine, Session session, List<String> disturbances)
+            throws SessionException {
+        Session current = session;
         while (true) {
-            if (session.state() == SessionState.PAUSED) {
-                // Connected again if it was lost: READY, or FAULTED by what paused the session until acknowledged.
+            SessionState state = current.state();
+            if (state.isFinal() || state == SessionState.PAUSED) {
                 awaitDevice(engine, DeviceState.READY, DeviceState.FAULTED);
-                Wait.until("cup 0 released", () -> cup(session.snapshot()).measuredKpa() < RELEASED_KPA);
+                Session released = current;
+                Wait.until("cup 0 released", () -> cup(released.snapshot()).measuredKpa() < RELEASED_KPA
+                        || released.state().isFinal());
                 if (engine.latched()) {
                     engine.acknowledge(OPERATOR);
                 }
                 awaitDevice(engine, DeviceState.READY);
-                session.resume();
+                if (current.state().isFinal()) {
+                    disturbances.add("a session ended (" + current.reason() + "); a new one started");
+                    current = engine.start(request());
+                } else {
+                    try {
+                        current.resume();
+                    } catch (SessionException e) {
+                        continue; // it ended meanwhile: started again above
+                    }
+                }
             }
-            if (session.state().isFinal()) {
-                throw new IllegalStateException("the session ended: " + session.snapshot());
-            }
-            Wait.until("the session RUNNING with cup 0 near " + HoldTechnique.HOLD_KPA + " kPa, or PAUSED", () -> {
-                SessionSnapshot now = session.snapshot();
-                return now.state() == SessionState.PAUSED
+            Session watched = current;
+            Wait.until("the session RUNNING with cup 0 near " + HoldTechnique.HOLD_KPA + " kPa, or stopped", () -> {
+                SessionSnapshot now = watched.snapshot();
+                return now.state() == SessionState.PAUSED || now.state().isFinal()
                         || now.state() == SessionState.RUNNING && cup(now).measuredKpa() > HoldTechnique.HOLD_KPA - 2;
-            }, () -> session.snapshot().toString());
-            if (session.state() == SessionState.RUNNING) {
-                return;
+            }, () -> watched.snapshot().toString());
+            if (current.state() == SessionState.RUNNING) {
+                return current;
             }
         }
     }
@@ -181,11 +195,6 @@ final class OverPressureToVent {
         Wait.until("the device " + wanted, () -> engine.devices().stream().anyMatch(
                 d -> d.descriptor().id().equals(MagneticCupsAcks.DEVICE_ID) && wanted.contains(d.state())),
                 () -> engine.devices().toString());
-    }
-
-    private static SessionSnapshot awaitState(Session session, SessionState state) {
-        Wait.until("the session " + state, () -> session.state() == state, () -> session.snapshot().toString());
-        return session.snapshot();
     }
 
     private static ChannelStatus cup(SessionSnapshot snapshot) {
