@@ -162,11 +162,15 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
             return thread.submit(() -> {
                 try {
                     work.run();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | LinkageError | AssertionError e) {
                     if (closed) {
                         // Closing interrupts what was under way (a connection being opened): not a failure.
                         LOG.debug("records: work ended by closing", e);
                     } else {
+                        // Said in the status too: a failure the executor would swallow left the status stale.
+                        lastProblem = "unexpected failure on the records thread: " + e;
+                        lastProblemAt = Instant.now();
+                        connected = false;
                         LOG.error("records: unexpected failure on the records thread", e);
                     }
                 }
