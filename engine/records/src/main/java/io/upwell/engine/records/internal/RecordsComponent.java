@@ -22,7 +22,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -44,20 +46,22 @@ import org.slf4j.LoggerFactory;
  */
 @Component(name = RecordsConfig.PID, configurationPid = RecordsConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true,
-        service = {RecordsService.class, EngineListener.class, TreatmentHistory.class})
+        service = {RecordsService.class, EngineListener.class})
 @Designate(ocd = RecordsConfig.class)
 public final class RecordsComponent implements RecordsService, EngineListener, TreatmentHistory {
     private static final Logger LOG = LoggerFactory.getLogger(RecordsComponent.class);
 
     private final RecordsKeeper keeper;
     private final SharedTreatmentHistory history;
+    /** The shared history's registration; null with the embedded database (see the constructor). */
+    private final ServiceRegistration<TreatmentHistory> historyRegistration;
 
     /**
      * @throws IllegalStateException naming the configuration and what is wrong with it; DS records
      *         it as the component's activation failure, and the records wait in the journal
      */
     @Activate
-    public RecordsComponent(RecordsConfig config) {
+    public RecordsComponent(RecordsConfig config, BundleContext context) {
         RecordsSettings settings;
         try {
             settings = RecordsSettings.from(config);
@@ -70,10 +74,23 @@ public final class RecordsComponent implements RecordsService, EngineListener, T
         keeper = new RecordsKeeper(settings.station(), settings.retryMaxSeconds(), RecordStore.Interruption.NONE);
         keeper.configure(settings.database(), settings.poolSize());
         history = new SharedTreatmentHistory(keeper::treatedCups, keeper::dataDirectories);
+        // The shared history replaces the engine's own only for a database stations share. The embedded
+        // one holds this station's sessions alone, which the engine reads from its journal anyway, at any
+        // moment: it does not have to wait for the database to be opened and migrated first (a start right
+        // after launch was refused while it was).
+        historyRegistration = settings.database() == null ? null
+                : context.registerService(TreatmentHistory.class, this, null);
     }
 
     @Deactivate
     void deactivate() {
+        if (historyRegistration != null) {
+            try {
+                historyRegistration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework unregistered it as the bundle stopped
+            }
+        }
         keeper.close();
     }
 

@@ -252,6 +252,7 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
                 stillWaiting.addAll(delivery.waiting());
             }
         } catch (SQLException | IOException | RuntimeException e) {
+            connected = false; // before the pending list: who sees a session waiting sees the database gone
             engines.values().forEach(d -> stillWaiting.addAll(d.waiting()));
             stillWaiting.addAll(heardEnded.keySet());
             pending = stillWaiting.stream().distinct().sorted().toList();

@@ -89,7 +89,7 @@ class RecordsSettingsTest {
     @Test
     void theComponentRefusesABadConfigurationNamingItsPid() {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> new RecordsComponent(config(Map.of("url", "jdbc:oracle:thin:@db", "password", "hunter2"))));
+                () -> new RecordsComponent(config(Map.of("url", "jdbc:oracle:thin:@db", "password", "hunter2")), null));
         assertEquals("configuration io.upwell.records rejected, session records are not kept in a database (the journal"
                 + " still holds them): url: must start with jdbc:postgresql: (a PostgreSQL server) or jdbc:h2: (an"
                 + " embedded H2 file), got 'jdbc:oracle:thin:@db'", refused.getMessage());
