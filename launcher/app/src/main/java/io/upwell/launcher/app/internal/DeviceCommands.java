@@ -62,8 +62,9 @@ public final class DeviceCommands {
                         + ")(deviceId=" + escape(words[0]) + "))");
                 if (found != null) {
                     for (Configuration configuration : found) {
+                        String pid = configuration.getPid(); // not readable once deleted
                         configuration.delete();
-                        out().println("device " + words[0] + " disconnected (configuration " + configuration.getPid()
+                        out().println("device " + words[0] + " disconnected (configuration " + pid
                                 + " removed); the engine vents it as its driver leaves");
                     }
                     return;
