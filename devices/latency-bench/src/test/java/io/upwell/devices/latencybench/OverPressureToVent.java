@@ -142,7 +142,7 @@ final class OverPressureToVent {
 
     private static SessionRequest request() {
         return new SessionRequest(OPERATOR, new Client("bench", "Latency bench"),
-                Optional.of(new Screening(Set.of(), List.of(), LIMIT_KPA, OPERATOR, null)), HoldTechnique.ID, Map.of(),
+                new Screening(Set.of(), List.of(), LIMIT_KPA, OPERATOR, null), HoldTechnique.ID, Map.of(),
                 List.of(new Placement(MagneticCupsAcks.DEVICE_ID, 0, new BodySite(BodyRegion.UPPER_BACK, Side.LEFT, ""))),
                 100);
     }

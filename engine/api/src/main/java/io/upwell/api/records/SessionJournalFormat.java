@@ -45,10 +45,23 @@ public final class SessionJournalFormat {
     /** A session state change ({@code from}, {@code to}, {@code reason}). */
     public static final String STATE = "state";
 
-    /** An alarm ({@code priority}, {@code condition}, {@code requirement}, {@code device}, {@code channel}, {@code message}, {@code latched}). */
+    /**
+     * An alarm ({@code id}, {@code priority}, {@code condition}, {@code requirement}, {@code device},
+     * {@code channel}, {@code message}, {@code latched}).
+     */
     public static final String ALARM = "alarm";
 
-    /** An operator's acknowledgement of faults and the emergency stop ({@code operator}, {@code wasLatched}, {@code causes}). */
+    /** An operator acknowledged an alarm ({@code id}, {@code by}). */
+    public static final String ALARM_ACKNOWLEDGED = "alarm-acknowledged";
+
+    /** An alarm was cleared ({@code id}, {@code by}: whose acknowledgement cleared it). */
+    public static final String ALARM_CLEARED = "alarm-cleared";
+
+    /**
+     * An operator's acknowledgement of faults and the emergency stop ({@code operator}, {@code alarm} when
+     * it named one, {@code wasLatched} and {@code causes} when it cleared the latch, {@code latchCleared}
+     * false and {@code stillLatched} when it did not).
+     */
     public static final String ACKNOWLEDGE = "acknowledge";
 
     private SessionJournalFormat() {

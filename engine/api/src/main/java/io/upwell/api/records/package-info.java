@@ -14,5 +14,5 @@
  * read from, as a versioned contract between the engine and whoever reads them.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package io.upwell.api.records;

@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * @param operator    who runs the session (the therapist); journaled
  * @param client      who is treated
- * @param screening   the client's screening, or empty (allowed on simulated devices only)
+ * @param screening   the client's screening, or null for none (allowed on simulated devices only)
  * @param techniqueId the technique to run
  * @param parameters  session-wide technique parameter values; missing ones take the declared defaults;
  *                    values for one cup alone are in its {@link Placement#overrides()}
@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param override    the decision to treat sooner or longer than the over-treatment rules allow (SR-15),
  *                    or null for none
  */
-public record SessionRequest(String operator, Client client, Optional<Screening> screening, String techniqueId,
+public record SessionRequest(String operator, Client client, Screening screening, String techniqueId,
         Map<String, ParameterValue> parameters, List<Placement> placements, int intensity,
         TreatmentOverride override) {
 
@@ -42,7 +42,6 @@ public record SessionRequest(String operator, Client client, Optional<Screening>
             throw new IllegalArgumentException("session request: operator must not be blank");
         }
         Objects.requireNonNull(client, "session request: client");
-        screening = screening == null ? Optional.empty() : screening;
         if (techniqueId == null || techniqueId.isBlank()) {
             throw new IllegalArgumentException("session request: technique id must not be blank");
         }
@@ -68,7 +67,7 @@ public record SessionRequest(String operator, Client client, Optional<Screening>
     }
 
     /** A request without an over-treatment override. */
-    public SessionRequest(String operator, Client client, Optional<Screening> screening, String techniqueId,
+    public SessionRequest(String operator, Client client, Screening screening, String techniqueId,
             Map<String, ParameterValue> parameters, List<Placement> placements, int intensity) {
         this(operator, client, screening, techniqueId, parameters, placements, intensity, null);
     }
@@ -80,8 +79,13 @@ public record SessionRequest(String operator, Client client, Optional<Screening>
 
     /** This request with the client's screening. */
     public SessionRequest withScreening(Client screenedClient, Screening given) {
-        return new SessionRequest(operator, screenedClient, Optional.ofNullable(given), techniqueId, parameters,
+        return new SessionRequest(operator, screenedClient, given, techniqueId, parameters,
                 placements, intensity, override);
+    }
+
+    /** The client's screening, when the request carries one. */
+    public Optional<Screening> screeningGiven() {
+        return Optional.ofNullable(screening);
     }
 
     public Optional<TreatmentOverride> overrideGiven() {

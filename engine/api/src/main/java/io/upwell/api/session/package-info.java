@@ -5,5 +5,5 @@
  * as {@link io.upwell.api.session.EngineListener} services hear about alarms and state changes.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package io.upwell.api.session;

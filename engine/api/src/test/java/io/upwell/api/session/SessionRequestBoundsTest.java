@@ -22,7 +22,7 @@ class SessionRequestBoundsTest {
     private static final Placement CUP = new Placement("sim-1", 0, new BodySite(BodyRegion.UPPER_BACK, Side.LEFT, ""));
 
     private static SessionRequest request(List<Placement> placements, Map<String, ParameterValue> parameters) {
-        return new SessionRequest("op", new Client("c", ""), Optional.empty(), "t", parameters, placements, 100);
+        return new SessionRequest("op", new Client("c", ""), null, "t", parameters, placements, 100);
     }
 
     @Test

@@ -130,7 +130,7 @@ public class BundlesStartIT {
             }
 
             SessionPlan plan = engine.check(new SessionRequest(Sessions.OPERATOR, new Client("itest-client",
-                    "Integration test"), Optional.empty(), technique.getKey(), Map.of(), chain, 100));
+                    "Integration test"), null, technique.getKey(), Map.of(), chain, 100));
 
             assertEquals(technique.getKey(), plan.techniqueId());
             assertEquals(technique.getKey() + " plans every cup", 4, plan.cups().size());
@@ -140,10 +140,10 @@ public class BundlesStartIT {
 
         // The engine hands the techniques each cup's zone and pump (one per simulator channel).
         SessionPlan lymphatic = engine.check(new SessionRequest(Sessions.OPERATOR, new Client("itest-client",
-                "Integration test"), Optional.empty(), "lymphatic-sequence", Map.of(), chain, 100));
+                "Integration test"), null, "lymphatic-sequence", Map.of(), chain, 100));
         assertTrue(lymphatic.program(), lymphatic.program().startsWith("Lymphatic sequence: 4 zones"));
         SessionPlan shifted = engine.check(new SessionRequest(Sessions.OPERATOR, new Client("itest-client",
-                "Integration test"), Optional.empty(), "interval-suction",
+                "Integration test"), null, "interval-suction",
                 Map.of("mode", ParameterValue.of("shifted")), chain, 100));
         assertEquals("35 cycles of 17 s, odd zones 3 s later", Duration.ofSeconds(598), shifted.duration());
     }

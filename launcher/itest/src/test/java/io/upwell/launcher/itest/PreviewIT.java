@@ -122,7 +122,7 @@ public class PreviewIT {
             cups.add(new Placement(PREVIEW_DEVICE, channel,
                     new BodySite(BodyRegion.UPPER_BACK, channel % 2 == 0 ? Side.LEFT : Side.RIGHT, "")));
         }
-        return new SessionRequest("itest preview", new Client("itest-client", ""), Optional.empty(),
+        return new SessionRequest("itest preview", new Client("itest-client", ""), null,
                 Sessions.STATIC_CUPPING, Map.of("targetKpa", ParameterValue.of(TARGET_KPA), "rampInSeconds",
                         ParameterValue.of(RAMP_IN_S), "holdSeconds", ParameterValue.of(HOLD_S), "rampOutSeconds",
                         ParameterValue.of(RAMP_OUT_S)), cups, 100);

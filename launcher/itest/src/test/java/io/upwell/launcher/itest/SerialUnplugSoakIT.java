@@ -181,7 +181,7 @@ public class SerialUnplugSoakIT {
         List<Placement> cups = IntStream.range(0, CUPS).mapToObj(channel -> new Placement(DEVICE_ID, channel,
                 new BodySite(regions.get(channel), channel % 2 == 0 ? Side.LEFT : Side.RIGHT, ""))).toList();
         return new SessionRequest(Sessions.OPERATOR, new Client("soak-client", "Serial soak"),
-                Optional.of(Screening.clear("itest screener")), Sessions.STATIC_CUPPING,
+                Screening.clear("itest screener"), Sessions.STATIC_CUPPING,
                 Map.of("targetKpa", ParameterValue.of(Sessions.HOLDING_TARGET_KPA), "rampInSeconds", ParameterValue.of(3),
                         "holdSeconds", ParameterValue.of(900), "rampOutSeconds", ParameterValue.of(3)),
                 cups, 100);

@@ -94,7 +94,7 @@ public class SessionRunIT {
                 "pulseOffSeconds", ParameterValue.of(0.5), "zoneGapSeconds", ParameterValue.of(0), "waves",
                 ParameterValue.of(3));
         Session session = engine.start(new SessionRequest(Sessions.OPERATOR, new Client("itest-client", ""),
-                Optional.empty(), "lymphatic-sequence", parameters, chain, 100));
+                null, "lymphatic-sequence", parameters, chain, 100));
         try {
             Sessions.awaitState(session, SessionState.RUNNING);
             assertEquals(Duration.ofSeconds(36), session.snapshot().planned());

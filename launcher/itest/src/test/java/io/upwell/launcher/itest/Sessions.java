@@ -45,7 +45,7 @@ public final class Sessions {
     /** Static cupping on all four simulator channels, without screening (allowed on a simulated device). */
     public static SessionRequest staticCupping(double targetKpa, double rampInSeconds, double holdSeconds,
             double rampOutSeconds) {
-        return new SessionRequest(OPERATOR, new Client("itest-client", "Integration test"), Optional.empty(),
+        return new SessionRequest(OPERATOR, new Client("itest-client", "Integration test"), null,
                 STATIC_CUPPING, Map.of("targetKpa", ParameterValue.of(targetKpa), "rampInSeconds",
                         ParameterValue.of(rampInSeconds), "holdSeconds", ParameterValue.of(holdSeconds),
                         "rampOutSeconds", ParameterValue.of(rampOutSeconds)),

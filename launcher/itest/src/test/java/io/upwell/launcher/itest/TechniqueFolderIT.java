@@ -261,7 +261,7 @@ public class TechniqueFolderIT {
     }
 
     private static SessionRequest programRequest() {
-        return new SessionRequest("itest", new Client("itest-client", ""), Optional.empty(), PROGRAM,
+        return new SessionRequest("itest", new Client("itest-client", ""), null, PROGRAM,
                 Map.of("targetKpa", ParameterValue.of(30), "holdSeconds", ParameterValue.of(900)),
                 List.of(new Placement(Sessions.SIMULATOR_ID, 0, new BodySite(BodyRegion.UPPER_BACK, Side.LEFT, ""))),
                 100);
@@ -312,7 +312,7 @@ public class TechniqueFolderIT {
     private static SessionRequest request(int pulses) {
         List<Placement> cups = List.of(new Placement(Sessions.SIMULATOR_ID, 0,
                 new BodySite(BodyRegion.UPPER_BACK, Side.LEFT, "")));
-        return new SessionRequest("itest", new Client("itest-client", ""), Optional.empty(), EXAMPLE,
+        return new SessionRequest("itest", new Client("itest-client", ""), null, EXAMPLE,
                 Map.of("pulses", ParameterValue.of(pulses)), cups, 100);
     }
 }

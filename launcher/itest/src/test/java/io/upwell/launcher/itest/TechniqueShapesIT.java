@@ -196,7 +196,7 @@ public class TechniqueShapesIT {
         for (ScriptedFault fault : script) {
             options = options.withScriptedFault(fault);
         }
-        SessionRequest request = new SessionRequest("itest", new Client("itest-client", ""), Optional.empty(),
+        SessionRequest request = new SessionRequest("itest", new Client("itest-client", ""), null,
                 technique, parameters, cups, 100);
         return previews.run(new PreviewRequest(request, Optional.empty(), Simulators.create(options), TICK,
                 Duration.ofMinutes(30)));

@@ -1,5 +1,9 @@
 package io.upwell.engine.core.internal;
 
+import io.upwell.api.session.EngineStatus;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
 import io.upwell.engine.core.internal.session.ActiveSession;
 
 /**
@@ -10,6 +14,8 @@ import io.upwell.engine.core.internal.session.ActiveSession;
 final class CurrentSession {
     final Object lock = new Object();
     private volatile ActiveSession session;
+    /** The sessions before the current one, newest first. */
+    private final Deque<ActiveSession> recent = new ArrayDeque<>();
 
     /** The running or most recent session, or null. */
     ActiveSession get() {
@@ -17,7 +23,32 @@ final class CurrentSession {
     }
 
     void publish(ActiveSession next) {
+        ActiveSession before = session;
         session = next;
+        if (before != null) {
+            synchronized (recent) {
+                recent.addFirst(before);
+                while (recent.size() > EngineStatus.RECENT_SESSIONS) {
+                    recent.removeLast();
+                }
+            }
+        }
+    }
+
+    /** The current session or one of the recent ones, by id; null when none has it. */
+    ActiveSession find(String id) {
+        ActiveSession now = session;
+        if (now != null && now.id().equals(id)) {
+            return now;
+        }
+        synchronized (recent) {
+            for (ActiveSession past : recent) {
+                if (past.id().equals(id)) {
+                    return past;
+                }
+            }
+        }
+        return null;
     }
 
     /** The session if it is live (not ended or aborted), otherwise null. */

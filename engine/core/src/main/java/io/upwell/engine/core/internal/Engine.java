@@ -2,6 +2,7 @@ package io.upwell.engine.core.internal;
 
 import io.upwell.api.device.DeviceDriver;
 import io.upwell.api.safety.Alarm;
+import io.upwell.api.safety.AlarmStatus;
 import io.upwell.api.session.DeviceStatus;
 import io.upwell.api.session.EngineListener;
 import io.upwell.api.session.JournalHealth;
@@ -12,6 +13,7 @@ import io.upwell.api.session.AvailableTechnique;
 import io.upwell.api.session.SessionPlan;
 import io.upwell.api.session.SessionRequest;
 import io.upwell.api.session.SessionService;
+import io.upwell.api.session.SessionSnapshot;
 import io.upwell.api.technique.Technique;
 import io.upwell.api.technique.TechniqueDescriptor;
 import io.upwell.api.time.Clock;
@@ -21,6 +23,7 @@ import io.upwell.engine.core.internal.loop.ControlLoop;
 import io.upwell.engine.core.internal.clock.FixedRateThread;
 import io.upwell.engine.core.internal.loop.LatenessHistogram;
 import io.upwell.engine.core.internal.loop.Watchdog;
+import io.upwell.engine.core.internal.safety.AlarmBook;
 import io.upwell.engine.core.internal.safety.SafetyLatch;
 import io.upwell.engine.core.internal.session.ActiveSession;
 import io.upwell.engine.core.internal.settings.EngineSettings;
@@ -94,12 +97,23 @@ public final class Engine implements SessionService {
      *              devices, so that replacing the engine never clears an emergency stop or a fault
      */
     public Engine(EngineSettings settings, Clock clock, SessionJournal journal, SafetyLatch latch) {
+        this(settings, clock, journal, latch, new AlarmBook(Instant.now()));
+    }
+
+    /**
+     * @param latch  the machine's latch: shared by every engine that succeeds another on the same
+     *               devices, so that replacing the engine never clears an emergency stop or a fault
+     * @param alarmBook the machine's alarms, handed on with the latch, so that those holding it can
+     *               still be acknowledged by id
+     */
+    public Engine(EngineSettings settings, Clock clock, SessionJournal journal, SafetyLatch latch,
+            AlarmBook alarmBook) {
         this.settings = settings;
         this.clock = clock;
         this.journal = journal;
         this.latch = latch;
         this.caller = new PluginCaller(settings.pluginCallTimeoutMillis());
-        this.alarms = new AlarmDesk(latch, journal, events, current);
+        this.alarms = new AlarmDesk(latch, alarmBook, journal, events, current);
         this.devices = new DeviceRegistry(clock, latch, journal, events, alarms, caller, current, this::emergencyStop,
                 housekeeping, settings.connectRetryMillis());
         this.techniques = new TechniqueCatalogue(caller, alarms, current);
@@ -271,7 +285,7 @@ public final class Engine implements SessionService {
         events.removeListener(listener);
     }
 
-    // ================================================================ SessionService
+    // ================================================================ EngineControl
 
     @Override
     public Session start(SessionRequest request) throws SessionException {
@@ -279,8 +293,50 @@ public final class Engine implements SessionService {
     }
 
     @Override
-    public Optional<Session> current() {
-        return Optional.ofNullable(current.get());
+    public SessionPlan check(SessionRequest request) throws SessionException {
+        return sessions.check(request);
+    }
+
+    @Override
+    public void pause(String sessionId, String by) throws SessionException {
+        live(sessionId, by).pause(by);
+    }
+
+    @Override
+    public void resume(String sessionId, String by) throws SessionException {
+        live(sessionId, by).resume(by);
+    }
+
+    @Override
+    public void stop(String sessionId, String by) throws SessionException {
+        live(sessionId, by).stop(by);
+    }
+
+    @Override
+    public int setIntensity(String sessionId, int percent, String by) throws SessionException {
+        ActiveSession session = live(sessionId, by);
+        session.setIntensity(percent, by);
+        return session.snapshot().intensity();
+    }
+
+    @Override
+    public void cue(String sessionId, int cup, String by) throws SessionException {
+        live(sessionId, by).cue(cup, by);
+    }
+
+    /** The session a command names, when it is the current one and still live. */
+    private ActiveSession live(String sessionId, String by) throws SessionException {
+        if (by == null || by.isBlank()) {
+            throw new IllegalArgumentException("who gives the command is needed for the journal");
+        }
+        ActiveSession now = current.get();
+        if (now == null || !now.id().equals(sessionId)) {
+            ActiveSession past = sessionId == null ? null : current.find(sessionId);
+            throw new SessionException(past != null
+                    ? "session " + sessionId + " is " + past.state() + "; it can no longer be commanded"
+                    : "no session '" + sessionId + "'" + (now == null ? "" : "; the current session is " + now.id()));
+        }
+        return now;
     }
 
     @Override
@@ -294,18 +350,45 @@ public final class Engine implements SessionService {
     }
 
     @Override
+    public AlarmStatus acknowledge(String operator, String alarmId) throws SessionException {
+        return safety.acknowledge(operator, alarmId);
+    }
+
+    // ================================================================ EngineStatus
+
+    @Override
+    public Optional<Session> current() {
+        return Optional.ofNullable(current.get());
+    }
+
+    @Override
+    public Optional<SessionSnapshot> currentSession() {
+        return Optional.ofNullable(current.get()).map(ActiveSession::snapshot);
+    }
+
+    @Override
+    public Optional<SessionSnapshot> session(String sessionId) {
+        return Optional.ofNullable(sessionId == null ? null : current.find(sessionId)).map(ActiveSession::snapshot);
+    }
+
+    @Override
     public boolean latched() {
         return latch.isSet();
     }
 
     @Override
-    public List<DeviceStatus> devices() {
-        return devices.statuses();
+    public List<AlarmStatus> activeAlarms() {
+        return alarms.active();
     }
 
     @Override
-    public SessionPlan check(SessionRequest request) throws SessionException {
-        return sessions.check(request);
+    public Optional<AlarmStatus> alarm(String alarmId) {
+        return Optional.ofNullable(alarmId == null ? null : alarms.status(alarmId));
+    }
+
+    @Override
+    public List<DeviceStatus> devices() {
+        return devices.statuses();
     }
 
     @Override

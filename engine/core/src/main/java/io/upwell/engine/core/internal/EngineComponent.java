@@ -5,6 +5,8 @@ import io.upwell.api.device.DeviceDriver;
 import io.upwell.api.session.EngineListener;
 import io.upwell.api.preview.PreviewService;
 import io.upwell.api.session.EngineProperties;
+import io.upwell.api.session.EngineControl;
+import io.upwell.api.session.EngineStatus;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.technique.Technique;
 import io.upwell.api.time.Clock;
@@ -12,6 +14,7 @@ import io.upwell.engine.core.internal.clock.SystemClock;
 import io.upwell.engine.core.internal.clock.VirtualClock;
 import io.upwell.engine.core.internal.clock.VirtualTimeRunner;
 import io.upwell.engine.core.internal.journal.JsonLinesJournal;
+import io.upwell.engine.core.internal.safety.AlarmBook;
 import io.upwell.engine.core.internal.safety.SafetyLatch;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,8 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 // The engine registers SessionService and Clock itself, once it has started, so DS cannot declare them:
 // these capabilities say so, so that bundles requiring these services resolve.
-@Capability(namespace = "osgi.service",
-        attribute = "objectClass:List<String>=io.upwell.api.session.SessionService", uses = SessionService.class)
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"io.upwell.api.session.SessionService,"
+        + "io.upwell.api.session.EngineStatus,io.upwell.api.session.EngineControl\"", uses = SessionService.class)
 @Capability(namespace = "osgi.service",
         attribute = "objectClass:List<String>=io.upwell.api.time.Clock", uses = Clock.class)
 @Capability(namespace = "osgi.service",
@@ -125,12 +128,12 @@ public final class EngineComponent {
     }
 
     /** Builds the engine for settings with its clock, journal and (virtual time) runner, and starts it. */
-    static EngineRuntime.Launched launch(EngineSettings settings, SafetyLatch latch) {
+    static EngineRuntime.Launched launch(EngineSettings settings, SafetyLatch latch, AlarmBook alarms) {
         JsonLinesJournal journal = new JsonLinesJournal(settings.dataDirectory(),
                 Duration.ofMillis(settings.journalFlushMillis()), JsonLinesJournal.DEFAULT_SAMPLE_BUFFER_CAPACITY);
         if (settings.virtualClock()) {
             VirtualClock clock = new VirtualClock();
-            Engine engine = new Engine(settings, clock, journal, latch);
+            Engine engine = new Engine(settings, clock, journal, latch, alarms);
             VirtualTimeRunner runner = new VirtualTimeRunner(clock, settings.periodNanos(), engine::busy);
             // No wall-clock watchdog: virtual time may stand still for a loaded machine without harm, since a
             // virtual engine drives simulated devices only (SessionPlanner refuses real ones).
@@ -155,7 +158,7 @@ public final class EngineComponent {
                 }
             };
         }
-        Engine engine = new Engine(settings, new SystemClock(), journal, latch);
+        Engine engine = new Engine(settings, new SystemClock(), journal, latch, alarms);
         engine.start(true);
         return EngineRuntime.Launched.of(engine, () -> { });
     }
@@ -168,7 +171,9 @@ public final class EngineComponent {
         properties.put(EngineProperties.DATA_DIRECTORY, engine.settings().dataDirectory().toString());
         ServiceRegistration<Clock> clock = context.registerService(Clock.class, engine.clock(), properties);
         // One view per bundle, so that the engine knows who calls: plugins read, they do not control (SR-18).
-        ServiceRegistration<SessionService> session = context.registerService(SessionService.class,
+        // The same view is the read-only EngineStatus and the EngineControl, so access can be granted apart.
+        ServiceRegistration<?> session = context.registerService(new String[] {SessionService.class.getName(),
+                EngineStatus.class.getName(), EngineControl.class.getName()},
                 new org.osgi.framework.ServiceFactory<SessionService>() {
                     @Override
                     public SessionService getService(org.osgi.framework.Bundle bundle,

@@ -1,6 +1,9 @@
 package io.upwell.engine.core.internal;
 
 import io.upwell.api.session.EngineListener;
+import io.upwell.api.session.SessionSnapshot;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +24,7 @@ final class EngineEvents {
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(Threads.named("upwell-events"));
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean samplePending = new AtomicBoolean();
 
     void addListener(EngineListener listener) {
         listeners.add(listener);
@@ -36,6 +40,28 @@ final class EngineEvents {
             for (EngineListener listener : listeners) {
                 try {
                     call.accept(listener);
+                } catch (RuntimeException e) {
+                    LOG.warn("engine listener {} failed", listener.getClass().getName(), e);
+                }
+            }
+        });
+    }
+
+    /**
+     * Hands listeners a session's state, taken on the event thread. Only while someone listens, and
+     * at most one waits at a time: a listener that falls behind makes samples coalesce instead of
+     * piling up behind it.
+     */
+    void sample(Supplier<SessionSnapshot> snapshot) {
+        if (listeners.isEmpty() || !samplePending.compareAndSet(false, true)) {
+            return;
+        }
+        run(() -> {
+            samplePending.set(false);
+            SessionSnapshot taken = snapshot.get();
+            for (EngineListener listener : listeners) {
+                try {
+                    listener.sampled(taken);
                 } catch (RuntimeException e) {
                     LOG.warn("engine listener {} failed", listener.getClass().getName(), e);
                 }

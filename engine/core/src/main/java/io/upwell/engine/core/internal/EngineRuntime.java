@@ -25,9 +25,12 @@ import org.slf4j.LoggerFactory;
 public final class EngineRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(EngineRuntime.class);
 
-    /** Builds and starts an engine for settings on the machine's latch; {@link Launched#close()} stops it. */
+    /**
+     * Builds and starts an engine for settings on the machine's latch and alarm book;
+     * {@link Launched#close()} stops it.
+     */
     public interface Launcher {
-        Launched launch(EngineSettings settings, SafetyLatch latch);
+        Launched launch(EngineSettings settings, SafetyLatch latch, io.upwell.engine.core.internal.safety.AlarmBook alarms);
     }
 
     /** A started engine and what stops it. */
@@ -75,6 +78,9 @@ public final class EngineRuntime {
     private java.util.Set<SafetyLatch.Cause> persisted = java.util.EnumSet.noneOf(SafetyLatch.Cause.class);
     /** Outlives every engine this runtime starts: a configuration change never clears it. */
     private final SafetyLatch latch = new SafetyLatch();
+    /** The alarms that hold the latch go with it from engine to engine, to be acknowledged by name. */
+    private final io.upwell.engine.core.internal.safety.AlarmBook alarms =
+            new io.upwell.engine.core.internal.safety.AlarmBook(java.time.Instant.now());
     private final Object lock = new Object();
     private final List<DeviceDriver> drivers = new ArrayList<>();
     private final List<TechniqueBinding> techniques = new ArrayList<>();
@@ -246,7 +252,7 @@ public final class EngineRuntime {
     }
 
     private void launch() {
-        running = launcher.launch(settings, latch);
+        running = launcher.launch(settings, latch, alarms);
         Engine engine = running.engine();
         // Listeners first: a driver connects on its own threads as soon as it is added, and a listener
         // handed over after it would miss the device becoming ready.

@@ -1,5 +1,7 @@
 package io.upwell.engine.core.internal;
 
+import io.upwell.api.safety.AlarmStatus;
+
 import io.upwell.api.device.DeviceDriver;
 import io.upwell.api.session.DeviceStatus;
 import io.upwell.api.session.LoopStatistics;
@@ -86,8 +88,64 @@ final class PluginGuardedSessionService implements SessionService {
     }
 
     @Override
+    public AlarmStatus acknowledge(String operator, String alarmId) throws SessionException {
+        refuseToPlugins("acknowledge an alarm");
+        return engine.acknowledge(operator, alarmId);
+    }
+
+    /** Moves toward the safe state: allowed. */
+    @Override
+    public void pause(String sessionId, String by) throws SessionException {
+        engine.pause(sessionId, by);
+    }
+
+    @Override
+    public void resume(String sessionId, String by) throws SessionException {
+        refuseToPlugins("resume a session");
+        engine.resume(sessionId, by);
+    }
+
+    /** Moves toward the safe state: allowed. */
+    @Override
+    public void stop(String sessionId, String by) throws SessionException {
+        engine.stop(sessionId, by);
+    }
+
+    @Override
+    public int setIntensity(String sessionId, int percent, String by) throws SessionException {
+        refuseToPlugins("change the intensity");
+        return engine.setIntensity(sessionId, percent, by);
+    }
+
+    @Override
+    public void cue(String sessionId, int cup, String by) throws SessionException {
+        refuseToPlugins("cue the technique");
+        engine.cue(sessionId, cup, by);
+    }
+
+    @Override
     public boolean latched() {
         return engine.latched();
+    }
+
+    @Override
+    public Optional<SessionSnapshot> currentSession() {
+        return engine.currentSession();
+    }
+
+    @Override
+    public Optional<SessionSnapshot> session(String sessionId) {
+        return engine.session(sessionId);
+    }
+
+    @Override
+    public List<AlarmStatus> activeAlarms() {
+        return engine.activeAlarms();
+    }
+
+    @Override
+    public Optional<AlarmStatus> alarm(String alarmId) {
+        return engine.alarm(alarmId);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.upwell.engine.core.internal;
 
 import io.upwell.api.safety.AlarmCondition;
 import io.upwell.api.safety.AlarmPriority;
+import io.upwell.api.safety.AlarmStatus;
 import io.upwell.api.session.SessionException;
 import io.upwell.engine.core.internal.device.DeviceSlot;
 import io.upwell.engine.core.internal.journal.SessionJournal;
@@ -63,31 +64,79 @@ final class SafetyActions implements ControlLoop.Host {
         boolean first = latch.latch(SafetyLatch.Cause.EMERGENCY_STOP); // first: every link reads vent from here
         ventEverything(); // pressed again: idempotent, but never less safe
         if (first) {
-            raiseAndAbort(AlarmCondition.EMERGENCY_STOP, "emergency stop by " + source + ": every channel vented");
+            raiseAndAbort(AlarmCondition.EMERGENCY_STOP, "emergency stop by " + source + ": every channel vented",
+                    SafetyLatch.Cause.EMERGENCY_STOP);
         }
     }
 
-    /** Clears every cause of the latch in one step, unless the control loop cannot be trusted. */
+    /**
+     * Acknowledges every alarm and clears every cause of the latch in one step, unless the control
+     * loop cannot be trusted.
+     */
     void acknowledge(String operator) throws SessionException {
-        if (operator == null || operator.isBlank()) {
-            throw new IllegalArgumentException("acknowledge: the operator's name is needed for the journal");
-        }
+        requireOperator(operator);
         String loopProblem = loopProblem();
         if (loopProblem != null) {
             throw new SessionException(loopProblem + "; every channel stays vented and the latch stays set until"
                     + " the loop ticks again (restart the engine)");
         }
-        Set<SafetyLatch.Cause> was = latch.acknowledge(); // every cause at once: nothing lands in between
+        // every cause at once, and every alarm with it: nothing lands in between
+        Set<SafetyLatch.Cause> was = alarms.acknowledgeAll(operator, latch::acknowledge);
         if (watchdog.loopStopped()) { // the loop died while we cleared: it stays latched
             latch.latch(SafetyLatch.Cause.LOOP_STOPPED);
             throw new SessionException("the control loop stopped ticking during the acknowledgement; it is"
                     + " latched again");
         }
+        latchCleared(operator, was, null);
+    }
+
+    /**
+     * Acknowledges one alarm; the latch is cleared when it was the last latching alarm waiting, no
+     * alarm was latched since, and the control loop can be trusted.
+     */
+    AlarmStatus acknowledge(String operator, String alarmId) throws SessionException {
+        requireOperator(operator);
+        if (alarmId == null || alarmId.isBlank()) {
+            throw new IllegalArgumentException("acknowledge: the alarm's id is needed");
+        }
+        AlarmDesk.Acknowledgement done = alarms.acknowledgeOne(operator, alarmId,
+                generation -> loopProblem() == null ? latch.acknowledgeIf(generation) : null);
+        if (done.latchCleared() != null) {
+            if (watchdog.loopStopped()) {
+                latch.latch(SafetyLatch.Cause.LOOP_STOPPED);
+                throw new SessionException("the control loop stopped ticking during the acknowledgement; it is"
+                        + " latched again");
+            }
+            latchCleared(operator, done.latchCleared(), alarmId);
+        } else {
+            journal.eventOfSession(sessionIdOrNull(), "acknowledge", Map.of("operator", operator, "alarm", alarmId,
+                    "latchCleared", false, "stillLatched", latch.causes().toString()));
+        }
+        return done.status();
+    }
+
+    private void latchCleared(String operator, Set<SafetyLatch.Cause> was, String alarmId) {
         devices.acknowledged(operator);
-        ActiveSession session = current.get();
-        journal.eventOfSession(session != null ? session.id() : null, "acknowledge",
-                Map.of("operator", operator, "wasLatched", !was.isEmpty(), "causes", was.toString()));
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("operator", operator);
+        if (alarmId != null) {
+            fields.put("alarm", alarmId);
+        }
+        fields.put("wasLatched", !was.isEmpty());
+        fields.put("causes", was.toString());
+        journal.eventOfSession(sessionIdOrNull(), "acknowledge", fields);
         LOG.info("acknowledged by {} (latched: {})", operator, was);
+    }
+
+    private String sessionIdOrNull() {
+        ActiveSession session = current.get();
+        return session != null ? session.id() : null;
+    }
+
+    private static void requireOperator(String operator) {
+        if (operator == null || operator.isBlank()) {
+            throw new IllegalArgumentException("acknowledge: the operator's name is needed for the journal");
+        }
     }
 
     /** Why the control loop cannot be trusted now, or null while it ticks normally. */
@@ -138,7 +187,8 @@ final class SafetyActions implements ControlLoop.Host {
         ventEverything();
         events.run(() -> LOG.error("a control tick failed; every channel vented", failure));
         raiseAndAbort(AlarmCondition.LOOP_LATE,
-                "a control tick failed (" + Failures.describe(failure) + "); every channel vented");
+                "a control tick failed (" + Failures.describe(failure) + "); every channel vented",
+                SafetyLatch.Cause.FAULT);
     }
 
     @Override
@@ -167,7 +217,7 @@ final class SafetyActions implements ControlLoop.Host {
         ventEverything();
         if (first) {
             raiseAndAbort(AlarmCondition.LOOP_LATE, "the control loop stopped ticking for more than "
-                    + watchdogTimeoutMillis + " ms; every channel vented by the watchdog");
+                    + watchdogTimeoutMillis + " ms; every channel vented by the watchdog", SafetyLatch.Cause.LOOP_STOPPED);
         }
     }
 
@@ -182,7 +232,7 @@ final class SafetyActions implements ControlLoop.Host {
         latch.latch(SafetyLatch.Cause.LOOP_STOPPED);
         ventEverything();
         raiseAndAbort(AlarmCondition.LOOP_LATE, "the control thread died (" + Failures.describe(death)
-                + "); every channel vented");
+                + "); every channel vented", SafetyLatch.Cause.LOOP_STOPPED);
     }
 
     // ---------------------------------------------------------------- the safe state
@@ -198,9 +248,9 @@ final class SafetyActions implements ControlLoop.Host {
      * After the engine-wide safe state is reached (latched and every channel vented): raises a high
      * alarm, with the live session if there is one, and aborts that session.
      */
-    private void raiseAndAbort(AlarmCondition condition, String message) {
+    private void raiseAndAbort(AlarmCondition condition, String message, SafetyLatch.Cause cause) {
         ActiveSession live = current.live();
-        alarms.raiseLatched(live, AlarmPriority.HIGH, condition, message);
+        alarms.raiseLatched(live, AlarmPriority.HIGH, condition, message, cause);
         if (live != null) {
             live.abort(message);
         }

@@ -172,10 +172,10 @@ final class SessionPlanner {
      */
     private ScreeningJudge.Judgement judgeScreening(SessionRequest request, TechniqueCatalogue.Entry technique,
             PluginCaller caller, CupLimit[] limits, List<String> problems) {
-        if (request.screening().isEmpty()) {
+        if (request.screeningGiven().isEmpty()) {
             return null;
         }
-        ScreeningCase screeningCase = new ScreeningCase(request.client().id(), request.screening().get(),
+        ScreeningCase screeningCase = new ScreeningCase(request.client().id(), request.screening(),
                 technique.descriptor().id(), technique.descriptor().style(),
                 request.placements().stream().map(Placement::site).toList());
         ScreeningJudge.Judgement judgement = ScreeningJudge.judge(screeningCase, screeningRules.snapshot(), caller);
@@ -254,7 +254,7 @@ final class SessionPlanner {
             int[] pumpGroups, List<String> problems) {
         Set<String> used = new HashSet<>();
         Map<String, Integer> pumps = new HashMap<>();
-        OptionalDouble screeningLimit = request.screening().map(s -> s.limit()).orElse(OptionalDouble.empty());
+        OptionalDouble screeningLimit = request.screeningGiven().map(s -> s.limit()).orElse(OptionalDouble.empty());
         for (int c = 0; c < request.placements().size(); c++) {
             Placement placement = request.placements().get(c);
             String where = "cup " + c + " (" + placement.deviceId() + " channel " + placement.channel() + ")";
@@ -277,7 +277,7 @@ final class SessionPlanner {
                 problems.add(where + ": the engine runs on the virtual clock, whose time is not the wall's;"
                         + " only a simulated device may be driven by it");
             }
-            if (request.screening().isEmpty() && !slot.descriptor().simulated()) {
+            if (request.screeningGiven().isEmpty() && !slot.descriptor().simulated()) {
                 problems.add(where + ": no screening given; without screening only a simulated device may be used");
             }
             BodyRegion region = placement.site().region();
@@ -496,7 +496,7 @@ final class SessionPlanner {
         header.put(SessionJournalFormat.FORMAT_FIELD, SessionJournalFormat.VERSION);
         header.put("operator", request.operator());
         header.put("client", request.client().id());
-        header.put("screening", request.screening().map(SessionPlanner::screeningRecord)
+        header.put("screening", request.screeningGiven().map(SessionPlanner::screeningRecord)
                 .orElse("none (simulated devices only)"));
         header.put("technique", technique.descriptor().id());
         header.put("techniqueVersion", technique.descriptor().version());

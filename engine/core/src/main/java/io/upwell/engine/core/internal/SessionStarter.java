@@ -230,6 +230,11 @@ final class SessionStarter implements SessionHost {
     }
 
     @Override
+    public void sampled(ActiveSession session) {
+        events.sample(session::snapshot);
+    }
+
+    @Override
     public void deviceFaulted(String deviceId, String reason) {
         devices.fault(devices.get(deviceId), reason);
     }

@@ -136,7 +136,7 @@ final class BenchEngine implements AutoCloseable {
 
     /** Starts the pulsing session with one cup on every channel of every device. */
     Session startSession() throws SessionException {
-        return engine.start(new SessionRequest("bench", new Client("bench", ""), Optional.empty(),
+        return engine.start(new SessionRequest("bench", new Client("bench", ""), null,
                 PulsingTechnique.ID, Map.of(), placements(), 100));
     }
 

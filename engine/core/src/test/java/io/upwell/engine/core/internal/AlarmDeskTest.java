@@ -55,8 +55,10 @@ class AlarmDeskTest {
         List<RecordingJournal.Entry> records = journal.ofType("alarm");
         assertEquals(1, records.size());
         assertNull(records.get(0).session(), "an engine alarm belongs to no session");
-        assertEquals(Map.of("priority", "MEDIUM", "condition", "DRIVER_FAILED", "requirement", "SR-12",
-                "device", "sim-1", "channel", 2, "message", "it broke", "latched", false), records.get(0).fields());
+        assertTrue(alarm.id().startsWith("al-"), alarm.id());
+        assertEquals(Map.of("id", alarm.id(), "priority", "MEDIUM", "condition", "DRIVER_FAILED", "requirement",
+                "SR-12", "device", "sim-1", "channel", 2, "message", "it broke", "latched", false),
+                records.get(0).fields());
         assertFalse(latch.isSet(), "an alarm that is no fault does not latch");
         EngineFixture.await("the listener is told", () -> told.equals(kept));
     }
@@ -70,9 +72,11 @@ class AlarmDeskTest {
     }
 
     @Test
-    void anAlarmOfACauseLatchedAlreadyNamesNoDeviceAndLatchesNothingMore() {
-        desk.raiseLatched(null, AlarmPriority.HIGH, AlarmCondition.EMERGENCY_STOP, "stopped");
-        assertFalse(latch.isSet(), "the caller latched its own cause; the desk adds no fault");
+    void anAlarmOfACauseLatchedAlreadyNamesNoDeviceAndHoldsThatCauseOnly() {
+        desk.raiseLatched(null, AlarmPriority.HIGH, AlarmCondition.EMERGENCY_STOP, "stopped",
+                SafetyLatch.Cause.EMERGENCY_STOP);
+        assertEquals(java.util.Set.of(SafetyLatch.Cause.EMERGENCY_STOP), latch.causes(),
+                "the caller's cause is held (again, should an acknowledgement have cleared it); the desk adds no fault");
         Map<String, Object> fields = journal.ofType("alarm").get(0).fields();
         assertEquals("", fields.get("device"));
         assertEquals(-1, fields.get("channel"));

@@ -15,6 +15,7 @@ import io.upwell.api.session.SessionService;
 import io.upwell.api.time.Clock;
 import io.upwell.devices.simulator.SimulatedDevice;
 import io.upwell.devices.simulator.Simulators;
+import io.upwell.engine.core.internal.safety.AlarmBook;
 import io.upwell.engine.core.internal.safety.SafetyLatch;
 import io.upwell.engine.core.internal.settings.EngineSettings;
 import java.lang.reflect.Proxy;
@@ -48,13 +49,14 @@ class EngineComponentTest {
 
     /** A registration the component made, and whether it was withdrawn. */
     static final class Registration {
-        final Class<?> type;
+        /** The service's class names, as registered. */
+        final List<String> names;
         final Object service;
         final Map<String, Object> properties = new HashMap<>();
         volatile boolean unregistered;
 
-        Registration(Class<?> type, Object service, Dictionary<?, ?> properties) {
-            this.type = type;
+        Registration(Object classes, Object service, Dictionary<?, ?> properties) {
+            this.names = classes instanceof String[] many ? List.of(many) : List.of(((Class<?>) classes).getName());
             this.service = service;
             for (var keys = properties.keys(); keys.hasMoreElements(); ) {
                 Object key = keys.nextElement();
@@ -112,7 +114,7 @@ class EngineComponentTest {
                         yield systemBundle;
                     }
                     case "registerService" -> {
-                        Registration r = new Registration((Class<?>) args[0], args[1], (Dictionary<?, ?>) args[2]);
+                        Registration r = new Registration(args[0], args[1], (Dictionary<?, ?>) args[2]);
                         registrations.add(r);
                         yield Proxy.newProxyInstance(ServiceRegistration.class.getClassLoader(),
                                 new Class<?>[] {ServiceRegistration.class}, (p, m, a) -> {
@@ -139,7 +141,7 @@ class EngineComponentTest {
     }
 
     private Registration live(Class<?> type) {
-        List<Registration> found = live().stream().filter(r -> r.type == type).toList();
+        List<Registration> found = live().stream().filter(r -> r.names.contains(type.getName())).toList();
         assertEquals(1, found.size(), "one live registration of " + type.getSimpleName() + ": " + registrations);
         return found.get(0);
     }
@@ -249,6 +251,9 @@ class EngineComponentTest {
         assertTrue(publishedClock().isVirtual());
         SessionService seen = sessionServiceFor(anOperatorsBundle());
         assertInstanceOf(PluginGuardedSessionService.class, seen, "each bundle gets a guarded view (SR-18)");
+        assertEquals(List.of(SessionService.class.getName(), io.upwell.api.session.EngineStatus.class.getName(),
+                io.upwell.api.session.EngineControl.class.getName()), session.names,
+                "the same guarded view is the read-only status and the control, for access to map onto");
         assertFalse(seen.latched());
 
         components.remove(component);
@@ -260,7 +265,7 @@ class EngineComponentTest {
     void aVirtualEnginesTimeRunsByItselfAndStopsWithIt() {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         EngineRuntime.Launched engine = EngineComponent.launch(
-                EngineSettings.defaults(dir, true), new SafetyLatch());
+                EngineSettings.defaults(dir, true), new SafetyLatch(), new AlarmBook(java.time.Instant.now()));
         List<Thread> runners = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !before.contains(t) && t.getName().equals("upwell-virtual-time")).toList();
         assertEquals(1, runners.size(), "one runner drives virtual time");
@@ -279,7 +284,7 @@ class EngineComponentTest {
     @Test
     void aSystemClockEngineRunsItsControlLoopOnTheWall() {
         EngineRuntime.Launched engine = EngineComponent.launch(EngineSettings.defaults(dir, false),
-                new SafetyLatch());
+                new SafetyLatch(), new AlarmBook(java.time.Instant.now()));
         launched.add(engine);
         assertFalse(engine.engine().clock().isVirtual());
         EngineFixture.await("the control loop ticks", () -> engine.engine().loopStatistics().ticks() > 2);
@@ -415,6 +420,7 @@ class EngineComponentTest {
     }
 
     static String names(List<Registration> registrations) {
-        return registrations.stream().map(r -> r.type.getSimpleName()).collect(Collectors.joining(","));
+        return registrations.stream().map(r -> r.names.stream().map(n -> n.substring(n.lastIndexOf('.') + 1))
+                .collect(Collectors.joining("+"))).collect(Collectors.joining(","));
     }
 }

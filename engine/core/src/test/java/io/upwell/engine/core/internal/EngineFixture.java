@@ -117,7 +117,7 @@ final class EngineFixture implements AutoCloseable {
             placements.add(new Placement("sim-1", c, new BodySite(BodyRegion.UPPER_BACK,
                     c % 2 == 0 ? Side.LEFT : Side.RIGHT, "")).withOverrides(perCup.get(c)));
         }
-        return new SessionRequest("tester", new Client("client-1", "Test Client"), Optional.empty(),
+        return new SessionRequest("tester", new Client("client-1", "Test Client"), null,
                 ScriptedTechnique.ID, session, placements, 100);
     }
 

@@ -50,11 +50,11 @@ class EngineRuntimeTest {
 
     /** A runtime as the engine component makes one, on the test's directory. */
     private EngineRuntime newRuntime() {
-        return new EngineRuntime(EngineSettings.defaults(dir, true), (settings, latch) -> {
+        return new EngineRuntime(EngineSettings.defaults(dir, true), (settings, latch, alarmBook) -> {
             VirtualClock clock = new VirtualClock();
             clocks.add(clock);
             Engine engine = new Engine(settings, clock,
-                    new JsonLinesJournal(settings.dataDirectory(), Duration.ofMillis(100), 1024), latch);
+                    new JsonLinesJournal(settings.dataDirectory(), Duration.ofMillis(100), 1024), latch, alarmBook);
             engine.start(false);
             return EngineRuntime.Launched.of(engine, () -> { });
         }, engine -> {

@@ -53,11 +53,11 @@ class EngineRuntimeWhiteboardTest {
 
     @BeforeEach
     void setUp() {
-        runtime = new EngineRuntime(EngineSettings.defaults(dir, true), (settings, latch) -> {
+        runtime = new EngineRuntime(EngineSettings.defaults(dir, true), (settings, latch, alarmBook) -> {
             VirtualClock clock = new VirtualClock();
             clocks.add(clock);
             Engine engine = new Engine(settings, clock,
-                    new JsonLinesJournal(settings.dataDirectory(), Duration.ofMillis(100), 1024), latch);
+                    new JsonLinesJournal(settings.dataDirectory(), Duration.ofMillis(100), 1024), latch, alarmBook);
             engine.start(false);
             launched.add(engine);
             return EngineRuntime.Launched.of(engine, () -> { });

@@ -111,7 +111,7 @@ class EnvelopeFuzzTest {
                     Side.values()[random.nextInt(3)], "")));
         }
         Map<String, io.upwell.api.technique.ParameterValue> parameters = new HashMap<>();
-        return new SessionRequest("fuzzer", new Client("c", ""), Optional.empty(), ScriptedTechnique.ID, parameters,
+        return new SessionRequest("fuzzer", new Client("c", ""), null, ScriptedTechnique.ID, parameters,
                 placements, 10 + 10 * random.nextInt(15));
     }
 

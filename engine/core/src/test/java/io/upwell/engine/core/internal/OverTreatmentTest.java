@@ -81,7 +81,7 @@ class OverTreatmentTest {
     }
 
     private static SessionRequest request(String client, String device, BodySite site) {
-        return new SessionRequest("therapist", new Client(client, ""), Optional.of(Screening.clear("nurse")),
+        return new SessionRequest("therapist", new Client(client, ""), Screening.clear("nurse"),
                 ScriptedTechnique.ID, Map.of(), List.of(new Placement(device, 0, site)), 100);
     }
 

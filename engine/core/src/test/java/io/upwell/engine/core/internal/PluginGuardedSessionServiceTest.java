@@ -104,6 +104,58 @@ class PluginGuardedSessionServiceTest {
         public JournalHealth journalHealth() {
             return health;
         }
+
+        @Override
+        public void pause(String sessionId, String by) {
+            calls.add("pause " + sessionId + " by " + by);
+        }
+
+        @Override
+        public void resume(String sessionId, String by) {
+            calls.add("resume " + sessionId + " by " + by);
+        }
+
+        @Override
+        public void stop(String sessionId, String by) {
+            calls.add("stop " + sessionId + " by " + by);
+        }
+
+        @Override
+        public int setIntensity(String sessionId, int percent, String by) {
+            calls.add("setIntensity " + sessionId + " " + percent + " by " + by);
+            return percent;
+        }
+
+        @Override
+        public void cue(String sessionId, int cup, String by) {
+            calls.add("cue " + sessionId + " " + cup + " by " + by);
+        }
+
+        @Override
+        public io.upwell.api.safety.AlarmStatus acknowledge(String by, String alarmId) {
+            calls.add("acknowledge " + alarmId + " by " + by);
+            return null;
+        }
+
+        @Override
+        public Optional<SessionSnapshot> currentSession() {
+            return Optional.of(snapshot);
+        }
+
+        @Override
+        public Optional<SessionSnapshot> session(String sessionId) {
+            return Optional.of(snapshot).filter(s -> s.sessionId().equals(sessionId));
+        }
+
+        @Override
+        public List<io.upwell.api.safety.AlarmStatus> activeAlarms() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<io.upwell.api.safety.AlarmStatus> alarm(String alarmId) {
+            return Optional.empty();
+        }
     };
 
     private final class RecordingSession implements Session {
@@ -242,6 +294,32 @@ class PluginGuardedSessionServiceTest {
         assertRefused("change the intensity", seen::intensityUp);
         assertRefused("cue the technique", () -> seen.cue(2));
         assertEquals(List.of(), calls, "nothing reached the engine");
+    }
+
+    @Test
+    void throughEngineControlAPluginMayPauseAndStopButNotAcknowledgeResumeChangeTheIntensityOrCue() throws Exception {
+        registered = new Object[] {new String[] {DeviceDriver.class.getName()}};
+        PluginGuardedSessionService guard = guard();
+        assertRefused("acknowledge an alarm", () -> guard.acknowledge("therapist", "al-1"));
+        assertRefused("resume a session", () -> guard.resume("s-1", "driver"));
+        assertRefused("change the intensity", () -> guard.setIntensity("s-1", 50, "driver"));
+        assertRefused("cue the technique", () -> guard.cue("s-1", 0, "driver"));
+        guard.pause("s-1", "driver");
+        guard.stop("s-1", "driver");
+        assertEquals(List.of("pause s-1 by driver", "stop s-1 by driver"), calls,
+                "moves toward the safe state reach the engine, nothing else did");
+    }
+
+    @Test
+    void throughEngineControlAnOperatorsFrontEndReachesEveryCommand() throws Exception {
+        registered = null;
+        PluginGuardedSessionService guard = guard();
+        assertEquals(null, guard.acknowledge("ana", "al-1"));
+        guard.resume("s-1", "ana");
+        assertEquals(120, guard.setIntensity("s-1", 120, "ana"));
+        guard.cue("s-1", 1, "ana");
+        assertEquals(List.of("acknowledge al-1 by ana", "resume s-1 by ana", "setIntensity s-1 120 by ana",
+                "cue s-1 1 by ana"), calls);
     }
 
     @Test

@@ -56,7 +56,7 @@ class PreviewTest {
     private static SessionRequest request(String technique, BodyRegion region, double targetKpa, double holdSeconds) {
         List<Placement> cups = List.of(new Placement(DEVICE, 0, new BodySite(region, Side.LEFT, "")),
                 new Placement(DEVICE, 1, new BodySite(BodyRegion.UPPER_BACK, Side.RIGHT, "")));
-        return new SessionRequest("therapist", new Client("c-1", ""), Optional.empty(), technique,
+        return new SessionRequest("therapist", new Client("c-1", ""), null, technique,
                 Map.of("targetKpa", ParameterValue.of(targetKpa), "holdSeconds", ParameterValue.of(holdSeconds)), cups,
                 100);
     }

@@ -49,7 +49,7 @@ class RequestValidationTest {
     }
 
     private SessionRequest request(List<Placement> placements, Map<String, ParameterValue> parameters,
-            Optional<Screening> screening, String technique) {
+            Screening screening, String technique) {
         return new SessionRequest("tester", new Client("c-1", ""), screening, technique, parameters, placements, 100);
     }
 
@@ -71,7 +71,7 @@ class RequestValidationTest {
                 cup("nope", 0, BodyRegion.CALF)),
                 Map.of("targetKpa", ParameterValue.of(75), "speed", ParameterValue.of(3), "holdSeconds",
                         ParameterValue.of(true)),
-                Optional.empty(), ScriptedTechnique.ID));
+                null, ScriptedTechnique.ID));
         assertTrue(message.contains("cup 1 (sim-1 channel 0): that channel is already used"), message);
         assertTrue(message.contains("cup 2 (sim-1 channel 9): the device has channels 0..3"), message);
         assertTrue(message.contains("no device 'nope'"), message);
@@ -88,7 +88,7 @@ class RequestValidationTest {
     @Tag("SR-17")
     void anUnknownTechniqueIsNamedWithTheKnownOnes() {
         String message = refusal(request(List.of(cup("sim-1", 0, BodyRegion.UPPER_BACK)), Map.of(),
-                Optional.empty(), "tai-chi"));
+                null, "tai-chi"));
         assertTrue(message.contains("unknown technique 'tai-chi'") && message.contains("scripted"), message);
     }
 
@@ -98,7 +98,7 @@ class RequestValidationTest {
         Session running = f.start(2, Map.of("targetKpa", 40.0, "holdSeconds", 60.0));
         f.advance(Duration.ofSeconds(8));
         double before = f.commandedKpa(0);
-        refusal(request(List.of(cup("sim-1", 2, BodyRegion.CALF)), Map.of("targetKpa", ParameterValue.of(99)), Optional.empty(),
+        refusal(request(List.of(cup("sim-1", 2, BodyRegion.CALF)), Map.of("targetKpa", ParameterValue.of(99)), null,
                 ScriptedTechnique.ID));
         f.advance(Duration.ofMillis(20));
         assertEquals(SessionState.RUNNING, running.state());
@@ -111,7 +111,7 @@ class RequestValidationTest {
         f.addDriver(new PluginFailureTest.StubbornDriver("real-1", () -> { }));
         EngineFixture.await("real-1 listed", () -> f.engine.devices().size() == 2);
         String message = refusal(request(List.of(cup("real-1", 0, BodyRegion.UPPER_BACK)), Map.of(),
-                Optional.empty(), ScriptedTechnique.ID));
+                null, ScriptedTechnique.ID));
         assertTrue(message.contains("no screening given; without screening only a simulated device may be used"),
                 message);
     }
@@ -122,7 +122,7 @@ class RequestValidationTest {
         EngineFixture.await("real-1 listed", () -> f.engine.devices().size() == 2);
         Screening screening = Screening.clear("nurse");
         String message = refusal(request(List.of(cup("real-1", 0, BodyRegion.UPPER_BACK)), Map.of(),
-                Optional.of(screening), ScriptedTechnique.ID));
+                screening, ScriptedTechnique.ID));
         assertTrue(message.contains("the engine runs on the virtual clock") && message.contains("real-1"), message);
     }
 
@@ -133,7 +133,7 @@ class RequestValidationTest {
         Screening screening = new Screening(java.util.Set.of(), List.of(), 35.0, "nurse", null);
         Session session = f.engine.start(request(List.of(cup("sim-1", 0, BodyRegion.GLUTES),
                 cup("sim-1", 1, BodyRegion.FOREARM), cup("sim-1", 2, BodyRegion.FACE)), Map.of(),
-                Optional.of(screening), ScriptedTechnique.ID));
+                screening, ScriptedTechnique.ID));
         f.advance(Duration.ofSeconds(15));
         var cups = session.snapshot().channels();
         assertEquals(35.0, cups.get(0).limitKpa(), "glutes 60, channel 60, device 70: screening 35 wins");
@@ -156,7 +156,7 @@ class RequestValidationTest {
         f.technique.script(request -> new Program("max", List.of(new Timeline(0,
                 List.of(new Segment.Hold(100.0, Duration.ofSeconds(30)))))));
         Session session = f.engine.start(request(List.of(cup("sim-1", 0, BodyRegion.GLUTES)), Map.of(),
-                Optional.empty(), ScriptedTechnique.ID));
+                null, ScriptedTechnique.ID));
         f.advance(Duration.ofSeconds(10));
         assertEquals(60.0, session.snapshot().channels().get(0).limitKpa(), "glutes region 60 below the hard 80");
         assertTrue(f.commandedKpa(0) <= 60.0);

@@ -156,7 +156,7 @@ class SafetyPathsTest {
         f.advanceUntil("ended", Duration.ofSeconds(2), () -> session.state().isFinal());
 
         assertEquals(SessionState.ENDED, session.state());
-        assertEquals("stopped by the operator", session.reason());
+        assertEquals("stopped by tester", session.reason());
         assertTrue(f.engine.latched(), "stopping acknowledges nothing");
         assertTrue(session.snapshot().channels().stream().allMatch(c -> c.targetKpa() == 0.0),
                 "nothing commanded on the way out: " + session.snapshot().channels());

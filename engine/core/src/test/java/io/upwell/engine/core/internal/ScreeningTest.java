@@ -70,7 +70,7 @@ class ScreeningTest {
         for (int c = 0; c < sites.size(); c++) {
             placements.add(new Placement("sim-1", c, sites.get(c)));
         }
-        return new SessionRequest("therapist", new Client("client-7", ""), Optional.of(screening), technique,
+        return new SessionRequest("therapist", new Client("client-7", ""), screening, technique,
                 Map.of(), placements, 100);
     }
 

@@ -58,7 +58,7 @@ class SessionCheckTest {
         return new Placement("sim-1", channel, new BodySite(region, Side.LEFT, ""));
     }
 
-    private static SessionRequest request(List<Placement> placements, Optional<Screening> screening) {
+    private static SessionRequest request(List<Placement> placements, Screening screening) {
         return new SessionRequest("tester", new Client("c-1", ""), screening, ScriptedTechnique.ID,
                 Map.of("targetKpa", ParameterValue.of(35)), placements, 100);
     }
@@ -68,7 +68,7 @@ class SessionCheckTest {
     @Tag("SR-01")
     void eachCupsLimitAndWhatSetItAreKnownBeforeTheStart() throws SessionException {
         SessionPlan plan = f.engine.check(request(List.of(cup(0, BodyRegion.FACE), cup(1, BodyRegion.GLUTES)),
-                Optional.empty()));
+                null));
 
         SessionPlan.CupPlan face = plan.cups().get(0);
         assertEquals(10.0, face.limitKpa());
@@ -86,7 +86,7 @@ class SessionCheckTest {
     @Tag("SR-01")
     void aScreeningLimitBelowTheRegionsIsNamedAsTheLimit() throws SessionException {
         Screening screening = new Screening(java.util.Set.of(), List.of(), 25.0, "nurse", null);
-        SessionPlan plan = f.engine.check(request(List.of(cup(0, BodyRegion.GLUTES)), Optional.of(screening)));
+        SessionPlan plan = f.engine.check(request(List.of(cup(0, BodyRegion.GLUTES)), screening));
         assertEquals(25.0, plan.cups().get(0).limitKpa());
         assertEquals("screening", plan.cups().get(0).limitSetBy());
     }
@@ -96,10 +96,10 @@ class SessionCheckTest {
         var running = f.start(2, Map.of("targetKpa", 40.0, "holdSeconds", 60.0));
         f.advance(Duration.ofSeconds(8));
         double before = f.commandedKpa(0);
-        SessionPlan plan = f.engine.check(request(List.of(cup(2, BodyRegion.CALF)), Optional.empty()));
+        SessionPlan plan = f.engine.check(request(List.of(cup(2, BodyRegion.CALF)), null));
         assertEquals(1, plan.cups().size(), "a check is allowed while a session runs");
         String refused = assertThrows(SessionException.class, () -> f.engine.check(request(
-                List.of(cup(9, BodyRegion.CALF)), Optional.empty()))).getMessage();
+                List.of(cup(9, BodyRegion.CALF)), null))).getMessage();
         assertTrue(refused.contains("cup 0 (sim-1 channel 9): the device has channels 0..3"), refused);
         f.advance(Duration.ofMillis(40));
         assertEquals(SessionState.RUNNING, running.state());
@@ -113,7 +113,7 @@ class SessionCheckTest {
                 cup(1, BodyRegion.THIGH).inZone(0),
                 cup(2, BodyRegion.THIGH).inZone(1).withOverrides(Map.of("targetKpa", ParameterValue.of(20))),
                 cup(3, BodyRegion.THIGH));
-        f.engine.start(request(placements, Optional.empty()));
+        f.engine.start(request(placements, null));
 
         PlanRequest asked = f.technique.lastRequest;
         Cup distal = asked.cups().get(0);
@@ -146,7 +146,7 @@ class SessionCheckTest {
             }
         }, "face.module");
         EngineFixture.await("face-only listed", () -> f.engine.techniques().size() == 2);
-        SessionRequest onTheBack = new SessionRequest("tester", new Client("c-1", ""), Optional.empty(), "face-only",
+        SessionRequest onTheBack = new SessionRequest("tester", new Client("c-1", ""), null, "face-only",
                 Map.of(), List.of(cup(0, BodyRegion.FACE), cup(1, BodyRegion.UPPER_BACK)), 100);
         String refused = assertThrows(SessionException.class, () -> f.engine.start(onTheBack)).getMessage();
         assertTrue(refused.contains("cup 1 (sim-1 channel 1): technique 'face-only' is meant for face, posterior-neck,"

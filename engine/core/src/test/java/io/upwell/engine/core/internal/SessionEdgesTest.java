@@ -85,7 +85,7 @@ class SessionEdgesTest {
         assertTrue(active().mayApplyVacuum(), "ramping out");
         f.advanceUntil("ended", Duration.ofSeconds(10), () -> session.state() == SessionState.ENDED);
         assertFalse(active().mayApplyVacuum());
-        assertEquals("stopped by the operator", session.reason(), "the end keeps the operator's reason");
+        assertEquals("stopped by tester", session.reason(), "the end keeps the operator's reason");
     }
 
     @Test

@@ -83,7 +83,7 @@ class SessionLifecycleTest {
         assertEquals(SessionState.STOPPING, session.state());
         assertEquals(30.0, f.commandedKpa(0), 0.3, "ramp-out falls at 10 kPa/s");
         f.advanceUntil("ended", Duration.ofSeconds(10), () -> session.state() == SessionState.ENDED);
-        assertEquals("stopped by the operator", session.reason());
+        assertEquals("stopped by tester", session.reason());
     }
 
     @Test

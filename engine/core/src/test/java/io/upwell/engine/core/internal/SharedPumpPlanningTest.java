@@ -57,7 +57,7 @@ class SharedPumpPlanningTest {
         for (int c = 0; c < cups; c++) {
             placements.add(new Placement("iv-1", c, new BodySite(BodyRegion.LOWER_BACK, Side.LEFT, "")));
         }
-        return new SessionRequest("tester", new Client("client-1", "Test Client"), Optional.empty(),
+        return new SessionRequest("tester", new Client("client-1", "Test Client"), null,
                 ScriptedTechnique.ID, Map.of(), placements, 100);
     }
 

@@ -94,7 +94,7 @@ class ClinicChainTest {
     }
 
     private static SessionRequest request(String client, Station station) {
-        return new SessionRequest("therapist", new Client(client, ""), Optional.of(Screening.clear("nurse")),
+        return new SessionRequest("therapist", new Client(client, ""), Screening.clear("nurse"),
                 HoldTechnique.ID, Map.of(), List.of(new Placement(station.deviceId, 0, BACK_LEFT)), 100);
     }
 

@@ -113,7 +113,7 @@ final class DemoPlan {
                 "holdSeconds", ParameterValue.of(20),
                 "rampInSeconds", ParameterValue.of(5),
                 "rampOutSeconds", ParameterValue.of(3));
-        SessionRequest request = new SessionRequest(OPERATOR, CLIENT, screening, TECHNIQUE_ID, parameters, placements,
+        SessionRequest request = new SessionRequest(OPERATOR, CLIENT, screening.orElse(null), TECHNIQUE_ID, parameters, placements,
                 100);
         // The demo client is no person, and a demo run again within the minimum interval would meet
         // SR-15's rule on its own earlier runs: on a real device the request says so, and it is journaled.

@@ -131,7 +131,7 @@ record StartArguments(String techniqueId, String deviceId, List<Integer> channel
             Placement placement = new Placement(deviceId, channels.get(i), sites.get(i)).withOverrides(perCup.get(i));
             placements.add(zones.isEmpty() ? placement : placement.inZone(zones.get(i)));
         }
-        return new SessionRequest(operator, new Client(clientId, ""), Optional.ofNullable(screening), techniqueId, session,
+        return new SessionRequest(operator, new Client(clientId, ""), screening, techniqueId, session,
                 placements, intensity, override);
     }
 

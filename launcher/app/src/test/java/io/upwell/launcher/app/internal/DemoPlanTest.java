@@ -56,7 +56,7 @@ class DemoPlanTest {
         assertEquals("static-cupping", simulator.techniqueId());
         assertEquals(ParameterValue.of(40), simulator.parameters().get("targetKpa"));
         assertEquals(ParameterValue.of(30), simulator.placements().get(3).overrides().get("targetKpa"));
-        assertTrue(simulator.screening().isEmpty(), "the engine allows no screening on a simulator only");
+        assertTrue(simulator.screeningGiven().isEmpty(), "the engine allows no screening on a simulator only");
         assertEquals("demo", simulator.operator());
         assertEquals(100, simulator.intensity());
         assertEquals("static cupping on sim-1, 4 cups at 40 kPa (cup 3: 30 kPa), 5 s ramp, 20 s hold, 3 s release",
@@ -66,7 +66,7 @@ class DemoPlanTest {
     @Test
     void aRealDeviceGetsAScreeningOfTheDemoClientThatFoundNothing() {
         SessionRequest request = DemoPlan.on(ownPumps("mc-1", 4, false)).request();
-        Screening screening = request.screening().orElseThrow();
+        Screening screening = request.screeningGiven().orElseThrow();
         assertEquals("demo", screening.screenedBy());
         assertTrue(screening.conditions().isEmpty());
         assertTrue(screening.sites().isEmpty());

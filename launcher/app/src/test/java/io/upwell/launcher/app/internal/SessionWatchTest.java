@@ -66,7 +66,7 @@ class SessionWatchTest {
     private void pausedBy(AlarmCondition condition, String message) {
         state = SessionState.PAUSED;
         reason = message;
-        alarms = List.of(new Alarm(AlarmPriority.HIGH, condition, DEVICE, -1, Instant.EPOCH, message));
+        alarms = List.of(new Alarm("al-test-1", AlarmPriority.HIGH, condition, DEVICE, -1, Instant.EPOCH, message, true));
         vented = true;
     }
 
@@ -137,8 +137,8 @@ class SessionWatchTest {
     void anyOtherFaultThatPausesTheSessionIsReportedAndTheSessionStopped() throws Exception {
         state = SessionState.PAUSED;
         reason = "cup 2 reading frozen";
-        alarms = List.of(new Alarm(AlarmPriority.HIGH, AlarmCondition.SENSOR_FAULT, DEVICE, 2, Instant.EPOCH,
-                "cup 2 reading frozen"));
+        alarms = List.of(new Alarm("al-test-2", AlarmPriority.HIGH, AlarmCondition.SENSOR_FAULT, DEVICE, 2, Instant.EPOCH,
+                "cup 2 reading frozen", true));
 
         SessionWatch.Outcome outcome = watch(Duration.ofSeconds(60));
 
@@ -192,7 +192,7 @@ class SessionWatchTest {
 
     @Test
     void onlyALossOfADeviceTheSessionUsesCounts() {
-        Alarm other = new Alarm(AlarmPriority.LOW, AlarmCondition.DEVICE_LOST, "iv-9", -1, Instant.EPOCH, "gone");
+        Alarm other = new Alarm("al-test-3", AlarmPriority.LOW, AlarmCondition.DEVICE_LOST, "iv-9", -1, Instant.EPOCH, "gone", false);
         SessionSnapshot snapshot = new SessionSnapshot("s-1", "static-cupping", SessionState.PAUSED, "x",
                 Duration.ZERO, PLANNED, 100, List.of(cup(0)), List.of(other));
         assertTrue(SessionWatch.deviceLoss(snapshot).isEmpty());

@@ -78,7 +78,7 @@ class SimulateArgumentsTest {
                 request.parameters());
         assertEquals(Map.of("targetKpa", ParameterValue.of(30.5)), request.placements().get(2).overrides());
         assertEquals(100, request.intensity());
-        assertTrue(request.screening().isEmpty(), "a simulator needs no screening");
+        assertTrue(request.screeningGiven().isEmpty(), "a simulator needs no screening");
     }
 
     @Test

@@ -31,12 +31,12 @@ final class Snapshots {
     }
 
     static Alarm leak(int channel) {
-        return new Alarm(AlarmPriority.MEDIUM, AlarmCondition.LEAK, "sim-1", channel, Instant.EPOCH,
-                "cup 1 cannot reach its target");
+        return new Alarm("al-test-4", AlarmPriority.MEDIUM, AlarmCondition.LEAK, "sim-1", channel, Instant.EPOCH,
+                "cup 1 cannot reach its target", false);
     }
 
     static Alarm lost(String deviceId) {
-        return new Alarm(AlarmPriority.HIGH, AlarmCondition.DEVICE_LOST, deviceId, -1, Instant.EPOCH,
-                "device " + deviceId + " disconnected: line closed; session paused");
+        return new Alarm("al-test-5", AlarmPriority.HIGH, AlarmCondition.DEVICE_LOST, deviceId, -1, Instant.EPOCH,
+                "device " + deviceId + " disconnected: line closed; session paused", true);
     }
 }

@@ -48,7 +48,7 @@ class StartArgumentsTest {
         assertEquals(80, request.intensity());
         assertEquals("anna", request.operator());
         assertEquals("c-17", request.client().id());
-        assertTrue(request.screening().isEmpty());
+        assertTrue(request.screeningGiven().isEmpty());
     }
 
     @Test

@@ -62,8 +62,8 @@ class TraceSummaryTest {
         Placement placement = new Placement("preview-sim", 0, new BodySite(BodyRegion.UPPER_BACK, Side.LEFT, ""));
         SessionPlan plan = new SessionPlan("static-cupping", "ramp, hold, release", Duration.ofSeconds(8),
                 List.of(new SessionPlan.CupPlan(0, placement, 35, "body region upper-back", 40)));
-        Alarm alarm = new Alarm(AlarmPriority.MEDIUM, AlarmCondition.OVER_VACUUM, "preview-sim", 0,
-                Instant.EPOCH, "cup 0 measured 45.0 kPa");
+        Alarm alarm = new Alarm("al-test-6", AlarmPriority.MEDIUM, AlarmCondition.OVER_VACUUM, "preview-sim", 0,
+                Instant.EPOCH, "cup 0 measured 45.0 kPa", false);
         Preview preview = new Preview(plan, List.of(), List.of(alarm), SessionState.ENDED, "program complete",
                 Duration.ofSeconds(8));
 

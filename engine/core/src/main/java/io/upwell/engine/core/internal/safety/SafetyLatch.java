@@ -2,7 +2,7 @@ package io.upwell.engine.core.internal.safety;
 
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The machine's latch (latch, never auto-resume): set by an emergency stop or a fault, cleared only
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * It belongs to the machine, not to an engine: the runtime that replaces the engine on a
  * configuration change hands the same latch to the next engine, so reconfiguring never clears it.
  * <p>
- * It remembers why it is set (a set of {@link Cause}s) in one atomic word: latching is one
+ * It remembers why it is set (a set of {@link Cause}s) and how often it was set, in one atomic word: latching is one
  * compare-and-set that nothing can race past, and {@link #acknowledge()} clears every cause at once,
  * so an emergency stop can never land between clearing a flag and clearing the latch.
  */
@@ -30,8 +30,14 @@ public final class SafetyLatch {
     }
 
     private static final Cause[] CAUSES = Cause.values();
+    private static final long CAUSE_BITS = (1L << CAUSES.length) - 1;
+    private static final long ONE_GENERATION = 1L << CAUSES.length;
 
-    private final AtomicInteger causes = new AtomicInteger();
+    /**
+     * The causes in the low bits and, above them, the generation: how many times a cause was newly
+     * latched. One word, so that clearing "if nothing was latched since" is one compare-and-set.
+     */
+    private final AtomicLong word = new AtomicLong();
 
     /**
      * Sets the latch for a cause. Allocation-free, safe from any thread including the control thread.
@@ -40,13 +46,13 @@ public final class SafetyLatch {
      *         for example); false when it already was
      */
     public boolean latch(Cause cause) {
-        int bit = 1 << cause.ordinal();
+        long bit = 1L << cause.ordinal();
         while (true) {
-            int before = causes.get();
+            long before = word.get();
             if ((before & bit) != 0) {
                 return false;
             }
-            if (causes.compareAndSet(before, before | bit)) {
+            if (word.compareAndSet(before, (before | bit) + ONE_GENERATION)) {
                 return true;
             }
         }
@@ -54,27 +60,58 @@ public final class SafetyLatch {
 
     /** True while any cause is latched: every link reads vent. */
     public boolean isSet() {
-        return causes.get() != 0;
+        return (word.get() & CAUSE_BITS) != 0;
     }
 
     public boolean isLatched(Cause cause) {
-        return (causes.get() & (1 << cause.ordinal())) != 0;
+        return (word.get() & (1L << cause.ordinal())) != 0;
+    }
+
+    /**
+     * How many times a cause was newly latched since the machine started: it changes with every
+     * latching that sets a cause not set before, and never otherwise.
+     */
+    public long generation() {
+        return word.get() >>> CAUSES.length;
     }
 
     /** Clears every cause in one atomic step and returns the causes that were latched. */
     public Set<Cause> acknowledge() {
-        return decode(causes.getAndSet(0));
+        long before;
+        do {
+            before = word.get();
+        } while (!word.compareAndSet(before, before & ~CAUSE_BITS));
+        return decode(before);
+    }
+
+    /**
+     * Clears every cause in one atomic step, but only when no cause was newly latched since
+     * {@code generation} was read: an acknowledgement given for the alarms someone saw never clears
+     * a latch set after them.
+     *
+     * @return the causes that were latched, or null when the latch changed since (nothing cleared)
+     */
+    public Set<Cause> acknowledgeIf(long generation) {
+        while (true) {
+            long before = word.get();
+            if (before >>> CAUSES.length != generation) {
+                return null;
+            }
+            if (word.compareAndSet(before, before & ~CAUSE_BITS)) {
+                return decode(before);
+            }
+        }
     }
 
     /** The causes latched now. */
     public Set<Cause> causes() {
-        return decode(causes.get());
+        return decode(word.get());
     }
 
-    private static Set<Cause> decode(int bits) {
+    private static Set<Cause> decode(long bits) {
         Set<Cause> set = EnumSet.noneOf(Cause.class);
         for (Cause cause : CAUSES) {
-            if ((bits & (1 << cause.ordinal())) != 0) {
+            if ((bits & (1L << cause.ordinal())) != 0) {
                 set.add(cause);
             }
         }

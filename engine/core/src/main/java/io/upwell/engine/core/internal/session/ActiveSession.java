@@ -258,6 +258,7 @@ public final class ActiveSession implements Session {
         for (SessionCup cup : cups) {
             host.journal().sample(now, cup.index(), cup.commanded(), cup.measured());
         }
+        host.sampled(this);
     }
 
     // ---------------------------------------------------------------- safety paths (any thread)
@@ -467,15 +468,25 @@ public final class ActiveSession implements Session {
     }
 
     @Override
-    public synchronized void pause() throws SessionException {
+    public void pause() throws SessionException {
+        pause(request.operator());
+    }
+
+    /** Pauses; {@code by} is who asked, for the journal. */
+    public synchronized void pause(String by) throws SessionException {
         if (state != SessionState.RUNNING) {
             throw new SessionException("session " + id + " is " + state + "; only a running session can pause");
         }
-        moveTo(SessionState.PAUSED, "paused by the operator");
+        moveTo(SessionState.PAUSED, "paused by " + by);
     }
 
     @Override
     public void resume() throws SessionException {
+        resume(request.operator());
+    }
+
+    /** Resumes; {@code by} is who asked, for the journal. */
+    public void resume(String by) throws SessionException {
         synchronized (this) {
             if (state != SessionState.PAUSED) {
                 throw new SessionException("session " + id + " is " + state + "; only a paused session can resume");
@@ -491,20 +502,30 @@ public final class ActiveSession implements Session {
             for (SessionCup cup : cups) {
                 cup.resume(); // judged afresh, re-entering with a ramp from ambient
             }
-            moveTo(SessionState.RUNNING, "resumed by the operator");
+            moveTo(SessionState.RUNNING, "resumed by " + by);
         }
     }
 
     @Override
-    public synchronized void stop() throws SessionException {
+    public void stop() throws SessionException {
+        stop(request.operator());
+    }
+
+    /** Stops; {@code by} is who asked, for the journal. */
+    public synchronized void stop(String by) throws SessionException {
         if (state != SessionState.RUNNING && state != SessionState.PAUSED) {
             throw new SessionException("session " + id + " is " + state + "; only a running or paused session can stop");
         }
-        moveTo(SessionState.STOPPING, "stopped by the operator");
+        moveTo(SessionState.STOPPING, "stopped by " + by);
     }
 
     @Override
     public void setIntensity(int percent) throws SessionException {
+        setIntensity(percent, request.operator());
+    }
+
+    /** Sets the intensity; {@code by} is who asked, for the journal. */
+    public void setIntensity(int percent, String by) throws SessionException {
         if (percent < SessionRequest.MIN_INTENSITY || percent > SessionRequest.MAX_INTENSITY) {
             throw new SessionException("intensity must be " + SessionRequest.MIN_INTENSITY + " to "
                     + SessionRequest.MAX_INTENSITY + " %, got " + percent);
@@ -515,7 +536,7 @@ public final class ActiveSession implements Session {
             }
             int before = intensity;
             intensity = percent;
-            host.journal().eventOfSession(id, "intensity", Map.of("from", before, "to", percent));
+            host.journal().eventOfSession(id, "intensity", Map.of("from", before, "to", percent, "by", by));
         }
     }
 
@@ -535,6 +556,11 @@ public final class ActiveSession implements Session {
 
     @Override
     public void cue(int cup) throws SessionException {
+        cue(cup, request.operator());
+    }
+
+    /** Takes a cue; {@code by} is who gave it, for the journal. */
+    public void cue(int cup, String by) throws SessionException {
         if (cup < 0 || cup >= cups.length) {
             throw new SessionException("session " + id + " has cups 0 to " + (cups.length - 1) + "; there is no cup "
                     + cup + " to cue");
@@ -549,7 +575,8 @@ public final class ActiveSession implements Session {
             }
             TherapistCue given = new TherapistCue(cup, Duration.ofNanos(publishedProgramTime));
             cue.set(given);
-            host.journal().eventOfSession(id, "cue", Map.of("cup", cup, "atSeconds", given.at().toMillis() / 1000.0));
+            host.journal().eventOfSession(id, "cue", Map.of("cup", cup, "atSeconds", given.at().toMillis() / 1000.0,
+                    "by", by));
         }
     }
 

@@ -33,6 +33,9 @@ public interface SessionHost {
      */
     void deviceFaulted(String deviceId, String reason);
 
+    /** The session's samples were journaled: listeners may hear its state at the journal's rate. */
+    void sampled(ActiveSession session);
+
     /** Names a device that is not ready, or returns null when all the session's devices are ready. */
     String deviceNotReady(ActiveSession session);
 }
