@@ -41,7 +41,7 @@ final class InteractiveShell {
 
     private static final String BANNER = String.join(System.lineSeparator(),
             "Upwell engine shell. Commands: devices, techniques, screen, start, status, pause, resume, stop,",
-            "estop, ack, intensity, fault, simulate, records. 'help <command>' explains one; Ctrl-D or 'exit'",
+            "estop, ack, alarms, intensity, fault, simulate, records. 'help <command>' explains one; Ctrl-D or 'exit'",
             "leaves.");
 
     private final BundleContext context;
