@@ -62,6 +62,7 @@ final class LoginThrottle {
     synchronized void failed(String user, String address) {
         failures++;
         Instant now = clock.instant();
+        forgetIdle(now);
         for (String key : keys(user, address)) {
             Entry entry = entries.computeIfAbsent(key, k -> new Entry());
             entry.failures++;

@@ -52,6 +52,10 @@ final class UserStore {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
+    /** One monitor per users file in this JVM (the file lock excludes other processes only). */
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> JVM_LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Path file;
     private final Path lockFile;
 
@@ -97,12 +101,19 @@ final class UserStore {
      * Applies {@code change} to the users as the file holds them now and writes the result, under the
      * lock; returns what was written.
      */
-    synchronized Snapshot update(UnaryOperator<List<StoredUser>> change) {
+    Snapshot update(UnaryOperator<List<StoredUser>> change) {
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
             throw new UsersFileException("cannot create the directory of " + file + ": " + e.getMessage(), e);
         }
+        // A file lock is held per JVM, not per thread: threads of this JVM take turns here first.
+        synchronized (JVM_LOCKS.computeIfAbsent(file, f -> new Object())) {
+            return updateLocked(change);
+        }
+    }
+
+    private Snapshot updateLocked(UnaryOperator<List<StoredUser>> change) {
         try (FileChannel lockChannel = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE), ownerOnly(lockFile.getParent()));
                 FileLock lock = lockChannel.lock()) {
@@ -165,7 +176,9 @@ final class UserStore {
         try {
             root = JsonParser.parseString(text);
         } catch (JsonParseException e) {
-            throw corrupt("it is not JSON (" + e.getMessage() + ")");
+            java.util.regex.Matcher where = java.util.regex.Pattern.compile("line \\d+ column \\d+")
+                    .matcher(String.valueOf(e.getMessage()));
+            throw corrupt("it is not JSON" + (where.find() ? " (at " + where.group() + ")" : ""));
         }
         if (!root.isJsonObject()) {
             throw corrupt("it must hold a JSON object with \"version\" and \"users\"");
