@@ -107,7 +107,7 @@ public class AccessIT {
     // ------------------------------------------------------------------ first start
 
     @Test
-    public void a_firstStartNeedsTheOneTimeCodeAndThereIsNoDefaultAccount() throws Exception {
+    public void a_firstStartNeedsTheOneTimeCodeAndThereIsNoDefaultAccount_SR18() throws Exception {
         assertTrue(json(send(request("/api/setup").GET())).get("setupNeeded").getAsBoolean());
         assertEquals(401, send(request(CONTROL_PATH).header("Authorization", basic("admin", "admin"))
                 .POST(HttpRequest.BodyPublishers.noBody())).statusCode());
@@ -127,7 +127,7 @@ public class AccessIT {
     // ------------------------------------------------------------------ who may change something
 
     @Test
-    public void b_noCredentialsWrongOnesAndAViewersAreRefusedWithProblemDocuments() throws Exception {
+    public void b_noCredentialsWrongOnesAndAViewersAreRefusedWithProblemDocuments_SR18() throws Exception {
         ensureUsers();
         assertProblem(send(request(CONTROL_PATH).POST(HttpRequest.BodyPublishers.noBody())), 401);
         assertProblem(send(request(CONTROL_PATH).header("Authorization", basic("tom", "not tom's password"))
@@ -141,7 +141,7 @@ public class AccessIT {
     }
 
     @Test
-    public void c_aTherapistMayChangeAndTheServletKnowsWhoItWas() throws Exception {
+    public void c_aTherapistMayChangeAndTheServletKnowsWhoItWas_SR18() throws Exception {
         ensureUsers();
         HttpResponse<String> bearer = send(request(CONTROL_PATH)
                 .header("Authorization", "Bearer " + login("tom", THERAPIST_PASSWORD))
@@ -154,7 +154,7 @@ public class AccessIT {
     }
 
     @Test
-    public void d_aTokenReplayedAfterLogoutIsRefused() throws Exception {
+    public void d_aTokenReplayedAfterLogoutIsRefused_SR18() throws Exception {
         ensureUsers();
         String token = login("tom", THERAPIST_PASSWORD);
         assertEquals(200, send(request(CONTROL_PATH).header("Authorization", "Bearer " + token)
@@ -166,7 +166,7 @@ public class AccessIT {
     }
 
     @Test
-    public void e_theCookieWorksOnlyWithTheRequestHeaderForChanges() throws Exception {
+    public void e_theCookieWorksOnlyWithTheRequestHeaderForChanges_SR18() throws Exception {
         ensureUsers();
         HttpResponse<String> login = send(jsonPost("/api/login",
                 "{\"user\":\"tom\",\"password\":\"" + THERAPIST_PASSWORD + "\"}"));
@@ -181,7 +181,7 @@ public class AccessIT {
     }
 
     @Test
-    public void f_onlyAnAdminAdministersUsers() throws Exception {
+    public void f_onlyAnAdminAdministersUsers_SR18() throws Exception {
         ensureUsers();
         String body = "{\"user\":\"new-viewer\",\"role\":\"viewer\",\"password\":\"a long enough one\"}";
         assertProblem(send(jsonPost("/api/admin/users", body)), 401);
@@ -197,7 +197,7 @@ public class AccessIT {
     }
 
     @Test
-    public void g_loginAndSetupBodiesOverTheLimitAreRefusedWith413() throws Exception {
+    public void g_loginAndSetupBodiesOverTheLimitAreRefusedWith413_SR18() throws Exception {
         String huge = "{\"user\":\"" + "x".repeat(100_000) + "\",\"password\":\"y\"}";
         assertProblem(send(jsonPost("/api/login", huge)), 413);
         assertProblem(send(jsonPost("/api/setup", huge)), 413);
@@ -208,7 +208,7 @@ public class AccessIT {
     // ------------------------------------------------------------------ the Web Console
 
     @Test
-    public void h_theWebConsoleRefusesAdminAdminAndNonAdminsAndAdmitsAnAdmin() throws Exception {
+    public void h_theWebConsoleRefusesAdminAdminAndNonAdminsAndAdmitsAnAdmin_SR18() throws Exception {
         ensureUsers();
         Await.value("the Web Console behind Upwell's login", () -> send(request("/system/console/bundles").GET()).statusCode(),
                 status -> status == 401);
@@ -228,7 +228,7 @@ public class AccessIT {
     // ------------------------------------------------------------------ where it listens
 
     @Test
-    public void i_theServerListensOnTheLoopbackAddressOnly() throws Exception {
+    public void i_theServerListensOnTheLoopbackAddressOnly_SR18() throws Exception {
         int port = port();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
@@ -245,7 +245,7 @@ public class AccessIT {
     // ------------------------------------------------------------------ rate limiting (last: it locks this address out)
 
     @Test
-    public void z_repeatedFailuresLockTheUserOutWith429AndAreCounted() throws Exception {
+    public void z_repeatedFailuresLockTheUserOutWith429AndAreCounted_SR18() throws Exception {
         ensureUsers();
         // A lock-out of a minute, so that the attempts below are inside it whatever this machine's load
         UserAdministration before = users();
