@@ -55,6 +55,8 @@ public class BundleDependenciesIT {
     private static final List<String> KIT_PACKAGES = List.of("io.upwell.devices.kit", "io.upwell.devices.kit.driver",
             "io.upwell.devices.kit.serial");
     private static final String PROGRAM_VALIDATION_PACKAGE = "io.upwell.plugins.programs.validation";
+    /** The access bundle's user administration API (the launcher's users command). */
+    private static final String ACCESS_PACKAGE = "io.upwell.engine.access";
     private static final Version FIRST_RELEASED_VERSION = new Version(1, 0, 0);
     /** The extender namespace and DS's extender name (org.osgi.namespace.extender is not on this class path). */
     private static final String EXTENDER_NAMESPACE = "osgi.extender";
@@ -156,11 +158,28 @@ public class BundleDependenciesIT {
         // com.google.gson: screening files (start screening=FILE.json) are JSON, read with Gson.
         // com.fazecast.jSerialComm: Ctrl-C on a serial run hands the framework's stop to jSerialComm's own
         // shutdown, which otherwise closes the ports under the drivers before the engine has vented.
+        // io.upwell.engine.access: the users command administers the users through the access bundle's API.
         assertImportsOnly(app, List.of("io.upwell.api.*", SIMULATOR_CONTROL_PACKAGE, PROGRAM_VALIDATION_PACKAGE,
-                EMULATOR_PACKAGE, "com.google.gson", "com.fazecast.jSerialComm",
+                EMULATOR_PACKAGE, ACCESS_PACKAGE, "com.google.gson", "com.fazecast.jSerialComm",
                 "org.osgi.*", "org.apache.felix.service.command", "org.slf4j", "java.*", "javax.swing", "javax.swing.*",
                 "javax.imageio", "javax.imageio.*", "javax.xml.parsers", "org.w3c.dom"));
         assertImports(app, "io.upwell.api.session");
+    }
+
+    @Test
+    public void theAccessBundleExportsOnlyItsAdministrationApiAndImportsOnlyTheApiServletsTheConsoleSpiGsonAndSlf4j() {
+        PackageWiring access = wiring(Bundles.ACCESS);
+        assertEquals(access.name() + " exports only its user administration API", List.of(ACCESS_PACKAGE),
+                access.exportedPackageNames());
+        assertVersionedFromFirstRelease(access);
+        // jakarta.servlet.*: the servlet API; org.osgi.service.servlet.*: the Servlet Whiteboard's context;
+        // org.apache.felix.webconsole.spi: the Web Console's security provider, so that it logs in the same way.
+        assertImportsOnly(access, List.of("io.upwell.api.*", "jakarta.servlet", "jakarta.servlet.*", "org.osgi.*",
+                "org.apache.felix.webconsole.spi", "com.google.gson", "com.google.gson.*", "org.slf4j", "java.*",
+                "javax.crypto", "javax.crypto.*"));
+        assertImports(access, "io.upwell.api.session");
+        assertImports(access, "org.osgi.service.servlet.context");
+        assertWiredToDeclarativeServices(Bundles.named(context, Bundles.ACCESS));
     }
 
     @Test
@@ -210,15 +229,20 @@ public class BundleDependenciesIT {
                 boolean emulatorUsesTheCodec = name.equals(Bundles.EMULATOR)
                         && imported.provider().equals(Bundles.named(context, Bundles.PROTOCOL))
                         && imported.packageName().equals(Bundles.PROTOCOL);
+                boolean appUsesUserAdministration = name.equals(Bundles.LAUNCHER_APP)
+                        && imported.provider().equals(Bundles.named(context, Bundles.ACCESS))
+                        && imported.packageName().equals(ACCESS_PACKAGE);
                 if (!fromTheApi && !appUsesSimulatorControl && !appUsesProgramValidation && !driverUsesTheKit
-                        && !appUsesTheEmulator && !emulatorUsesSimulatorControl && !emulatorUsesTheCodec) {
+                        && !appUsesTheEmulator && !emulatorUsesSimulatorControl && !emulatorUsesTheCodec
+                        && !appUsesUserAdministration) {
                     violations.add(name + " imports " + imported);
                 }
             }
         }
         assertEquals("io.upwell packages must come from " + Bundles.ENGINE_API + " (or, for " + Bundles.LAUNCHER_APP
                 + " only, " + SIMULATOR_CONTROL_PACKAGE + " from " + Bundles.SIMULATOR + " and "
-                + PROGRAM_VALIDATION_PACKAGE + " from " + Bundles.PROGRAMS + "; for a driver, the kit's packages from "
+                + PROGRAM_VALIDATION_PACKAGE + " from " + Bundles.PROGRAMS + " and " + ACCESS_PACKAGE + " from "
+                + Bundles.ACCESS + "; for a driver, the kit's packages from "
                 + Bundles.DRIVER_KIT + ")", List.of(), violations);
     }
 
