@@ -26,6 +26,8 @@ public final class JsonInput {
 
     /** The longest text any field takes. */
     public static final int MAX_TEXT = 1000;
+    /** The longest number literal read as a whole number. */
+    static final int MAX_NUMBER_LITERAL = 40;
 
     private final List<FieldError> errors = new ArrayList<>();
     /** Whether any error is about the form (a type, a missing field): 400; otherwise only values out of range: 422. */
@@ -220,6 +222,13 @@ public final class JsonInput {
             error(path, "must be a whole number, got " + kind(value));
             return null;
         }
+        String literal = value.getAsString();
+        if (literal.length() > MAX_NUMBER_LITERAL) {
+            // never parsed: a long enough literal would take seconds to read as a BigDecimal
+            outOfRange(path, "must be " + min + " to " + max + ", got a number written with " + literal.length()
+                    + " characters");
+            return null;
+        }
         BigDecimal number;
         try {
             number = value.getAsBigDecimal();
@@ -232,7 +241,7 @@ public final class JsonInput {
             return null;
         }
         if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
-            outOfRange(path, "must be " + min + " to " + max + ", got " + abbreviate(number.toPlainString()));
+            outOfRange(path, "must be " + min + " to " + max + ", got " + abbreviate(number.toString()));
             return null;
         }
         return number.intValueExact();

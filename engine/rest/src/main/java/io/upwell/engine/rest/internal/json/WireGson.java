@@ -26,8 +26,6 @@ import java.util.OptionalInt;
  */
 public final class WireGson {
 
-    public static final Gson GSON = create();
-
     private WireGson() {
     }
 
@@ -165,4 +163,7 @@ public final class WireGson {
             };
         }
     };
+
+    /** Declared after the adapters it is built from, which static initialisation must have set first. */
+    public static final Gson GSON = create();
 }

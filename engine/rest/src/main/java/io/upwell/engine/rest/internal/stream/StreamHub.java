@@ -104,7 +104,8 @@ public final class StreamHub {
                 start = new Resumed(missed.get().size());
             } else {
                 client.limit(clientQueue + 2); // room for the reset and the hello put before the live events
-                start = new Fresh(lastId, lastEventId == null ? null : resetReason(lastEventId, lastSeen));
+                start = new Fresh(lastId, lastEventId == null || lastEventId.isBlank() ? null
+                        : resetReason(lastEventId, lastSeen));
             }
             client.whenClosed(() -> remove(client));
             clients.add(client);
