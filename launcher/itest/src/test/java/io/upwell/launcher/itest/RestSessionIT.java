@@ -70,7 +70,8 @@ public class RestSessionIT {
     }
 
     @After
-    public void stopServing() {
+    public void stopServing() throws Exception {
+        RestSessions.leaveAtRest(engine);
         access.unregister();
     }
 

@@ -3,6 +3,7 @@ package io.upwell.launcher.itest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.upwell.api.session.SessionState;
+import java.util.List;
 import java.util.stream.StreamSupport;
 
 /** Session requests as JSON and waits on sessions read over REST, for the REST tests. */
@@ -16,6 +17,14 @@ public final class RestSessions {
      * simulator needs none), as the contract's request JSON.
      */
     public static JsonObject staticCupping(double targetKpa, double holdSeconds) {
+        return staticCupping(List.of(Sessions.SIMULATOR_ID), 4, targetKpa, holdSeconds);
+    }
+
+    /**
+     * Static cupping on the first {@code cupsEach} channels of each device, on sites of the back,
+     * shoulders and hips.
+     */
+    public static JsonObject staticCupping(List<String> devices, int cupsEach, double targetKpa, double holdSeconds) {
         JsonObject request = new JsonObject();
         JsonObject client = new JsonObject();
         client.addProperty("id", "itest-client");
@@ -28,20 +37,22 @@ public final class RestSessions {
         parameters.addProperty("holdSeconds", holdSeconds);
         parameters.addProperty("rampOutSeconds", 3);
         request.add("parameters", parameters);
-        JsonArray cups = new JsonArray();
-        String[][] sites = {{"UPPER_BACK", "LEFT"}, {"UPPER_BACK", "RIGHT"}, {"LOWER_BACK", "LEFT"},
-            {"LOWER_BACK", "RIGHT"}};
-        for (int channel = 0; channel < 4; channel++) {
-            JsonObject cup = new JsonObject();
-            cup.addProperty("device", Sessions.SIMULATOR_ID);
-            cup.addProperty("channel", channel);
-            JsonObject site = new JsonObject();
-            site.addProperty("region", sites[channel][0]);
-            site.addProperty("side", sites[channel][1]);
-            cup.add("site", site);
-            cups.add(cup);
+        JsonArray placements = new JsonArray();
+        String[] regions = {"UPPER_BACK", "UPPER_BACK", "LOWER_BACK", "LOWER_BACK", "SHOULDER", "SHOULDER", "GLUTES",
+            "GLUTES", "THIGH", "THIGH"};
+        for (String device : devices) {
+            for (int channel = 0; channel < cupsEach; channel++) {
+                JsonObject cup = new JsonObject();
+                cup.addProperty("device", device);
+                cup.addProperty("channel", channel);
+                JsonObject site = new JsonObject();
+                site.addProperty("region", regions[channel % regions.length]);
+                site.addProperty("side", channel % 2 == 0 ? "LEFT" : "RIGHT");
+                cup.add("site", site);
+                placements.add(cup);
+            }
         }
-        request.add("cups", cups);
+        request.add("cups", placements);
         request.addProperty("intensity", 100);
         return request;
     }
@@ -68,5 +79,24 @@ public final class RestSessions {
                                         && cup.getAsJsonObject().get("measuredKpa").getAsDouble()
                                                 >= Sessions.HOLDING_MEASURED_KPA),
                 RestClient.Answer::toString).object();
+    }
+
+    /**
+     * Leaves the machine at rest for the next test of the class, which shares its data directory: a
+     * session still live is stopped and the latch acknowledged, as a therapist ends the day.
+     */
+    public static void leaveAtRest(io.upwell.api.session.SessionService engine) throws Exception {
+        var live = engine.current().filter(s -> !s.state().isFinal());
+        if (live.isPresent()) {
+            try {
+                live.get().stop();
+            } catch (io.upwell.api.session.SessionException e) {
+                // ended meanwhile
+            }
+            Sessions.awaitFinal(live.get());
+        }
+        if (engine.latched()) {
+            engine.acknowledge("itest: after the test");
+        }
     }
 }

@@ -1,11 +1,11 @@
 package io.upwell.engine.rest.internal.resources;
 
-import io.upwell.api.device.DeviceDescriptor;
 import io.upwell.api.preview.Preview;
 import io.upwell.api.preview.PreviewRequest;
 import io.upwell.api.session.Placement;
 import io.upwell.api.session.SessionException;
 import io.upwell.api.session.SessionRequest;
+import io.upwell.devices.simulator.SimulatedDevice;
 import io.upwell.devices.simulator.SimulatorOptions;
 import io.upwell.devices.simulator.Simulators;
 import io.upwell.engine.rest.internal.http.ApiException;
@@ -53,9 +53,11 @@ final class PreviewResource {
         SessionRequest request = SessionsResource.request(exchange);
         String device = oneDevice(request);
         int channels = request.placements().stream().mapToInt(Placement::channel).max().orElse(0) + 1;
-        if (channels > DeviceDescriptor.MAX_CHANNELS) {
-            throw ApiException.refused("a preview's simulator has at most " + DeviceDescriptor.MAX_CHANNELS
-                    + " channels", List.of());
+        SimulatedDevice simulator;
+        try {
+            simulator = Simulators.create(SimulatorOptions.defaults().withId(device).withChannels(channels));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.refused("the preview's simulator cannot be made: " + e.getMessage(), List.of());
         }
         var previews = engine.previews();
         if (!oneAtATime.tryAcquire()) {
@@ -65,8 +67,7 @@ final class PreviewResource {
         }
         Preview preview;
         try {
-            preview = previews.run(new PreviewRequest(request, Optional.empty(),
-                    Simulators.create(SimulatorOptions.defaults().withId(device).withChannels(channels)), SAMPLE_EVERY,
+            preview = previews.run(new PreviewRequest(request, Optional.empty(), simulator, SAMPLE_EVERY,
                     PreviewRequest.MAX_LIMIT));
         } catch (SessionException e) {
             throw EngineRefusals.of(e.getMessage());
