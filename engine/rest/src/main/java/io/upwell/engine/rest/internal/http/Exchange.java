@@ -132,9 +132,9 @@ public final class Exchange {
         response.setContentType(contentType);
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
+        // not flushed: the container completes the response and, for a small one, sends its length
         PrintWriter writer = response.getWriter();
         writer.write(body);
-        writer.flush();
     }
 
     /** A body a browser saves as {@code fileName} rather than shows. */
@@ -156,6 +156,5 @@ public final class Exchange {
         response.setHeader("Cache-Control", "no-store");
         PrintWriter writer = response.getWriter();
         writer.write(gson.toJson(problem));
-        writer.flush();
     }
 }
