@@ -212,6 +212,28 @@ public class RestSessionIT {
         return true;
     }
 
+    /**
+     * The REST bundle as the architecture allows it: it exports nothing, reaches the engine through the
+     * API alone, and of other bundles only their exported packages (the records' reports, the programs'
+     * validation, the simulator's control for previews); never the core, never an internal package.
+     */
+    @Test
+    public void theRestBundleExportsNothingAndImportsOnlyTheApiAndTheExportedPackagesItUses() {
+        org.osgi.framework.Bundle bundle = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> "io.upwell.engine.rest".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        PackageWiring wiring = PackageWiring.of(bundle);
+        assertEquals(List.of(), wiring.exports());
+        List<String> allowed = List.of("io.upwell.api.", "io.upwell.engine.records.report",
+                "io.upwell.plugins.programs.validation", "io.upwell.devices.simulator", "com.google.gson",
+                "jakarta.servlet", "org.osgi.", "org.slf4j", "java.");
+        List<String> other = wiring.imports().stream().map(PackageWiring.Import::packageName)
+                .filter(name -> allowed.stream().noneMatch(name::startsWith)).toList();
+        assertEquals("imports outside what the REST bundle may use", List.of(), other);
+        assertEquals(List.of(), wiring.imports().stream().map(PackageWiring.Import::packageName)
+                .filter(name -> name.contains(".internal") || name.startsWith("io.upwell.engine.core")).toList());
+        assertEquals(List.of(), wiring.unwiredImports());
+    }
+
     @Test
     public void readsAnswerInTheDocumentedShapes() {
         RestClient.Answer devices = rest.get("/api/devices");
