@@ -57,6 +57,8 @@ public class BundleDependenciesIT {
     private static final String PROGRAM_VALIDATION_PACKAGE = "io.upwell.plugins.programs.validation";
     /** The access bundle's user administration API (the launcher's users command). */
     private static final String ACCESS_PACKAGE = "io.upwell.engine.access";
+    /** The records bundle's one export: reports, exports and charts, free of state. */
+    private static final String RECORDS_REPORT_PACKAGE = "io.upwell.engine.records.report";
     private static final Version FIRST_RELEASED_VERSION = new Version(1, 0, 0);
     /** The extender namespace and DS's extender name (org.osgi.namespace.extender is not on this class path). */
     private static final String EXTENDER_NAMESPACE = "osgi.extender";
@@ -149,18 +151,26 @@ public class BundleDependenciesIT {
     }
 
     @Test
+    public void theRecordsBundleExportsOnlyItsReportPackageAndNeverImportsTheCore() {
+        PackageWiring records = wiring(Bundles.RECORDS);
+        assertEquals(records.name() + " exports only its report package", List.of(RECORDS_REPORT_PACKAGE),
+                records.exportedPackageNames());
+        assertVersionedFromFirstRelease(records);
+        assertTrue(records.name() + " imports nothing of the core: " + records.imports(), records.imports().stream()
+                .noneMatch(imported -> imported.packageName().startsWith("io.upwell.engine.core")));
+    }
+
+    @Test
     public void theLauncherAppExportsNothingAndImportsOnlyTheApiTheSimulatorControlTheEmulatorAndGogo() {
         PackageWiring app = wiring(Bundles.LAUNCHER_APP);
         assertExportsNothing(app);
-        // javax.swing and javax.imageio: the JRE's, for the chart libraries the app embeds (simulate's chart).
-        // javax.xml.parsers and org.w3c.dom: the JRE's XML DOM, on which the embedded Batik SVG generator
-        // builds the chart's SVG document (Batik's own DOM is not embedded).
+        // io.upwell.engine.records.report: records reports and exports, and simulate's chart and CSV.
         // com.google.gson: screening files (start screening=FILE.json) are JSON, read with Gson.
         // com.fazecast.jSerialComm: Ctrl-C on a serial run hands the framework's stop to jSerialComm's own
         // shutdown, which otherwise closes the ports under the drivers before the engine has vented.
         // io.upwell.engine.access: the users command administers the users through the access bundle's API.
         assertImportsOnly(app, List.of("io.upwell.api.*", SIMULATOR_CONTROL_PACKAGE, PROGRAM_VALIDATION_PACKAGE,
-                EMULATOR_PACKAGE, ACCESS_PACKAGE, "com.google.gson", "com.fazecast.jSerialComm",
+                EMULATOR_PACKAGE, ACCESS_PACKAGE, RECORDS_REPORT_PACKAGE, "com.google.gson", "com.fazecast.jSerialComm",
                 "org.osgi.*", "org.apache.felix.service.command", "org.slf4j", "java.*", "javax.swing", "javax.swing.*",
                 "javax.imageio", "javax.imageio.*", "javax.xml.parsers", "org.w3c.dom"));
         assertImports(app, "io.upwell.api.session");
@@ -215,6 +225,9 @@ public class BundleDependenciesIT {
                 boolean appUsesProgramValidation = name.equals(Bundles.LAUNCHER_APP)
                         && imported.provider().equals(programs)
                         && imported.packageName().equals(PROGRAM_VALIDATION_PACKAGE);
+                boolean appUsesRecordsReports = name.equals(Bundles.LAUNCHER_APP)
+                        && imported.provider().equals(Bundles.named(context, Bundles.RECORDS))
+                        && imported.packageName().equals(RECORDS_REPORT_PACKAGE);
                 // The emulator is a device, but its serial servers wait between reopen attempts on the kit's back-off.
                 boolean driverUsesTheKit = (name.equals(Bundles.SIMULATOR) || name.equals(Bundles.EMULATOR))
                         && imported.provider().equals(kit) && KIT_PACKAGES.contains(imported.packageName());
@@ -232,17 +245,17 @@ public class BundleDependenciesIT {
                 boolean appUsesUserAdministration = name.equals(Bundles.LAUNCHER_APP)
                         && imported.provider().equals(Bundles.named(context, Bundles.ACCESS))
                         && imported.packageName().equals(ACCESS_PACKAGE);
-                if (!fromTheApi && !appUsesSimulatorControl && !appUsesProgramValidation && !driverUsesTheKit
-                        && !appUsesTheEmulator && !emulatorUsesSimulatorControl && !emulatorUsesTheCodec
-                        && !appUsesUserAdministration) {
+                if (!fromTheApi && !appUsesSimulatorControl && !appUsesProgramValidation && !appUsesRecordsReports
+                        && !driverUsesTheKit && !appUsesTheEmulator && !emulatorUsesSimulatorControl
+                        && !emulatorUsesTheCodec && !appUsesUserAdministration) {
                     violations.add(name + " imports " + imported);
                 }
             }
         }
         assertEquals("io.upwell packages must come from " + Bundles.ENGINE_API + " (or, for " + Bundles.LAUNCHER_APP
                 + " only, " + SIMULATOR_CONTROL_PACKAGE + " from " + Bundles.SIMULATOR + " and "
-                + PROGRAM_VALIDATION_PACKAGE + " from " + Bundles.PROGRAMS + " and " + ACCESS_PACKAGE + " from "
-                + Bundles.ACCESS + "; for a driver, the kit's packages from "
+                + PROGRAM_VALIDATION_PACKAGE + " from " + Bundles.PROGRAMS + ", " + RECORDS_REPORT_PACKAGE + " from "
+                + Bundles.RECORDS + " and " + ACCESS_PACKAGE + " from " + Bundles.ACCESS + "; for a driver, the kit's packages from "
                 + Bundles.DRIVER_KIT + ")", List.of(), violations);
     }
 

@@ -6,6 +6,8 @@ import io.upwell.api.records.RecordsException;
 import io.upwell.api.records.RecordsService;
 import io.upwell.api.records.SessionRecord;
 import io.upwell.api.records.SessionSummary;
+import io.upwell.engine.records.report.RecordsExport;
+import io.upwell.engine.records.report.SessionReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;

@@ -2,6 +2,8 @@ package io.upwell.launcher.app.internal;
 
 import io.upwell.api.preview.Preview;
 import io.upwell.api.session.SessionPlan;
+import io.upwell.engine.records.report.Trace;
+import io.upwell.engine.records.report.TraceChart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +18,8 @@ import java.util.Locale;
  */
 final class TraceSummary {
 
-    /** Thresholds the summary reports time above: 20 kPa (a gentle, lymphatic level) and 40 kPa (a firm static cup). */
-    static final double[] THRESHOLDS_KPA = {20, 40};
+    /** Thresholds the summary reports time above: the lines the chart draws ({@link TraceChart#THRESHOLDS_KPA}). */
+    static final List<Double> THRESHOLDS_KPA = TraceChart.THRESHOLDS_KPA;
 
     private TraceSummary() {
     }

@@ -1,9 +1,5 @@
 package io.upwell.launcher.app.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.upwell.api.preview.Preview;
 import io.upwell.api.preview.PreviewRequest;
 import io.upwell.api.preview.PreviewService;
@@ -12,6 +8,8 @@ import io.upwell.api.session.SessionException;
 import io.upwell.api.session.SessionPlan;
 import io.upwell.api.session.SessionState;
 import io.upwell.api.technique.ParameterValue;
+import io.upwell.engine.records.report.Trace;
+import io.upwell.engine.records.report.TraceCsv;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +21,9 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The simulate command from its words to its files and lines, on a stand-in for the engine's preview. */
 class SimulationTest {

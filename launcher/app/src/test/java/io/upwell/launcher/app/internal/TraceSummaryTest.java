@@ -1,8 +1,5 @@
 package io.upwell.launcher.app.internal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.upwell.api.body.BodyRegion;
 import io.upwell.api.body.BodySite;
 import io.upwell.api.body.Side;
@@ -13,10 +10,13 @@ import io.upwell.api.safety.AlarmPriority;
 import io.upwell.api.session.Placement;
 import io.upwell.api.session.SessionPlan;
 import io.upwell.api.session.SessionState;
+import io.upwell.engine.records.report.Trace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TraceSummaryTest {
 

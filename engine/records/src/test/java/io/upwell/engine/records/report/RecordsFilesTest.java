@@ -1,4 +1,4 @@
-package io.upwell.launcher.app.internal;
+package io.upwell.engine.records.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

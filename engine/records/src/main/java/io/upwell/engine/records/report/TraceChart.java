@@ -1,4 +1,4 @@
-package io.upwell.launcher.app.internal;
+package io.upwell.engine.records.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -50,11 +50,16 @@ import org.w3c.dom.Document;
  * the summary's thresholds; below it a strip per cup showing its phase (ramp, hold, pulse ...) as
  * coloured bands. The title names the technique, its version and its parameters.
  */
-final class TraceChart {
+public final class TraceChart {
 
-    static final String TIME_AXIS = "time (s)";
-    static final String PRESSURE_AXIS = "vacuum (kPa below ambient)";
-    static final String PHASE_AXIS = "phase per cup";
+    public static final String TIME_AXIS = "time (s)";
+    public static final String PRESSURE_AXIS = "vacuum (kPa below ambient)";
+    /**
+     * The levels the chart draws a thin line at: 20 kPa (a gentle, lymphatic level) and 40 kPa (a firm
+     * static cup); the simulate command's summary reports the time spent at or above each.
+     */
+    public static final List<Double> THRESHOLDS_KPA = List.of(20.0, 40.0);
+    public static final String PHASE_AXIS = "phase per cup";
 
     /** Okabe-Ito colours, told apart with colour-blindness too; cups beyond eight reuse them, darker. */
     private static final Color[] CUP_COLOURS = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
@@ -97,7 +102,7 @@ final class TraceChart {
      * @param subtitle the second: its parameters and the cups
      * @param note     a third, in red, or empty: what the session's limits changed (a clamped cup)
      */
-    static String svg(Trace trace, String title, String subtitle, String note) {
+    public static String svg(Trace trace, String title, String subtitle, String note) {
         headless();
         JFreeChart chart = chart(trace, title, subtitle, note);
         int height = 560 + 28 * trace.cupCount();
@@ -205,7 +210,7 @@ final class TraceChart {
         pressure.setUpperMargin(0.08);
         XYPlot plot = new XYPlot(lines, null, pressure, renderer);
         grid(plot);
-        for (double threshold : TraceSummary.THRESHOLDS_KPA) {
+        for (double threshold : THRESHOLDS_KPA) {
             ValueMarker marker = new ValueMarker(threshold, new Color(0x999999), new BasicStroke(0.8f));
             marker.setLabel(String.format(java.util.Locale.ROOT, "%.0f kPa", threshold));
             marker.setLabelFont(new Font(FONT, Font.PLAIN, 10));

@@ -1,4 +1,4 @@
-package io.upwell.launcher.app.internal;
+package io.upwell.engine.records.report;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -10,12 +10,12 @@ import java.util.Locale;
  * vacuum in kPa below ambient with three decimals, times in seconds; a value that was not measured
  * (NaN) is an empty field, never the text "NaN".
  */
-final class TraceCsv {
+public final class TraceCsv {
 
     private TraceCsv() {
     }
 
-    static String header(Trace trace) {
+    public static String header(Trace trace) {
         StringBuilder line = new StringBuilder("time_s");
         for (int c = 0; c < trace.cupCount(); c++) {
             int cup = trace.cup(c);
@@ -25,7 +25,7 @@ final class TraceCsv {
         return line.toString();
     }
 
-    static void write(Trace trace, Writer out) throws IOException {
+    public static void write(Trace trace, Writer out) throws IOException {
         out.write(header(trace));
         out.write("\r\n");
         StringBuilder line = new StringBuilder();
@@ -43,7 +43,7 @@ final class TraceCsv {
     }
 
     /** Three decimals, '.' as the decimal point whatever the machine's locale; empty when not a number. */
-    static String number(double value) {
+    public static String number(double value) {
         if (!Double.isFinite(value)) {
             return "";
         }
@@ -52,7 +52,7 @@ final class TraceCsv {
     }
 
     /** Quoted only when it must be: a comma, a quote or a line break. */
-    static String text(String value) {
+    public static String text(String value) {
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
         }

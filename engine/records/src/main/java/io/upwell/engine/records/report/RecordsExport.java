@@ -1,4 +1,4 @@
-package io.upwell.launcher.app.internal;
+package io.upwell.engine.records.report;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -15,23 +15,23 @@ import java.util.List;
  * sample trace (one row per sample, with the cup's device, channel and site), CSV of many is one row
  * per session (RFC 4180: comma-separated, CRLF line ends, text quoted only when it must be).
  */
-final class RecordsExport {
+public final class RecordsExport {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls()
             .create();
 
-    static final String TRACE_HEADER = "session,seconds,cup,device,channel,site,commanded_kpa,measured_kpa";
-    static final String SUMMARY_HEADER = "session,station,client,operator,technique,technique_version,started_at,"
+    public static final String TRACE_HEADER = "session,seconds,cup,device,channel,site,commanded_kpa,measured_kpa";
+    public static final String SUMMARY_HEADER = "session,station,client,operator,technique,technique_version,started_at,"
             + "ended_at,program_seconds,outcome,reason,alarms,devices,sites";
 
     private RecordsExport() {
     }
 
-    static void json(Object value, Writer out) throws IOException {
+    public static void json(Object value, Writer out) throws IOException {
         GSON.toJson(value, out);
         out.write(System.lineSeparator());
     }
 
-    static void traceCsv(SessionRecord record, Writer out) throws IOException {
+    public static void traceCsv(SessionRecord record, Writer out) throws IOException {
         out.write(TRACE_HEADER + "\r\n");
         String id = record.summary().sessionId();
         for (TraceSample sample : record.trace()) {
@@ -44,7 +44,7 @@ final class RecordsExport {
         }
     }
 
-    static void summariesCsv(List<SessionSummary> sessions, Writer out) throws IOException {
+    public static void summariesCsv(List<SessionSummary> sessions, Writer out) throws IOException {
         out.write(SUMMARY_HEADER + "\r\n");
         for (SessionSummary s : sessions) {
             out.write(String.join(",", TraceCsv.text(s.sessionId()), TraceCsv.text(s.station()),

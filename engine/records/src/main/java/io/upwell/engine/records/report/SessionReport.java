@@ -1,4 +1,4 @@
-package io.upwell.launcher.app.internal;
+package io.upwell.engine.records.report;
 
 import io.upwell.api.preview.Preview;
 import io.upwell.api.records.AlarmRecord;
@@ -22,13 +22,13 @@ import java.util.Map;
  * verdicts and consent, the alarms with their acknowledgement, the events, and the pressure chart
  * (TraceChart's SVG, embedded in the page, so the file stands alone).
  */
-final class SessionReport {
+public final class SessionReport {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT);
 
     private SessionReport() {
     }
 
-    static String html(SessionRecord record, ZoneId zone) {
+    public static String html(SessionRecord record, ZoneId zone) {
         SessionSummary s = record.summary();
         StringBuilder page = new StringBuilder(64 * 1024);
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Session ")
@@ -184,7 +184,7 @@ final class SessionReport {
         return String.join(", ", parts);
     }
 
-    static String when(String instant, ZoneId zone) {
+    public static String when(String instant, ZoneId zone) {
         return WHEN.format(java.time.Instant.parse(instant).atZone(zone));
     }
 
@@ -196,7 +196,7 @@ final class SessionReport {
         return String.format(Locale.ROOT, "%.1f s", value);
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {

@@ -1,4 +1,4 @@
-package io.upwell.launcher.app.internal;
+package io.upwell.engine.records.report;
 
 import io.upwell.api.preview.Preview;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * A preview's samples as a table: one row per sample time, per cup its target (the command after
  * the envelope), what it measured and its phase. A cup missing at a time reads NaN with no phase.
  */
-final class Trace {
+public final class Trace {
 
     private final double[] seconds;
     private final int[] cups;
@@ -29,7 +29,7 @@ final class Trace {
     }
 
     /** The samples grouped by time, in time order; cups in index order. */
-    static Trace of(List<Preview.Sample> samples) {
+    public static Trace of(List<Preview.Sample> samples) {
         TreeSet<Integer> cupSet = new TreeSet<>();
         TreeMap<Duration, List<Preview.Sample>> byTime = new TreeMap<>();
         for (Preview.Sample sample : samples) {
@@ -61,32 +61,32 @@ final class Trace {
         return new Trace(seconds, cups, target, measured, phase);
     }
 
-    int rows() {
+    public int rows() {
         return seconds.length;
     }
 
     /** How many cups; {@link #cup} gives each one's index in the session. */
-    int cupCount() {
+    public int cupCount() {
         return cups.length;
     }
 
-    int cup(int column) {
+    public int cup(int column) {
         return cups[column];
     }
 
-    double seconds(int row) {
+    public double seconds(int row) {
         return seconds[row];
     }
 
-    double target(int column, int row) {
+    public double target(int column, int row) {
         return target[column][row];
     }
 
-    double measured(int column, int row) {
+    public double measured(int column, int row) {
         return measured[column][row];
     }
 
-    String phase(int column, int row) {
+    public String phase(int column, int row) {
         return phase[column][row];
     }
 }
