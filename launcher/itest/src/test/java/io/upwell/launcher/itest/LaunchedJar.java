@@ -54,8 +54,6 @@ final class LaunchedJar implements AutoCloseable {
         // Its temporary files (the framework's storage, a failed run's log) stay in the test's directory.
         Path temporary = Files.createDirectories(directory.resolve("tmp"));
         command.add("-Djava.io.tmpdir=" + temporary);
-        // HTTP on a free port: several jars (and other builds on the machine) may run at once.
-        command.add("-Dorg.osgi.service.http.port=0");
         command.add("-jar");
         command.add(jar().toString());
         if (arguments.length == 0) {
