@@ -57,6 +57,8 @@ public class BundleDependenciesIT {
     private static final String PROGRAM_VALIDATION_PACKAGE = "io.upwell.plugins.programs.validation";
     /** The records bundle's one export: reports, exports and charts, free of state. */
     private static final String RECORDS_REPORT_PACKAGE = "io.upwell.engine.records.report";
+    /** The access bundle's user administration API (the launcher's users command). */
+    private static final String ACCESS_PACKAGE = "io.upwell.engine.access";
     private static final Version FIRST_RELEASED_VERSION = new Version(1, 0, 0);
     /** The extender namespace and DS's extender name (org.osgi.namespace.extender is not on this class path). */
     private static final String EXTENDER_NAMESPACE = "osgi.extender";
@@ -158,6 +160,23 @@ public class BundleDependenciesIT {
                 .noneMatch(imported -> imported.packageName().startsWith("io.upwell.engine.core")));
     }
 
+    /**
+     * The REST bundle exports nothing and reaches the engine through the API alone; of other bundles it
+     * uses only their exported packages (the records' reports, the programs' validation, the
+     * simulator's control for previews), and never the access bundle: who calls is the request's
+     * remote user, which the access bundle's context sets.
+     */
+    @Test
+    public void theRestBundleExportsNothingAndImportsOnlyTheApiTheServletApiAndThreeExportedPackages() {
+        PackageWiring rest = wiring(Bundles.REST);
+        assertExportsNothing(rest);
+        assertImportsOnly(rest, List.of("io.upwell.api.*", RECORDS_REPORT_PACKAGE, PROGRAM_VALIDATION_PACKAGE,
+                SIMULATOR_CONTROL_PACKAGE, "com.google.gson", "com.google.gson.*", "jakarta.servlet",
+                "jakarta.servlet.*", "org.osgi.*", "org.slf4j", "java.*"));
+        assertImports(rest, "io.upwell.api.session");
+        assertWiredToDeclarativeServices(Bundles.named(context, Bundles.REST));
+    }
+
     @Test
     public void theLauncherAppExportsNothingAndImportsOnlyTheApiTheSimulatorControlTheEmulatorAndGogo() {
         PackageWiring app = wiring(Bundles.LAUNCHER_APP);
@@ -166,10 +185,27 @@ public class BundleDependenciesIT {
         // com.google.gson: screening files (start screening=FILE.json) are JSON, read with Gson.
         // com.fazecast.jSerialComm: Ctrl-C on a serial run hands the framework's stop to jSerialComm's own
         // shutdown, which otherwise closes the ports under the drivers before the engine has vented.
+        // io.upwell.engine.access: the users command administers the users through the access bundle's API.
         assertImportsOnly(app, List.of("io.upwell.api.*", SIMULATOR_CONTROL_PACKAGE, PROGRAM_VALIDATION_PACKAGE,
-                EMULATOR_PACKAGE, RECORDS_REPORT_PACKAGE, "com.google.gson", "com.fazecast.jSerialComm",
-                "org.osgi.*", "org.apache.felix.service.command", "org.slf4j", "java.*"));
+                EMULATOR_PACKAGE, RECORDS_REPORT_PACKAGE, ACCESS_PACKAGE, "com.google.gson",
+                "com.fazecast.jSerialComm", "org.osgi.*", "org.apache.felix.service.command", "org.slf4j", "java.*"));
         assertImports(app, "io.upwell.api.session");
+    }
+
+    @Test
+    public void theAccessBundleExportsOnlyItsAdministrationApiAndImportsOnlyTheApiServletsTheConsoleSpiGsonAndSlf4j() {
+        PackageWiring access = wiring(Bundles.ACCESS);
+        assertEquals(access.name() + " exports only its user administration API", List.of(ACCESS_PACKAGE),
+                access.exportedPackageNames());
+        assertVersionedFromFirstRelease(access);
+        // jakarta.servlet.*: the servlet API; org.osgi.service.servlet.*: the Servlet Whiteboard's context;
+        // org.apache.felix.webconsole.spi: the Web Console's security provider, so that it logs in the same way.
+        assertImportsOnly(access, List.of("io.upwell.api.*", "jakarta.servlet", "jakarta.servlet.*", "org.osgi.*",
+                "org.apache.felix.webconsole.spi", "com.google.gson", "com.google.gson.*", "org.slf4j", "java.*",
+                "javax.crypto", "javax.crypto.*"));
+        assertImports(access, "io.upwell.api.session");
+        assertImports(access, "org.osgi.service.servlet.context");
+        assertWiredToDeclarativeServices(Bundles.named(context, Bundles.ACCESS));
     }
 
     @Test
@@ -222,17 +258,28 @@ public class BundleDependenciesIT {
                 boolean emulatorUsesTheCodec = name.equals(Bundles.EMULATOR)
                         && imported.provider().equals(Bundles.named(context, Bundles.PROTOCOL))
                         && imported.packageName().equals(Bundles.PROTOCOL);
+                // The REST API writes records as the shell does, validates programs and previews on a simulator.
+                boolean restUsesExportedPackages = name.equals(Bundles.REST)
+                        && (imported.provider().equals(Bundles.named(context, Bundles.RECORDS))
+                                && imported.packageName().equals(RECORDS_REPORT_PACKAGE)
+                        || imported.provider().equals(programs) && imported.packageName().equals(PROGRAM_VALIDATION_PACKAGE)
+                        || imported.provider().equals(simulator) && imported.packageName().equals(SIMULATOR_CONTROL_PACKAGE));
+                boolean appUsesUserAdministration = name.equals(Bundles.LAUNCHER_APP)
+                        && imported.provider().equals(Bundles.named(context, Bundles.ACCESS))
+                        && imported.packageName().equals(ACCESS_PACKAGE);
                 if (!fromTheApi && !appUsesSimulatorControl && !appUsesProgramValidation && !appUsesRecordsReports
-                        && !driverUsesTheKit
-                        && !appUsesTheEmulator && !emulatorUsesSimulatorControl && !emulatorUsesTheCodec) {
+                        && !driverUsesTheKit && !appUsesTheEmulator && !emulatorUsesSimulatorControl
+                        && !emulatorUsesTheCodec && !appUsesUserAdministration && !restUsesExportedPackages) {
                     violations.add(name + " imports " + imported);
                 }
             }
         }
         assertEquals("io.upwell packages must come from " + Bundles.ENGINE_API + " (or, for " + Bundles.LAUNCHER_APP
                 + " only, " + SIMULATOR_CONTROL_PACKAGE + " from " + Bundles.SIMULATOR + " and "
-                + PROGRAM_VALIDATION_PACKAGE + " from " + Bundles.PROGRAMS + " and " + RECORDS_REPORT_PACKAGE + " from "
-                + Bundles.RECORDS + "; for a driver, the kit's packages from "
+                + PROGRAM_VALIDATION_PACKAGE + " from " + Bundles.PROGRAMS + ", " + RECORDS_REPORT_PACKAGE + " from "
+                + Bundles.RECORDS + " and " + ACCESS_PACKAGE + " from " + Bundles.ACCESS + "; for " + Bundles.REST
+                + ", the records' report, the programs' validation and the simulator's control; for a driver, the"
+                + " kit's packages from "
                 + Bundles.DRIVER_KIT + ")", List.of(), violations);
     }
 

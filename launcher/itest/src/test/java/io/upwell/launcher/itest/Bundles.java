@@ -16,6 +16,8 @@ public final class Bundles {
     public static final String ENGINE_API = "io.upwell.engine.api";
     public static final String ENGINE_CORE = "io.upwell.engine.core";
     public static final String RECORDS = "io.upwell.engine.records";
+    public static final String ACCESS = "io.upwell.engine.access";
+    public static final String REST = "io.upwell.engine.rest";
     public static final String DRIVER_KIT = "io.upwell.devices.kit";
     public static final String SIMULATOR = "io.upwell.devices.simulator";
     public static final String EMULATOR = "io.upwell.devices.emulator";
@@ -33,8 +35,8 @@ public final class Bundles {
     public static final String LAUNCHER_APP = "io.upwell.launcher.app";
 
     /** Every bundle this reactor builds and installs, in install order. */
-    public static final List<String> UPWELL = List.of(ENGINE_API, ENGINE_CORE, RECORDS, DRIVER_KIT, SIMULATOR, PROTOCOL, EMULATOR, STATIC_CUPPING,
-            FLASH_CUPPING, INTERVAL_SUCTION, LYMPHATIC_SEQUENCE, DYNAMIC_GLIDING, PROGRAMS, LAUNCHER_APP);
+    public static final List<String> UPWELL = List.of(ENGINE_API, ENGINE_CORE, RECORDS, ACCESS, DRIVER_KIT, SIMULATOR, PROTOCOL, EMULATOR, STATIC_CUPPING,
+            FLASH_CUPPING, INTERVAL_SUCTION, LYMPHATIC_SEQUENCE, DYNAMIC_GLIDING, PROGRAMS, LAUNCHER_APP, REST);
 
     private static final Map<Integer, String> STATE_NAMES = Map.of(
             Bundle.UNINSTALLED, "UNINSTALLED", Bundle.INSTALLED, "INSTALLED", Bundle.RESOLVED, "RESOLVED",

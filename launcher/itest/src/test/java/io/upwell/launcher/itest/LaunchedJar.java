@@ -54,10 +54,12 @@ final class LaunchedJar implements AutoCloseable {
         // Its temporary files (the framework's storage, a failed run's log) stay in the test's directory.
         Path temporary = Files.createDirectories(directory.resolve("tmp"));
         command.add("-Djava.io.tmpdir=" + temporary);
-        // HTTP on a free port: several jars (and other builds on the machine) may run at once.
-        command.add("-Dorg.osgi.service.http.port=0");
         command.add("-jar");
         command.add(jar().toString());
+        if (arguments.length == 0) {
+            // The shell serves HTTP, on 8080 by default: a test's takes a free port, never a developer's engine's.
+            command.addAll(List.of("--http-port", "0"));
+        }
         command.addAll(List.of(arguments));
         Path out = directory.resolve("stdout.txt");
         Path err = directory.resolve("stderr.txt");
@@ -118,6 +120,18 @@ final class LaunchedJar implements AutoCloseable {
     void awaitOutput(String what, String expected) {
         Await.value("standard output to contain " + what, this::stdout, text -> text.contains(expected),
                 text -> "\n--- stdout ---\n" + text + "\n--- stderr ---\n" + stderr());
+    }
+
+    /** Waits for standard output to match {@code pattern}; returns its first group. */
+    String awaitOutputMatching(String what, java.util.regex.Pattern pattern) {
+        String text = Await.value("standard output to contain " + what, this::stdout,
+                output -> pattern.matcher(output).find(),
+                output -> "\n--- stdout ---\n" + output + "\n--- stderr ---\n" + stderr());
+        java.util.regex.Matcher matcher = pattern.matcher(text);
+        if (!matcher.find()) {
+            throw new AssertionError(what + " vanished from standard output");
+        }
+        return matcher.group(1);
     }
 
     int awaitExit() throws InterruptedException {

@@ -34,7 +34,10 @@ public final class UpwellFramework {
     static final String LOGGING_BUNDLES = "upwell.itest.bundles.logging";
     /** Pax Exam's own bundles: the probe extender, injection, the JUnit invoker, JUnit and Hamcrest. */
     static final String EXAM_BUNDLES = "upwell.itest.bundles.exam";
-    /** What the engine and the launcher app need around them: Declarative Services, Configuration Admin, Gogo runtime, Gson. */
+    /**
+     * What the engine and the launcher app need around them: Declarative Services, Configuration Admin,
+     * Gogo runtime, Gson, the JDBC drivers, the OSGi log, Metatype, the HTTP runtime and the Web Console.
+     */
     static final String PLATFORM_BUNDLES = "upwell.itest.bundles.platform";
     /** The bundles under test, built by this reactor. */
     static final String UPWELL_BUNDLES = "upwell.itest.bundles.upwell";
@@ -52,8 +55,25 @@ public final class UpwellFramework {
     private UpwellFramework() {
     }
 
+    /** The HTTP port's framework property (Felix HTTP's): tests that serve HTTP read it to connect. */
+    public static final String HTTP_PORT = "org.osgi.service.http.port";
+
+    /** Every test's framework: the launcher's bundles, the HTTP server installed but off. */
     public static Option[] options() {
+        return options(0);
+    }
+
+    /**
+     * The framework with the HTTP server on {@code httpPort} at 127.0.0.1 (0: off), as the launcher's
+     * shell has it; the Web Console serves nothing until Upwell's security provider is there.
+     */
+    public static Option[] options(int httpPort) {
         List<Option> options = new ArrayList<>();
+        options.add(frameworkProperty("org.apache.felix.http.enable").value(Boolean.toString(httpPort > 0)));
+        options.add(frameworkProperty("org.apache.felix.https.enable").value("false"));
+        options.add(frameworkProperty("org.apache.felix.http.host").value("127.0.0.1"));
+        options.add(frameworkProperty(HTTP_PORT).value(Integer.toString(httpPort > 0 ? httpPort : 8080)));
+        options.add(frameworkProperty("felix.webconsole.security.providers").value("upwell"));
         // Each test is a machine of its own: its own journal, and no latch left on disk by the test before.
         String data = "upwell-data-" + UUID.randomUUID();
         options.add(frameworkProperty(EngineProperties.DATA_DIRECTORY_PROPERTY).value(data));

@@ -1,10 +1,9 @@
 package io.upwell.engine.core.internal;
 
 import io.upwell.api.session.EngineStatus;
+import io.upwell.engine.core.internal.session.ActiveSession;
 import java.util.ArrayDeque;
 import java.util.Deque;
-
-import io.upwell.engine.core.internal.session.ActiveSession;
 
 /**
  * The engine's one session slot. Publishing a session and handling a departure (a device or

@@ -1,13 +1,12 @@
 package io.upwell.engine.core.internal;
 
-import io.upwell.api.safety.AlarmStatus;
-
 import io.upwell.api.device.DeviceDriver;
+import io.upwell.api.safety.AlarmStatus;
+import io.upwell.api.session.AvailableTechnique;
 import io.upwell.api.session.DeviceStatus;
 import io.upwell.api.session.LoopStatistics;
 import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionException;
-import io.upwell.api.session.AvailableTechnique;
 import io.upwell.api.session.SessionPlan;
 import io.upwell.api.session.SessionRequest;
 import io.upwell.api.session.SessionService;

@@ -76,6 +76,11 @@ class AlarmLifecycleTest {
         return found.get(0);
     }
 
+    /** The id of the first alarm the engine raised, cleared or not. */
+    private String only0() {
+        return engine.engineAlarms().get(0).id();
+    }
+
     private List<String> journaled(String type, String alarmId) {
         return journal.ofType(type).stream().filter(e -> alarmId.equals(e.fields().get("id")))
                 .map(e -> String.valueOf(e.fields().get("by"))).toList();
@@ -103,6 +108,7 @@ class AlarmLifecycleTest {
         assertEquals(List.of("ann"), journaled("alarm-cleared", raised.id()));
         Map<String, Object> acknowledgement = journal.ofType("acknowledge").get(0).fields();
         assertEquals(raised.id(), acknowledgement.get("alarm"));
+        assertEquals(true, acknowledgement.get("wasLatched"), "it cleared the latch, and says so");
         assertEquals("ann", acknowledgement.get("operator"));
         EngineFixture.await("listeners heard every step", () -> told.size() == 3);
         assertEquals(List.of(AlarmState.RAISED, AlarmState.ACKNOWLEDGED, AlarmState.CLEARED),
@@ -209,7 +215,9 @@ class AlarmLifecycleTest {
         engine.acknowledge("ann");
         assertEquals(List.of(), engine.activeAlarms());
         assertFalse(engine.latched());
+        assertEquals(2, journal.ofType("alarm-acknowledged").size(), "each acknowledged, then cleared");
         assertEquals(2, journal.ofType("alarm-cleared").size());
+        assertTrue(engine.alarm(only0()).orElseThrow().acknowledgedBy().equals("ann"));
     }
 
     @Test
@@ -234,5 +242,71 @@ class AlarmLifecycleTest {
         String prefix = "al-" + Long.toString(Instant.parse("2026-11-24T10:00:00Z").getEpochSecond(), 36) + "-";
         assertEquals(List.of(prefix + "1", prefix + "2"), ids);
         assertEquals(ids, engine.engineAlarms().stream().map(Alarm::id).toList());
+    }
+
+    @Test
+    @Tag("SR-10")
+    void theLoopStoppingWhileEverythingIsAcknowledgedLeavesItLatched() throws Exception {
+        engine.emergencyStop("panel");
+        engine.watchdog().check(0); // the loop's tick count as it stands: the virtual clock is not advanced
+        journal.meanwhile = entry -> {
+            if (entry.type().equals("alarm-acknowledged")) {
+                engine.watchdog().check(Long.MAX_VALUE / 2); // no tick since: the watchdog finds it stopped
+            }
+        };
+        SessionException refused = assertThrows(SessionException.class, () -> engine.acknowledge("ann"));
+        assertEquals("the control loop stopped ticking during the acknowledgement; it is latched again",
+                refused.getMessage());
+        assertTrue(latch.isLatched(SafetyLatch.Cause.LOOP_STOPPED));
+    }
+
+    @Test
+    @Tag("SR-10")
+    void theLoopStoppingWhileOneAlarmIsAcknowledgedLeavesItLatched() throws Exception {
+        engine.emergencyStop("panel");
+        String id = only(AlarmCondition.EMERGENCY_STOP).id();
+        engine.watchdog().check(0);
+        journal.meanwhile = entry -> {
+            if (entry.type().equals("alarm-cleared")) {
+                engine.watchdog().check(Long.MAX_VALUE / 2);
+            }
+        };
+        SessionException refused = assertThrows(SessionException.class, () -> engine.acknowledge("ann", id));
+        assertEquals("the control loop stopped ticking during the acknowledgement; it is latched again",
+                refused.getMessage());
+        assertTrue(engine.latched());
+    }
+
+    @Test
+    void anAcknowledgementMustNameItsAlarm() {
+        engine.emergencyStop("panel");
+        assertThrows(IllegalArgumentException.class, () -> engine.acknowledge("ann", " "));
+        assertThrows(IllegalArgumentException.class, () -> engine.acknowledge("ann", null));
+        assertTrue(engine.latched());
+    }
+
+    @Test
+    @Tag("SR-13")
+    void aFaultLatchesAtOnceEvenWhileTheAlarmsAreBusyWithAnAcknowledgement() throws Exception {
+        Thread raising = new Thread(() -> engine.alarms().raiseEngine(AlarmPriority.HIGH, AlarmCondition.OVER_VACUUM,
+                "d-1", 0, "reads 70 kPa", true));
+        synchronized (book) { // as an acknowledgement in progress holds it
+            raising.start();
+            EngineFixture.await("latched before the alarm can be recorded", latch::isSet);
+            assertEquals(List.of(), book.active(), "not recorded yet: the book is busy");
+        }
+        raising.join();
+        assertEquals(AlarmState.RAISED, only(AlarmCondition.OVER_VACUUM).state());
+    }
+
+    @Test
+    @Tag("SR-16")
+    void eachStepIsJournaledWithTheSessionItBelongsToOrTheEngine() throws Exception {
+        engine.alarms().raiseEngine(AlarmPriority.MEDIUM, AlarmCondition.DRIVER_FAILED, "d-1", -1, "slow", false);
+        String id = only(AlarmCondition.DRIVER_FAILED).id();
+        engine.acknowledge("ann", id);
+        assertEquals(java.util.Arrays.asList((String) null, null), journal.entries.stream()
+                .filter(e -> e.type().startsWith("alarm-")).map(RecordingJournal.Entry::session).toList(),
+                "an engine alarm's steps belong to no session");
     }
 }

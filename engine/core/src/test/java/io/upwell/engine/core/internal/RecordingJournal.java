@@ -19,6 +19,8 @@ final class RecordingJournal implements SessionJournal {
     boolean closed;
     /** While set, every sample handed in throws, as a bug on the control thread would. */
     volatile boolean failSamples;
+    /** Called with each event of a session as it is handed in, on the caller's thread: what happens meanwhile. */
+    volatile java.util.function.Consumer<Entry> meanwhile = entry -> { };
 
     synchronized List<Entry> ofType(String type) {
         return entries.stream().filter(e -> e.type().equals(type)).toList();
@@ -35,8 +37,12 @@ final class RecordingJournal implements SessionJournal {
     }
 
     @Override
-    public synchronized void eventOfSession(String sessionId, String type, Map<String, Object> fields) {
-        entries.add(new Entry(sessionId, type, fields));
+    public void eventOfSession(String sessionId, String type, Map<String, Object> fields) {
+        Entry entry = new Entry(sessionId, type, fields);
+        synchronized (this) {
+            entries.add(entry);
+        }
+        meanwhile.accept(entry);
     }
 
     @Override

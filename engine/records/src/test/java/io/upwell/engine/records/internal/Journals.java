@@ -107,6 +107,28 @@ final class Journals implements AutoCloseable {
         journal.eventOfSession(id, "alarm", fields);
     }
 
+    /** An alarm with an id, as the engine journals it since alarms have a lifecycle. */
+    void alarm(String id, String alarmId, String condition, boolean latched) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("id", alarmId);
+        fields.put("priority", latched ? "HIGH" : "MEDIUM");
+        fields.put("condition", condition);
+        fields.put("requirement", "SR-02");
+        fields.put("device", "sim-1");
+        fields.put("channel", 0);
+        fields.put("message", condition + " on sim-1#0");
+        fields.put("latched", latched);
+        journal.eventOfSession(id, "alarm", fields);
+    }
+
+    /** One alarm acknowledged by id, and the acknowledgement record that names it. */
+    void acknowledgeAlarm(String id, String alarmId, String operator, boolean latchCleared) {
+        journal.eventOfSession(id, "alarm-acknowledged", Map.of("id", alarmId, "by", operator));
+        journal.eventOfSession(id, "acknowledge", latchCleared
+                ? Map.of("operator", operator, "alarm", alarmId, "wasLatched", true, "causes", "[FAULT]")
+                : Map.of("operator", operator, "alarm", alarmId, "latchCleared", false, "stillLatched", "[FAULT]"));
+    }
+
     void acknowledge(String id, String operator) {
         journal.eventOfSession(id, "acknowledge", Map.of("operator", operator, "wasLatched", true, "causes", "[FAULT]"));
     }

@@ -266,6 +266,26 @@ abstract class RecordsContract {
     }
 
     @Test
+    @Tag("SR-16")
+    void anAlarmAcknowledgedByIdIsRecordedAsAcknowledgedByThatOperatorAlone() throws Exception {
+        migrate();
+        try (Journals journals = journals()) {
+            journals.begin("s-ids", "C-18", "static-cupping", TWO_CUPS, null, List.of());
+            journals.state("s-ids", "READY", "RUNNING", "");
+            journals.alarm("s-ids", "al-x-1", "OVER_VACUUM", true);
+            journals.alarm("s-ids", "al-x-2", "SENSOR_FAULT", true);
+            journals.acknowledgeAlarm("s-ids", "al-x-2", "Ben", false);
+            journals.state("s-ids", "RUNNING", "ENDED", "stopped by Ben");
+            journals.end("s-ids", "ENDED", "stopped by Ben", 1.0, 10.0, 10.0);
+        }
+        assertEquals(List.of("s-ids"), deliver(store).delivered());
+
+        List<AlarmRecord> alarms = store.session("s-ids").orElseThrow().alarms();
+        assertEquals(null, alarms.get(0).acknowledgedBy(), "Ben named the other alarm only");
+        assertEquals("Ben", alarms.get(1).acknowledgedBy());
+    }
+
+    @Test
     void findMatchesEveryCriterionAndListsNewestFirst() throws Exception {
         migrate();
         try (Journals journals = journals()) {

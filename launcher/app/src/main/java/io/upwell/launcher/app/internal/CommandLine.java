@@ -26,12 +26,19 @@ enum CommandLine {
     EMULATE,
     /** {@code records list|show|export|report|status ...}: the session records (see {@link RecordsArguments}). */
     RECORDS,
+    /** {@code users list|add|remove|passwd|role ...}: who may log in over HTTP (see {@link UsersCommand}). */
+    USERS,
     /** Anything else. */
     USAGE;
 
     static final String USAGE_TEXT = String.join(System.lineSeparator(),
-            "usage: java -jar upwell.jar [demo [--virtual] | validate FILE.json...]",
-            "  (no arguments)    start the engine with the interactive shell (leave with Ctrl-D or exit)",
+            "usage: java -jar upwell.jar " + HttpSettings.USAGE + " [demo [--virtual] | validate FILE.json... | ...]",
+            "  (no arguments)    start the engine with the interactive shell (leave with Ctrl-D or exit); it serves",
+            "                    the console and the API on http://127.0.0.1:8080/ (docs/access.md)",
+            "  --http-port N     serve HTTP on port N (0: any free port), also for the commands below, which",
+            "                    serve nothing otherwise; --http-host ADDRESS: listen there instead of 127.0.0.1;",
+            "                    --https-port N --keystore FILE: HTTPS (password in UPWELL_KEYSTORE_PASSWORD);",
+            "                    --no-http: the shell without HTTP",
             "  demo              run a 30 s static-cupping session on the simulator and print a summary",
             "  demo --virtual    the same session on the virtual clock: done in about a second",
             "  " + SerialDemoArguments.USAGE,
@@ -45,6 +52,9 @@ enum CommandLine {
             "                    run a technique on the virtual clock on a simulator; write DIR/trace.csv, DIR/trace.svg",
             "  " + RecordsArguments.USAGE.replace(" | records ", System.lineSeparator() + "                    records "),
             "                    list, show, export or report the session records (docs/records.md)",
+            "  " + UsersCommand.USAGE.replace(" | users ", System.lineSeparator() + "                    users "),
+            "                    who may log in over HTTP (the password is asked without echo, or read from",
+            "                    standard input when it is not a terminal)",
             "  " + EmulateCommand.USAGE,
             "                    a device on a serial port (a socat pseudo-terminal, say) with the simulator's",
             "                    physics; type status, help, fault words (drop-bytes, corrupt, stall=S, silent, ...)",
@@ -79,6 +89,9 @@ enum CommandLine {
         }
         if (arguments.get(0).equals("emulate")) {
             return EMULATE;
+        }
+        if (arguments.get(0).equals("users")) {
+            return USERS;
         }
         return USAGE;
     }

@@ -3,6 +3,8 @@ package io.upwell.launcher.app.internal;
 import io.upwell.api.device.DeviceDescriptor;
 import io.upwell.api.install.InstallProblem;
 import io.upwell.api.install.InstallReport;
+import io.upwell.api.safety.AlarmState;
+import io.upwell.api.safety.AlarmStatus;
 import io.upwell.api.session.AvailableTechnique;
 import io.upwell.api.session.ChannelStatus;
 import io.upwell.api.session.DeviceStatus;
@@ -43,6 +45,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
         "osgi.command.function=stop",
         "osgi.command.function=estop",
         "osgi.command.function=ack",
+        "osgi.command.function=alarms",
         "osgi.command.function=intensity",
         "osgi.command.function=cue",
         "osgi.command.function=screen" })
@@ -237,15 +240,46 @@ public final class EngineCommands {
         out().println("EMERGENCY STOP: every channel vented; vacuum stays off until 'ack <operator>'");
     }
 
-    @Descriptor("acknowledge faults and the emergency stop: ack <operator>")
-    public void ack(@Descriptor("who acknowledges") String... operator) {
+    @Descriptor("acknowledge faults and the emergency stop: ack <operator> [alarm-id]")
+    public void ack(@Descriptor("who acknowledges, then optionally the id of one alarm ('alarms' lists them)")
+            String... arguments) {
         run("ack", () -> {
-            if (operator.length != 1) {
-                throw new IllegalArgumentException("usage: ack <operator>");
+            if (arguments.length < 1 || arguments.length > 2) {
+                throw new IllegalArgumentException("usage: ack <operator> [alarm-id]");
             }
-            engine.acknowledge(operator[0]);
-            out().println("acknowledged by " + operator[0] + "; latched: " + (engine.latched() ? "yes" : "no")
+            String operator = arguments[0];
+            if (arguments.length == 2) {
+                AlarmStatus status = engine.acknowledge(operator, arguments[1]);
+                out().println("alarm " + status.id() + " " + status.state().name().toLowerCase(Locale.ROOT)
+                        + " by " + operator + "; latched: " + (engine.latched() ? "yes" : "no")
+                        + (engine.latched() ? waitingFor() : nextStep(engine.current())));
+                return;
+            }
+            engine.acknowledge(operator);
+            out().println("acknowledged by " + operator + "; latched: " + (engine.latched() ? "yes" : "no")
                     + nextStep(engine.current()));
+        });
+    }
+
+    /** What still holds the latch after one alarm was acknowledged. */
+    private String waitingFor() {
+        List<String> raised = engine.activeAlarms().stream()
+                .filter(a -> a.alarm().latching() && a.state() == AlarmState.RAISED).map(AlarmStatus::id).toList();
+        return raised.isEmpty() ? " (the control loop or a newer alarm holds it; 'status' says which)"
+                : " (waiting for " + String.join(", ", raised) + ")";
+    }
+
+    @Descriptor("list the alarms not yet cleared, with their ids and state")
+    public void alarms() {
+        run("alarms", () -> {
+            List<AlarmStatus> active = engine.activeAlarms();
+            if (active.isEmpty()) {
+                out().println("alarms: none active; latched: " + (engine.latched() ? "yes" : "no"));
+                return;
+            }
+            for (AlarmStatus status : active) {
+                out().println(Formats.alarmStatus(status));
+            }
         });
     }
 

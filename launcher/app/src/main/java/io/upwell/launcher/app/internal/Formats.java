@@ -69,6 +69,14 @@ final class Formats {
     }
 
     /** The alarms, one per line, or a single "none". */
+    /** One line for an alarm not yet cleared: its id, state, and the alarm as raised. */
+    static String alarmStatus(io.upwell.api.safety.AlarmStatus status) {
+        String state = status.state().name().toLowerCase(java.util.Locale.ROOT);
+        String by = status.acknowledgedBy().isEmpty() ? "" : " by " + status.acknowledgedBy();
+        return status.id() + "  " + state + by + (status.alarm().latching() ? "  latching" : "") + "  "
+                + status.alarm().priority() + " " + status.alarm().condition() + ": " + status.alarm().message();
+    }
+
     static List<String> alarms(List<Alarm> alarms) {
         if (alarms.isEmpty()) {
             return List.of("none");

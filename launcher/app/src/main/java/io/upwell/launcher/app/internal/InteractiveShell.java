@@ -41,8 +41,8 @@ final class InteractiveShell {
 
     private static final String BANNER = String.join(System.lineSeparator(),
             "Upwell engine shell. Commands: devices, techniques, screen, start, status, pause, resume, stop,",
-            "estop, ack, intensity, fault, simulate, records. 'help <command>' explains one; Ctrl-D or 'exit'",
-            "leaves.");
+            "estop, ack, alarms, intensity, fault, simulate, records, users. 'help <command>' explains one; Ctrl-D",
+            "or 'exit' leaves.");
 
     private final BundleContext context;
     private final Supplier<Optional<SessionService>> engine;
@@ -112,6 +112,10 @@ final class InteractiveShell {
                 screen(command.substring("screen".length()).strip(), reader);
                 continue;
             }
+            if (command.equals("users") || command.startsWith("users ")) {
+                users(command.substring("users".length()).strip(), reader);
+                continue;
+            }
             try {
                 Object result = session.execute(command);
                 if (result != null) {
@@ -139,6 +143,22 @@ final class InteractiveShell {
         }
         new ScreeningInterview(reader, terminal.stream()).run(clientId, System.getProperty("user.name", "operator"))
                 .ifPresent(desk.get()::keep);
+    }
+
+    /**
+     * {@code users ...} runs here, not in Gogo, because {@code add} and {@code passwd} ask for a
+     * password: on the console without echo when there is one, else as the next input line.
+     */
+    private void users(String words, BufferedReader reader) {
+        Optional<io.upwell.engine.access.UserAdministration> users = UsersCommands.service(context);
+        if (users.isEmpty()) {
+            terminal.println("users: the user administration is not running (is the bundle io.upwell.engine.access"
+                    + " active? upwell-data/upwell.log says why it is not)");
+            return;
+        }
+        java.util.List<String> list = words.isEmpty() ? java.util.List.of() : java.util.List.of(words.split("\\s+"));
+        new UsersCommand(users.get(), UsersCommands.passwords(System.console(), reader), terminal.stream(),
+                terminal.stream(), "users: ", "shell (user " + System.getProperty("user.name") + ")").run(list);
     }
 
     private Optional<ScreenedClients> screenedClients() {

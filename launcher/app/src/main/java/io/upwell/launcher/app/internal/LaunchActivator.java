@@ -24,6 +24,8 @@ import org.osgi.framework.BundleContext;
  * <li>{@value #QUIET_SETTING} (a java.util.logging logger name, such as
  * {@code org.apache.aries.spifly}): that logger logs warnings only, through the JUL configuration.
  * SPI Fly's INFO line at every start ("Registered provider ...") is noise on a console.</li>
+ * <li>whether and where the run serves HTTP: Felix HTTP's properties, from the options before the
+ * command ({@link HttpSettings}).</li>
  * <li>{@value #TECHNIQUE_FOLDER_SETTING} ({@code true}): the folder watched for technique modules and
  * program files is prepared before Felix FileInstall starts ({@link TechniqueFolder}).</li>
  * </ul>
@@ -47,6 +49,7 @@ public final class LaunchActivator implements BundleActivator {
 
     @Override
     public void start(BundleContext context) {
+        serveHttpOrNot(context);
         separateAnEmulatorsData(context);
         String quiet = context.getProperty(QUIET_SETTING);
         if (quiet != null && !quiet.isBlank()) {
@@ -91,7 +94,21 @@ public final class LaunchActivator implements BundleActivator {
     }
 
     private static boolean emulating(BundleContext context) {
-        return LauncherArguments.read(context).map(a -> !a.isEmpty() && a.get(0).equals("emulate")).orElse(false);
+        return LauncherArguments.read(context).map(HttpSettings::forThisRun).map(HttpSettings.Decision::command)
+                .map(a -> !a.isEmpty() && a.get(0).equals("emulate")).orElse(false);
+    }
+
+    /**
+     * Whether this run serves HTTP, and where ({@link HttpSettings}): decided before Felix HTTP starts,
+     * which reads its settings once, as it starts. Only under the bnd launcher (an embedding keeps its own).
+     */
+    private static void serveHttpOrNot(BundleContext context) {
+        LauncherArguments.read(context).ifPresent(arguments -> {
+            HttpSettings.Decision decision = HttpSettings.decide(arguments, System::getProperty, System::getenv,
+                    HttpSettings::freePort);
+            HttpSettings.remember(decision);
+            HttpSettings.apply(decision);
+        });
     }
 
     @Override

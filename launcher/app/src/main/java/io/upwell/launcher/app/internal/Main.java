@@ -30,10 +30,17 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        List<String> arguments = LauncherArguments.read(context).orElse(List.of());
+        List<String> given = LauncherArguments.read(context).orElse(List.of());
+        HttpSettings.Decision http = HttpSettings.forThisRun(given);
+        if (http.error() != null) {
+            System.err.println("upwell: " + http.error());
+            System.err.println(CommandLine.USAGE_TEXT);
+            return ExitCodes.USAGE;
+        }
+        List<String> arguments = http.command();
         CommandLine command = CommandLine.parse(arguments);
         if (command == CommandLine.USAGE) {
-            System.err.println("upwell: unknown arguments: " + String.join(" ", arguments));
+            System.err.println("upwell: unknown arguments: " + String.join(" ", given));
             System.err.println(CommandLine.USAGE_TEXT);
             return ExitCodes.USAGE;
         }
@@ -64,7 +71,10 @@ public final class Main implements Callable<Integer> {
             EngineStartup.otherFailures(context).forEach(failure -> terminal.notice("[ERROR] " + failure));
             switch (command) {
                 case SHELL:
+                    HttpAnnouncement.announce(context, http, terminal::println);
                     return new InteractiveShell(context, engine::current, terminal).run();
+                case USERS:
+                    return UsersCommands.run(context, arguments.subList(1, arguments.size()), System.in);
                 case DEMO:
                     return new Demo(context, System.out, false).run();
                 case DEMO_SERIAL:

@@ -1,8 +1,14 @@
 package io.upwell.launcher.app.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.upwell.api.safety.Alarm;
+import io.upwell.api.safety.AlarmCondition;
+import io.upwell.api.safety.AlarmPriority;
+import io.upwell.api.safety.AlarmState;
+import io.upwell.api.safety.AlarmStatus;
 import io.upwell.api.session.Session;
 import io.upwell.api.session.SessionService;
 import io.upwell.api.session.SessionState;
@@ -10,6 +16,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +72,39 @@ class EngineCommandsTest {
 
         assertFalse(printed().contains("resume"), printed());
         assertFalse(printed().contains("session"), printed());
+    }
+
+    @Test
+    void ackNamingAnAlarmSaysWhatBecameOfItAndWhatStillHoldsTheLatch() {
+        Alarm stop = new Alarm("al-1", AlarmPriority.HIGH, AlarmCondition.EMERGENCY_STOP, "", -1, Instant.EPOCH,
+                "emergency stop by shell", true);
+        Alarm over = new Alarm("al-2", AlarmPriority.HIGH, AlarmCondition.OVER_VACUUM, "sim-1", 0, Instant.EPOCH,
+                "reads 70 kPa", true);
+        List<AlarmStatus> active = List.of(
+                new AlarmStatus(stop, "", AlarmState.ACKNOWLEDGED, "ana", Instant.EPOCH, null),
+                new AlarmStatus(over, "", AlarmState.RAISED, "", null, null));
+        List<String> acknowledged = new ArrayList<>();
+        SessionService engine = (SessionService) Proxy.newProxyInstance(SessionService.class.getClassLoader(),
+                new Class<?>[] { SessionService.class }, (proxy, method, arguments) -> switch (method.getName()) {
+                    case "acknowledge" -> {
+                        acknowledged.add(arguments[0] + " " + arguments[1]);
+                        yield active.get(0);
+                    }
+                    case "latched" -> true;
+                    case "activeAlarms" -> active;
+                    case "current" -> Optional.empty();
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        EngineCommands commands = new EngineCommands(engine, new ScreenedClients());
+
+        commands.ack("ana", "al-1");
+        commands.alarms();
+
+        assertEquals(List.of("ana al-1"), acknowledged);
+        String told = printed();
+        assertTrue(told.contains("alarm al-1 acknowledged by ana; latched: yes (waiting for al-2)"), told);
+        assertTrue(told.contains("al-2  raised  latching  HIGH OVER_VACUUM: reads 70 kPa"), told);
+        assertTrue(told.contains("al-1  acknowledged by ana  latching  HIGH EMERGENCY_STOP"), told);
     }
 
     private String printed() {

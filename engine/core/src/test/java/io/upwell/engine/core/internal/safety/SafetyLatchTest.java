@@ -38,4 +38,36 @@ class SafetyLatchTest {
         assertTrue(latch.latch(Cause.EMERGENCY_STOP), "a stop after the acknowledgement latches and is told");
         assertTrue(latch.isSet());
     }
+
+    @Test
+    @Tag("SR-13")
+    void theGenerationCountsEveryCauseNewlyLatchedAndNothingElse() {
+        SafetyLatch latch = new SafetyLatch();
+        assertEquals(0, latch.generation());
+        latch.latch(Cause.FAULT);
+        latch.latch(Cause.FAULT); // already set: no news
+        latch.latch(Cause.EMERGENCY_STOP);
+        assertEquals(2, latch.generation());
+        latch.acknowledge();
+        assertEquals(2, latch.generation(), "clearing is no latching");
+        latch.latch(Cause.LOOP_STOPPED);
+        assertEquals(3, latch.generation());
+        assertEquals(Set.of(Cause.LOOP_STOPPED), latch.causes(), "the count never spills into the causes");
+    }
+
+    @Test
+    @Tag("SR-13")
+    void aConditionalAcknowledgementClearsOnlyWhenNothingWasLatchedSince() {
+        SafetyLatch latch = new SafetyLatch();
+        latch.latch(Cause.FAULT);
+        long seen = latch.generation();
+        latch.latch(Cause.EMERGENCY_STOP); // pressed after the operator looked
+
+        assertEquals(null, latch.acknowledgeIf(seen), "a stop latched since is not cleared");
+        assertEquals(EnumSet.of(Cause.FAULT, Cause.EMERGENCY_STOP), latch.causes());
+
+        assertEquals(EnumSet.of(Cause.FAULT, Cause.EMERGENCY_STOP), latch.acknowledgeIf(latch.generation()),
+                "with the latest generation it clears and says what it cleared");
+        assertFalse(latch.isSet());
+    }
 }

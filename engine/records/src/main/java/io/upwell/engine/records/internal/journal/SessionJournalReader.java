@@ -107,8 +107,11 @@ public final class SessionJournalReader {
                     events.add(event(record));
                 }
                 case SessionJournalFormat.ALARM -> alarms.add(new MutableAlarm(record));
+                case SessionJournalFormat.ALARM_ACKNOWLEDGED -> acknowledgeOne(record);
                 case SessionJournalFormat.ACKNOWLEDGE -> {
-                    acknowledge(text(record, "time"), text(record, "operator"));
+                    if (!record.has("alarm")) { // one that named an alarm journaled that alarm's own step
+                        acknowledge(text(record, "time"), text(record, "operator"));
+                    }
                     events.add(event(record));
                 }
                 default -> events.add(event(record));
@@ -122,7 +125,18 @@ public final class SessionJournalReader {
             lastSampleSeconds = Math.max(lastSampleSeconds, seconds);
         }
 
-        /** An acknowledgement clears every latched fault so far. */
+        /** An operator acknowledged one alarm, named by its id. */
+        private void acknowledgeOne(JsonObject record) {
+            String id = text(record, "id");
+            for (MutableAlarm alarm : alarms) {
+                if (id != null && id.equals(text(alarm.raised, "id")) && alarm.acknowledgedAt == null) {
+                    alarm.acknowledgedAt = text(record, "time");
+                    alarm.acknowledgedBy = text(record, "by");
+                }
+            }
+        }
+
+        /** An acknowledgement of all clears every latched fault so far. */
         private void acknowledge(String time, String operator) {
             for (MutableAlarm alarm : alarms) {
                 if (alarm.latched && alarm.acknowledgedAt == null) {
