@@ -55,10 +55,10 @@ public class BundleDependenciesIT {
     private static final List<String> KIT_PACKAGES = List.of("io.upwell.devices.kit", "io.upwell.devices.kit.driver",
             "io.upwell.devices.kit.serial");
     private static final String PROGRAM_VALIDATION_PACKAGE = "io.upwell.plugins.programs.validation";
-    /** The access bundle's user administration API (the launcher's users command). */
-    private static final String ACCESS_PACKAGE = "io.upwell.engine.access";
     /** The records bundle's one export: reports, exports and charts, free of state. */
     private static final String RECORDS_REPORT_PACKAGE = "io.upwell.engine.records.report";
+    /** The access bundle's user administration API (the launcher's users command). */
+    private static final String ACCESS_PACKAGE = "io.upwell.engine.access";
     private static final Version FIRST_RELEASED_VERSION = new Version(1, 0, 0);
     /** The extender namespace and DS's extender name (org.osgi.namespace.extender is not on this class path). */
     private static final String EXTENDER_NAMESPACE = "osgi.extender";
@@ -160,6 +160,23 @@ public class BundleDependenciesIT {
                 .noneMatch(imported -> imported.packageName().startsWith("io.upwell.engine.core")));
     }
 
+    /**
+     * The REST bundle exports nothing and reaches the engine through the API alone; of other bundles it
+     * uses only their exported packages (the records' reports, the programs' validation, the
+     * simulator's control for previews), and never the access bundle: who calls is the request's
+     * remote user, which the access bundle's context sets.
+     */
+    @Test
+    public void theRestBundleExportsNothingAndImportsOnlyTheApiTheServletApiAndThreeExportedPackages() {
+        PackageWiring rest = wiring(Bundles.REST);
+        assertExportsNothing(rest);
+        assertImportsOnly(rest, List.of("io.upwell.api.*", RECORDS_REPORT_PACKAGE, PROGRAM_VALIDATION_PACKAGE,
+                SIMULATOR_CONTROL_PACKAGE, "com.google.gson", "com.google.gson.*", "jakarta.servlet",
+                "jakarta.servlet.*", "org.osgi.*", "org.slf4j", "java.*"));
+        assertImports(rest, "io.upwell.api.session");
+        assertWiredToDeclarativeServices(Bundles.named(context, Bundles.REST));
+    }
+
     @Test
     public void theLauncherAppExportsNothingAndImportsOnlyTheApiTheSimulatorControlTheEmulatorAndGogo() {
         PackageWiring app = wiring(Bundles.LAUNCHER_APP);
@@ -170,9 +187,8 @@ public class BundleDependenciesIT {
         // shutdown, which otherwise closes the ports under the drivers before the engine has vented.
         // io.upwell.engine.access: the users command administers the users through the access bundle's API.
         assertImportsOnly(app, List.of("io.upwell.api.*", SIMULATOR_CONTROL_PACKAGE, PROGRAM_VALIDATION_PACKAGE,
-                EMULATOR_PACKAGE, ACCESS_PACKAGE, RECORDS_REPORT_PACKAGE, "com.google.gson", "com.fazecast.jSerialComm",
-                "org.osgi.*", "org.apache.felix.service.command", "org.slf4j", "java.*", "javax.swing", "javax.swing.*",
-                "javax.imageio", "javax.imageio.*", "javax.xml.parsers", "org.w3c.dom"));
+                EMULATOR_PACKAGE, RECORDS_REPORT_PACKAGE, ACCESS_PACKAGE, "com.google.gson",
+                "com.fazecast.jSerialComm", "org.osgi.*", "org.apache.felix.service.command", "org.slf4j", "java.*"));
         assertImports(app, "io.upwell.api.session");
     }
 
@@ -242,12 +258,18 @@ public class BundleDependenciesIT {
                 boolean emulatorUsesTheCodec = name.equals(Bundles.EMULATOR)
                         && imported.provider().equals(Bundles.named(context, Bundles.PROTOCOL))
                         && imported.packageName().equals(Bundles.PROTOCOL);
+                // The REST API writes records as the shell does, validates programs and previews on a simulator.
+                boolean restUsesExportedPackages = name.equals(Bundles.REST)
+                        && (imported.provider().equals(Bundles.named(context, Bundles.RECORDS))
+                                && imported.packageName().equals(RECORDS_REPORT_PACKAGE)
+                        || imported.provider().equals(programs) && imported.packageName().equals(PROGRAM_VALIDATION_PACKAGE)
+                        || imported.provider().equals(simulator) && imported.packageName().equals(SIMULATOR_CONTROL_PACKAGE));
                 boolean appUsesUserAdministration = name.equals(Bundles.LAUNCHER_APP)
                         && imported.provider().equals(Bundles.named(context, Bundles.ACCESS))
                         && imported.packageName().equals(ACCESS_PACKAGE);
                 if (!fromTheApi && !appUsesSimulatorControl && !appUsesProgramValidation && !appUsesRecordsReports
                         && !driverUsesTheKit && !appUsesTheEmulator && !emulatorUsesSimulatorControl
-                        && !emulatorUsesTheCodec && !appUsesUserAdministration) {
+                        && !emulatorUsesTheCodec && !appUsesUserAdministration && !restUsesExportedPackages) {
                     violations.add(name + " imports " + imported);
                 }
             }
@@ -255,7 +277,9 @@ public class BundleDependenciesIT {
         assertEquals("io.upwell packages must come from " + Bundles.ENGINE_API + " (or, for " + Bundles.LAUNCHER_APP
                 + " only, " + SIMULATOR_CONTROL_PACKAGE + " from " + Bundles.SIMULATOR + " and "
                 + PROGRAM_VALIDATION_PACKAGE + " from " + Bundles.PROGRAMS + ", " + RECORDS_REPORT_PACKAGE + " from "
-                + Bundles.RECORDS + " and " + ACCESS_PACKAGE + " from " + Bundles.ACCESS + "; for a driver, the kit's packages from "
+                + Bundles.RECORDS + " and " + ACCESS_PACKAGE + " from " + Bundles.ACCESS + "; for " + Bundles.REST
+                + ", the records' report, the programs' validation and the simulator's control; for a driver, the"
+                + " kit's packages from "
                 + Bundles.DRIVER_KIT + ")", List.of(), violations);
     }
 

@@ -17,6 +17,7 @@ public final class Bundles {
     public static final String ENGINE_CORE = "io.upwell.engine.core";
     public static final String RECORDS = "io.upwell.engine.records";
     public static final String ACCESS = "io.upwell.engine.access";
+    public static final String REST = "io.upwell.engine.rest";
     public static final String DRIVER_KIT = "io.upwell.devices.kit";
     public static final String SIMULATOR = "io.upwell.devices.simulator";
     public static final String EMULATOR = "io.upwell.devices.emulator";
@@ -35,7 +36,7 @@ public final class Bundles {
 
     /** Every bundle this reactor builds and installs, in install order. */
     public static final List<String> UPWELL = List.of(ENGINE_API, ENGINE_CORE, RECORDS, ACCESS, DRIVER_KIT, SIMULATOR, PROTOCOL, EMULATOR, STATIC_CUPPING,
-            FLASH_CUPPING, INTERVAL_SUCTION, LYMPHATIC_SEQUENCE, DYNAMIC_GLIDING, PROGRAMS, LAUNCHER_APP);
+            FLASH_CUPPING, INTERVAL_SUCTION, LYMPHATIC_SEQUENCE, DYNAMIC_GLIDING, PROGRAMS, LAUNCHER_APP, REST);
 
     private static final Map<Integer, String> STATE_NAMES = Map.of(
             Bundle.UNINSTALLED, "UNINSTALLED", Bundle.INSTALLED, "INSTALLED", Bundle.RESOLVED, "RESOLVED",

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ControlSecurityJarIT {
     private static final Map<String, String> C_LOCALE = Map.of("LANG", "C", "LC_ALL", "C");
     private static final Pattern CONSOLE_LINE = Pattern.compile("Console: http://127\\.0\\.0\\.1:(\\d+)/console/");
+    private static final String ADMIN_PASSWORD = "ana's long password";
     private static final String THERAPIST_PASSWORD = "tom's long password";
     private static final String VIEWER_PASSWORD = "vic's long password";
 
@@ -56,7 +57,7 @@ class ControlSecurityJarIT {
         try (LaunchedJar shell = LaunchedJar.start(directory, C_LOCALE)) {
             this.shell = shell;
             base = URI.create("http://127.0.0.1:" + consolePort(shell) + "/");
-            addUser(shell, "ana", "admin", "ana's long password"); // the first user must be an admin
+            addUser(shell, "ana", "admin", ADMIN_PASSWORD); // the first user must be an admin
             addUser(shell, "tom", "therapist", THERAPIST_PASSWORD);
             addUser(shell, "vic", "viewer", VIEWER_PASSWORD);
             String therapist = login("tom", THERAPIST_PASSWORD);

@@ -31,7 +31,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 
 /**
  * SR-17 over the network: ten thousand random requests ({@link RestFuzzer}, seeded, so that a failure
@@ -52,7 +51,6 @@ public class RestFuzzIT {
     @Inject
     private BundleContext context;
 
-    private ServiceRegistration<?> access;
     private SessionService engine;
     private RestClient rest;
 
@@ -62,23 +60,14 @@ public class RestFuzzIT {
     }
 
     @Before
-    public void serveTheApi() {
-        access = TestAccessContext.register(context);
+    public void signIn() {
         engine = UpwellServices.readyEngine(context, EngineProperties.CLOCK_SYSTEM);
-        rest = new RestClient(context);
-        Await.value("the REST API answering GET /api/health", () -> {
-            try {
-                return rest.get("/api/health");
-            } catch (RuntimeException e) {
-                return null;
-            }
-        }, answer -> answer != null && answer.status() == 200, String::valueOf);
+        rest = new RestClient(context).signIn();
     }
 
     @After
-    public void stopServing() throws Exception {
+    public void leaveAtRest() throws Exception {
         RestSessions.leaveAtRest(engine);
-        access.unregister();
     }
 
     @Test
@@ -94,8 +83,9 @@ public class RestFuzzIT {
         LoopStatistics loopBefore = engine.loopStatistics();
         int port = rest.base().getPort();
 
+        String viewer = rest.login(RestClient.VIEWER, io.upwell.engine.access.Role.VIEWER);
         RestFuzzer fuzzer = new RestFuzzer(SEED, port, RestFuzzer.operations(openApi), id,
-                List.of(Sessions.STATIC_CUPPING, Sessions.SIMULATOR_ID), RestSessions.holding());
+                List.of(Sessions.STATIC_CUPPING, Sessions.SIMULATOR_ID), RestSessions.holding(), rest.token(), viewer);
         Map<Integer, Integer> statuses = new TreeMap<>();
         Map<String, Integer> kinds = new TreeMap<>();
         int closedUnanswered = 0;

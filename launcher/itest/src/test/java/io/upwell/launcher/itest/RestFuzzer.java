@@ -83,7 +83,12 @@ public final class RestFuzzer {
     private static final String[] QUERY_VALUES = {"csv", "json", "xml", "-1", "0", "1", "10001", "1e9", "abc", "",
         "2026-11-24T10:00:00Z", "yesterday", "Mars/Base", "UTC", "Europe/Lisbon", "%", "%G1", "%00", "a+b", "%E2%9C%93",
         "9999999999999999999999"};
-    private static final String[] USERS = {"", " ", "x".repeat(600), "ünïcødé", "fuzz therapist", "admin", "anonymous"};
+    /** Credentials that are not a signed-in user's: none of them may reach a command. */
+    private static final String[] WRONG_CREDENTIALS = {"Authorization: Bearer ", "Authorization: Bearer x",
+        "Authorization: Bearer " + "A".repeat(43), "Authorization: Token abc", "Authorization: Basic",
+        "Authorization: Basic !!!", "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString(
+                "nobody".getBytes(StandardCharsets.UTF_8)), "Cookie: upwell-session=not-a-token",
+        "Authorization: " + "x".repeat(600)};
 
     private final Random random;
     private final int port;
@@ -91,16 +96,25 @@ public final class RestFuzzer {
     private final String runningSession;
     private final List<String> knownIds;
     private final JsonObject validRequest;
+    private final String token;
+    private final String viewerToken;
     private int withheld;
 
+    /**
+     * @param token       a therapist's token: most requests carry it, as {@code Authorization: Bearer} or as
+     *                    the console's cookie
+     * @param viewerToken a viewer's token, which may read and change nothing
+     */
     public RestFuzzer(long seed, int port, List<Operation> operations, String runningSession, List<String> knownIds,
-            JsonObject validRequest) {
+            JsonObject validRequest, String token, String viewerToken) {
         this.random = new Random(seed);
         this.port = port;
         this.operations = List.copyOf(operations);
         this.runningSession = runningSession;
         this.knownIds = List.copyOf(knownIds);
         this.validRequest = validRequest;
+        this.token = token;
+        this.viewerToken = viewerToken;
     }
 
     /** Requests made and not sent because they would rightly have changed the running session. */
@@ -122,7 +136,7 @@ public final class RestFuzzer {
         Operation operation = operations.get(random.nextInt(operations.size()));
         String method = random.nextInt(10) < 4 ? operation.method() : pick(METHODS);
         String target = target(operation.template());
-        String user = random.nextInt(100) < 85 ? "fuzz-therapist" : random.nextInt(2) == 0 ? null : pick(USERS);
+        String credentials = credentials();
         byte[] body = body(operation);
         String contentType = body == null && random.nextInt(3) > 0 ? null
                 : random.nextInt(100) < 75 ? "application/json" : pick(CONTENT_TYPES);
@@ -147,8 +161,8 @@ public final class RestFuzzer {
         }
         head.append("Host: 127.0.0.1:").append(port).append("\r\n");
         head.append("Connection: close\r\n");
-        if (user != null) {
-            head.append(TestAccessContext.USER_HEADER).append(": ").append(user).append("\r\n");
+        if (credentials != null) {
+            head.append(credentials).append("\r\n");
         }
         if (contentType != null) {
             head.append("Content-Type: ").append(contentType).append("\r\n");
@@ -192,6 +206,24 @@ public final class RestFuzzer {
             bytes.writeBytes(body);
         }
         return new Request(method, target, validHttp, bytes.toByteArray());
+    }
+
+    /** A header line with credentials, or null for none. */
+    private String credentials() {
+        int kind = random.nextInt(100);
+        if (kind < 80) {
+            return "Authorization: Bearer " + token;
+        }
+        if (kind < 84) {
+            return "Cookie: upwell-session=" + token + (random.nextBoolean() ? "\r\nX-Upwell-Request: 1" : "");
+        }
+        if (kind < 88) {
+            return "Authorization: Bearer " + viewerToken;
+        }
+        if (kind < 93) {
+            return null;
+        }
+        return pick(WRONG_CREDENTIALS);
     }
 
     // ---------------------------------------------------------------- paths
@@ -422,11 +454,9 @@ public final class RestFuzzer {
             return false;
         }
         String path = normalized(request.target());
-        String text = new String(request.bytes(), StandardCharsets.ISO_8859_1);
-        boolean signedIn = text.contains("\r\n" + TestAccessContext.USER_HEADER + ": ")
-                && !text.contains("\r\n" + TestAccessContext.USER_HEADER + ": \r\n")
-                && !text.contains("\r\n" + TestAccessContext.USER_HEADER + ":  \r\n");
-        return path.contains(runningSession) || (signedIn && path.contains("emergency-stop"));
+        // a therapist's token, as a Bearer token or a cookie: the only credentials that may command anything
+        boolean therapist = new String(request.bytes(), StandardCharsets.ISO_8859_1).contains(token);
+        return path.contains(runningSession) || (therapist && path.contains("emergency-stop"));
     }
 
     /**

@@ -27,13 +27,12 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 
 /**
  * Sessions run over the REST API in a real Felix with Felix HTTP, as an integrator drives them: start
  * on the simulator, read the live snapshot, pause, resume, intensity, stop, the emergency stop and
- * the acknowledgement of an alarm by its id. Every answer is checked against the OpenAPI document the
- * engine serves.
+ * the acknowledgement of an alarm by its id, signed in through the access bundle as a therapist. Every
+ * answer is checked against the OpenAPI document the engine serves.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
@@ -42,7 +41,6 @@ public class RestSessionIT {
     @Inject
     private BundleContext context;
 
-    private ServiceRegistration<?> access;
     private SessionService engine;
     private RestClient rest;
     private ApiSchemas schemas;
@@ -53,26 +51,17 @@ public class RestSessionIT {
     }
 
     @Before
-    public void serveTheApi() {
-        access = TestAccessContext.register(context);
+    public void signIn() {
         engine = UpwellServices.readyEngine(context, EngineProperties.CLOCK_SYSTEM);
-        rest = new RestClient(context);
-        Await.value("the REST API answering GET /api/health", () -> {
-            try {
-                return rest.get("/api/health");
-            } catch (RuntimeException e) {
-                return null;
-            }
-        }, answer -> answer != null && answer.status() == 200, String::valueOf);
+        rest = new RestClient(context).signIn();
         RestClient.Answer document = rest.get("/api/openapi.json");
         assertEquals(200, document.status());
         schemas = new ApiSchemas(document.body());
     }
 
     @After
-    public void stopServing() throws Exception {
+    public void leaveAtRest() throws Exception {
         RestSessions.leaveAtRest(engine);
-        access.unregister();
     }
 
     private JsonObject started(JsonObject request) {
@@ -212,28 +201,6 @@ public class RestSessionIT {
         return true;
     }
 
-    /**
-     * The REST bundle as the architecture allows it: it exports nothing, reaches the engine through the
-     * API alone, and of other bundles only their exported packages (the records' reports, the programs'
-     * validation, the simulator's control for previews); never the core, never an internal package.
-     */
-    @Test
-    public void theRestBundleExportsNothingAndImportsOnlyTheApiAndTheExportedPackagesItUses() {
-        org.osgi.framework.Bundle bundle = java.util.Arrays.stream(context.getBundles())
-                .filter(b -> "io.upwell.engine.rest".equals(b.getSymbolicName())).findFirst().orElseThrow();
-        PackageWiring wiring = PackageWiring.of(bundle);
-        assertEquals(List.of(), wiring.exports());
-        List<String> allowed = List.of("io.upwell.api.", "io.upwell.engine.records.report",
-                "io.upwell.plugins.programs.validation", "io.upwell.devices.simulator", "com.google.gson",
-                "jakarta.servlet", "org.osgi.", "org.slf4j", "java.");
-        List<String> other = wiring.imports().stream().map(PackageWiring.Import::packageName)
-                .filter(name -> allowed.stream().noneMatch(name::startsWith)).toList();
-        assertEquals("imports outside what the REST bundle may use", List.of(), other);
-        assertEquals(List.of(), wiring.imports().stream().map(PackageWiring.Import::packageName)
-                .filter(name -> name.contains(".internal") || name.startsWith("io.upwell.engine.core")).toList());
-        assertEquals(List.of(), wiring.unwiredImports());
-    }
-
     @Test
     public void readsAnswerInTheDocumentedShapes() {
         RestClient.Answer devices = rest.get("/api/devices");
@@ -311,14 +278,14 @@ public class RestSessionIT {
         assertTrue(error.toString(), error.get("message").getAsString().contains("UPPER_BACK"));
 
         problem(rest.post("/api/sessions", "{\"client\": "), 400);
-        problem(rest.send("POST", "/api/sessions", RestClient.THERAPIST, "text/plain", "hello", Map.of()), 415);
+        problem(rest.send("POST", "/api/sessions", rest.token(), "text/plain", "hello", Map.of()), 415);
         problem(rest.post("/api/sessions", "{\"pad\": \"" + "x".repeat(300 * 1024) + "\"}"), 413);
         problem(rest.send("POST", "/api/sessions", null, "application/json", RestSessions.holding().toString(),
                 Map.of()), 401);
         problem(rest.send("POST", "/api/emergency-stop", null, null, null, Map.of()), 401);
         assertFalse("a request without a user stopped nothing", engine.latched());
         problem(rest.get("/api/no-such-thing"), 404);
-        RestClient.Answer wrongMethod = rest.send("DELETE", "/api/alarms", RestClient.THERAPIST, null, null, Map.of());
+        RestClient.Answer wrongMethod = rest.send("DELETE", "/api/alarms", rest.token(), null, null, Map.of());
         problem(wrongMethod, 405);
         assertEquals("GET, HEAD", wrongMethod.headers().firstValue("Allow").orElse(""));
         assertTrue("nothing was started by any of these", engine.currentSession().isEmpty());

@@ -33,7 +33,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
@@ -55,7 +54,6 @@ public class RestStreamIT {
     @Inject
     private BundleContext context;
 
-    private ServiceRegistration<?> access;
     private SessionService engine;
     private RestClient rest;
     private ApiSchemas schemas;
@@ -67,11 +65,9 @@ public class RestStreamIT {
     }
 
     @Before
-    public void serveTheApi() {
-        access = TestAccessContext.register(context);
+    public void signIn() {
         engine = UpwellServices.readyEngine(context, EngineProperties.CLOCK_SYSTEM);
-        rest = new RestClient(context);
-        awaitApi();
+        rest = new RestClient(context).signIn();
         schemas = new ApiSchemas(rest.get("/api/openapi.json").body());
     }
 
@@ -86,14 +82,13 @@ public class RestStreamIT {
     }
 
     @After
-    public void stopServing() throws Exception {
+    public void leaveAtRest() throws Exception {
         clients.forEach(SseClient::close);
         RestSessions.leaveAtRest(engine);
-        access.unregister();
     }
 
     private SseClient connect(String lastEventId) {
-        SseClient client = SseClient.connect(rest.http(), rest.base(), RestClient.THERAPIST, lastEventId);
+        SseClient client = SseClient.connect(rest.http(), rest.base(), rest.token(), lastEventId);
         clients.add(client);
         assertEquals(200, client.status());
         assertTrue(client.contentType(), client.contentType().startsWith("text/event-stream"));
@@ -250,7 +245,7 @@ public class RestStreamIT {
             stalled.connect(new InetSocketAddress("127.0.0.1", rest.base().getPort()));
             OutputStream out = stalled.getOutputStream();
             out.write(("GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
-                    + TestAccessContext.USER_HEADER + ": stalled-client\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "Authorization: Bearer " + rest.token() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             // ... and never reads a byte.
             Await.value("the stream has two clients", () -> streamCounts(), counts -> counts.get("clients")

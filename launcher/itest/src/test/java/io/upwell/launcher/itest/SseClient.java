@@ -47,10 +47,10 @@ public final class SseClient implements AutoCloseable {
         reader.start();
     }
 
-    /** Connects as {@code user}, resuming after {@code lastEventId} when it is not null. */
-    public static SseClient connect(HttpClient http, URI base, String user, String lastEventId) {
+    /** Connects with the token {@code bearer}, resuming after {@code lastEventId} when it is not null. */
+    public static SseClient connect(HttpClient http, URI base, String bearer, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/stream")).GET()
-                .header("Accept", "text/event-stream").header(TestAccessContext.USER_HEADER, user);
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + bearer);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
