@@ -144,6 +144,7 @@ export function mount(container) {
     title.textContent = `${current.technique || 'Session'} · ${current.id}`;
     stateBadge.textContent = words(state);
     stateBadge.className = 'state state-' + state.toLowerCase();
+    stateBadge.dataset.state = state;
     reason.textContent = current.reason || '';
     times.textContent = `${clock(current.elapsedSeconds)} / ${clock(current.plannedSeconds)}`;
     intensityValue.textContent = `${current.intensity ?? '–'} %`;
