@@ -16,7 +16,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPat
  * origin's scripts and styles (no inline code, nothing from elsewhere), so that text from the server
  * can never become code even if a page forgot to encode it; the page may not be framed.
  */
-@Component(service = Filter.class)
+@Component(service = Filter.class, property = "service.ranking:Integer=100") // before ConsoleEntry, which may answer itself
 @HttpWhiteboardContextSelect(ConsoleContext.SELECT)
 @HttpWhiteboardFilterPattern(ConsoleContext.ROOT + "/*")
 public final class ConsoleHeaders implements Filter {

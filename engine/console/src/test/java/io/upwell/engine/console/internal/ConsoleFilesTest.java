@@ -38,7 +38,7 @@ class ConsoleFilesTest {
 
     private static Path root() {
         try {
-            return Path.of(ConsoleFilesTest.class.getResource(ConsoleEntryServlet.PAGE).toURI()).getParent();
+            return Path.of(ConsoleFilesTest.class.getResource(ConsoleEntry.PAGE).toURI()).getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
