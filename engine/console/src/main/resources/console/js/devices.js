@@ -17,7 +17,7 @@ function row(device) {
   return h('tr', { dataset: { device: device.id } },
     h('td', {}, device.id),
     h('td', {}, device.name || ''),
-    h('td', {}, device.kind || ''),
+    h('td', {}, [device.vendor, device.model].filter(Boolean).join(' ') || device.kind || ''),
     h('td', {}, device.simulated ? 'simulated' : 'real'),
     h('td', {}, channelsText(device)),
     h('td', {}, h('span', { class: 'state state-' + state.toLowerCase() }, words(state))),
@@ -27,7 +27,7 @@ function row(device) {
 export function mount(container) {
   const body = h('tbody');
   const table = h('table', { id: 'devices-table' },
-    h('thead', {}, h('tr', {}, ['Id', 'Name', 'Kind', 'Type', 'Channels', 'State', 'Why'].map((t) => h('th', {}, t)))),
+    h('thead', {}, h('tr', {}, ['Id', 'Name', 'Make', 'Type', 'Channels', 'State', 'Why'].map((t) => h('th', {}, t)))),
     body);
   const empty = h('p', { class: 'muted', hidden: true }, 'No device is connected.');
   container.append(h('section', { class: 'card' }, h('h1', {}, 'Devices'), table, empty,

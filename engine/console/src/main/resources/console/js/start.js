@@ -30,6 +30,9 @@ function channelsOf(device) {
 
 /** The spec's kind: 'choice' (options), 'toggle' (a boolean default) or 'number'. */
 function kindOf(spec) {
+  if (spec.kind === 'number' || spec.kind === 'choice' || spec.kind === 'toggle') {
+    return spec.kind;
+  }
   if (Array.isArray(spec.options) && spec.options.length > 0) {
     return 'choice';
   }
@@ -179,6 +182,12 @@ function build(form, techniques, devices, vocabulary) {
   const technique = () => techniques.find((t) => t.id === techniqueSelect.value) || null;
   const perCupSpecs = () => ((technique() || {}).parameters || []).filter((spec) => spec.perCup);
   const zoned = () => String((technique() || {}).style || '').toUpperCase() === 'LYMPHATIC';
+  /** The body regions the technique may be used on (all when it names none). */
+  const regions = () => {
+    const allowed = (technique() || {}).regions;
+    return Array.isArray(allowed) && allowed.length > 0
+      ? vocabulary.regions.filter((region) => allowed.includes(region.name)) : vocabulary.regions;
+  };
 
   function renderParameters() {
     const chosen = technique();
@@ -186,7 +195,8 @@ function build(form, techniques, devices, vocabulary) {
     fill(parameterGrid, ((chosen && chosen.parameters) || []).map((spec) => {
       const input = parameterInput(spec, `param-${spec.name}`, `parameters.${spec.name}`, false);
       const unit = spec.unit ? ` (${spec.unit})` : '';
-      const range = kindOf(spec) === 'number' && spec.min !== undefined ? `${spec.min} to ${spec.max}${unit}, default ${spec.default}` : '';
+      const range = spec.allowed ? `${spec.allowed}; default ${spec.default}`
+        : (kindOf(spec) === 'number' && spec.min !== undefined ? `${spec.min} to ${spec.max}${unit}, default ${spec.default}` : '');
       return h('label', { class: 'field', title: spec.description || '' },
         h('span', {}, spec.name + unit), input, h('small', { class: 'muted' }, range));
     }));
@@ -204,7 +214,9 @@ function build(form, techniques, devices, vocabulary) {
     const used = new Set([...cupsBody.children].map((row) => `${row.device.value}/${row.channel.value}`));
     const ready = devices.find((d) => d.state === 'READY') || devices[0];
     const device = previous ? previous.device.value : (ready ? String(ready.id) : '');
-    const suggestion = SUGGESTED_SITES[cupsBody.children.length % SUGGESTED_SITES.length];
+    const offered = regions();
+    const suggested = SUGGESTED_SITES[cupsBody.children.length % SUGGESTED_SITES.length];
+    const suggestion = offered.some((region) => region.name === suggested[0]) ? suggested : [offered[0].name, suggested[1]];
     const deviceSelect = h('select', { class: 'cup-device' },
       devices.map((d) => h('option', { value: d.id, selected: String(d.id) === device }, `${d.id}${d.simulated ? ' (simulated)' : ''}`)));
     const channelSelect = h('select', { class: 'cup-channel' });
@@ -215,7 +227,7 @@ function build(form, techniques, devices, vocabulary) {
     };
     fillChannels();
     deviceSelect.addEventListener('change', () => { fillChannels(); screeningNeeded(); });
-    const region = h('select', { class: 'cup-region' }, options(vocabulary.regions, suggestion[0]));
+    const region = h('select', { class: 'cup-region' }, options(offered, suggestion[0]));
     const side = h('select', { class: 'cup-side' }, options(vocabulary.sides, suggestion[1]));
     const label = h('input', { class: 'cup-label', placeholder: 'optional' });
     const zone = zoned() ? h('input', { class: 'cup-zone', type: 'number', min: 0, max: 255, step: 1, placeholder: 'none', dataset: { kind: 'number' } }) : null;
