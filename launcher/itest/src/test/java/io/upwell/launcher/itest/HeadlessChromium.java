@@ -52,7 +52,7 @@ final class HeadlessChromium implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + Files.createDirectories(directory.resolve("chromium-profile")),
-                "--window-size=1280,900", "--lang=en-GB");
+                "--window-size=1280,1200", "--lang=en-GB");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
