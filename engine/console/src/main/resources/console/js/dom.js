@@ -51,7 +51,11 @@ export function fill(element, ...children) {
 
 /** A number of kPa for people: one decimal, or a dash when unknown. */
 export function kpa(value) {
-  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(1) : '–';
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return '–';
+  }
+  const tenths = Math.round(value * 10) / 10;
+  return (tenths === 0 ? 0 : tenths).toFixed(1); // never "-0.0"
 }
 
 /** Seconds as m:ss (or h:mm:ss). */

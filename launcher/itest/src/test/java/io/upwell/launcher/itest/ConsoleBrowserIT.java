@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +30,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -37,8 +40,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * against the packaged jar as people run it: logs in through the form, starts static cupping on four
  * simulator cups from the start form, watches the chart's measured pressure rise on every cup, presses
  * the EMERGENCY STOP once and sees every cup vented and the engine latched, in the console and in the
- * engine's own answer; acknowledges the alarm; finds the session in the records with its report.
- * Screenshots go to launcher/itest/target/screenshots. Every wait is on a condition, never a sleep.
+ * engine's own answer; acknowledges the alarm; finds the session in the records with its report. The
+ * emergency stop also works with the live stream cut off. Screenshots go to
+ * launcher/itest/target/screenshots. Every wait is on a condition, never a sleep.
  */
 @Tag("SR-13")
 class ConsoleBrowserIT {
@@ -48,7 +52,6 @@ class ConsoleBrowserIT {
     private static final String THERAPIST = "tess";
     private static final String PASSWORD = "tess's long password";
     private static final String ADMIN_PASSWORD = "the admin's long password";
-    private static final String CLIENT = "c-browser";
     private static final int CUPS = 4;
     /** The console's own threshold for "vented" (live.js VENTED_KPA), asked of the engine too. */
     private static final double VENTED_KPA = 1.0;
@@ -58,110 +61,185 @@ class ConsoleBrowserIT {
     @TempDir
     Path directory;
 
-    @Test
-    void aTherapistRunsASessionFromTheBrowserAndTheEmergencyStopVentsEveryCup() throws Exception {
-        Path screenshots = HeadlessChromium.screenshotsFolder();
-        try (LaunchedJar shell = LaunchedJar.start(directory.resolve("engine"), C_LOCALE, "--http-port", "0");
-                HeadlessChromium browser = HeadlessChromium.start(directory)) {
-            String base = "http://127.0.0.1:" + consolePort(shell);
-            addUser(shell, "admin", "admin", ADMIN_PASSWORD);
-            addUser(shell, THERAPIST, "therapist", PASSWORD);
-            ChromeDriver driver = browser.driver();
-            WebDriverWait wait = new WebDriverWait(driver, STEP);
-            List<String> console = new ArrayList<>();
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private String base;
 
-            // The site's root leads to the console, which asks for a login.
-            driver.get(base + "/");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
-            assertTrue(driver.getCurrentUrl().startsWith(base + "/console/"), driver.getCurrentUrl());
-            assertTrue(driver.findElement(By.id("estop")).isDisplayed(), "the emergency stop shows on the login screen too");
-            browser.screenshot(screenshots, "console-login");
-            driver.findElement(By.id("login-user")).sendKeys(THERAPIST);
-            driver.findElement(By.id("login-password")).sendKeys(PASSWORD);
-            driver.findElement(By.id("login-submit")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), THERAPIST));
-            wait.until(ExpectedConditions.textToBe(By.id("stream-status"), "live"));
-
-            // The start form, built from static cupping's parameter specs: four cups on the simulator.
-            driver.findElement(By.cssSelector("a[data-view=start]")).click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("start-button")));
-            new Select(driver.findElement(By.id("technique"))).selectByValue("static-cupping");
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("param-holdSeconds")));
-            driver.findElement(By.id("client-id")).sendKeys(CLIENT);
-            for (int cup = 1; cup < CUPS; cup++) {
-                driver.findElement(By.id("add-cup")).click();
-            }
-            List<String> channels = new ArrayList<>();
-            for (WebElement select : driver.findElements(By.cssSelector("#cups-form select.cup-channel"))) {
-                channels.add(new Select(select).getFirstSelectedOption().getAttribute("value"));
-            }
-            assertEquals(List.of("0", "1", "2", "3"), channels, "each new cup takes the next free channel");
-            driver.findElement(By.id("check-button")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan")));
-            for (WebElement limit : driver.findElements(By.cssSelector("#cups-form .cup-limit"))) {
-                assertTrue(limit.getText().contains("kPa"), "each cup shows its limit after the check: " + limit.getText());
-            }
-            driver.findElement(By.id("start-button")).click();
-
-            // The live session: the chart's measured pressure rises on every cup.
-            wait.until(ExpectedConditions.attributeToBe(By.id("session-state"), "data-state", "RUNNING"));
-            String sessionId = current(base).get("id").getAsString();
-            wait.until(driverSees(measuredRisingOnEveryCup()));
-            browser.screenshot(screenshots, "console-running");
-            driver.findElement(By.id("intensity-down")).click();
-            wait.until(ExpectedConditions.textToBe(By.id("intensity-value"), "90 %"));
-            Await.value("the engine's intensity at 90 %", () -> current(base).get("intensity").getAsInt(),
-                    intensity -> intensity == 90);
-
-            // One click on the emergency stop: every cup vented, the engine latched, an alarm to acknowledge.
-            driver.findElement(By.id("estop")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("latch")));
-            wait.until(driverSees(everyCupShownVented()));
-            JsonObject stopped = Await.value("every cup vented in the engine's snapshot", STEP, () -> current(base),
-                    snapshot -> everyCupVented(snapshot), String::valueOf);
-            assertEquals("ABORTED", stopped.get("state").getAsString(), stopped.toString());
-            assertEquals(sessionId, stopped.get("id").getAsString());
-            assertTrue(health(base).get("latched").getAsBoolean(), "the engine is latched");
-            By waitingAlarm = By.cssSelector("#live-session ~ .alarms tr[data-state=RAISED]");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(waitingAlarm, "emergency stop"));
-            assertTrue(driver.findElement(By.id("estop-status")).getText().startsWith("EMERGENCY STOP received"),
-                    driver.findElement(By.id("estop-status")).getText());
-            browser.screenshot(screenshots, "console-emergency-stop");
-            // Acknowledge each alarm the stop left, one by one, as a therapist would; the last one clears the latch.
-            while (!driver.findElements(waitingAlarm).isEmpty()) {
-                WebElement alarm = driver.findElements(waitingAlarm).get(0);
-                alarm.findElement(By.cssSelector("button.ack")).click();
-                wait.until(ExpectedConditions.stalenessOf(alarm));
-            }
-            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("latch")));
-            Await.value("the latch cleared in the engine", () -> health(base).get("latched").getAsBoolean(),
-                    latched -> !latched);
-
-            // The session's record, with its report.
-            driver.findElement(By.cssSelector("a[data-view=records]")).click();
-            By row = By.cssSelector("#records-table tr[data-session='" + sessionId + "']");
-            WebElement record = awaitRecord(driver, wait, row);
-            String report = record.findElement(By.cssSelector("a.report")).getAttribute("href");
-            assertEquals(base + "/api/records/" + sessionId + "/report", report);
-            HttpResponse<String> page = get(report);
-            assertEquals(200, page.statusCode(), page.body());
-            assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page.headers().toString());
-            browser.screenshot(screenshots, "console-records");
-
-            console.addAll(browser.consoleMessages());
-            List<String> scriptErrors = console.stream()
-                    .filter(line -> line.contains("Uncaught") || line.contains("Content Security Policy")
-                            || line.contains("Refused to"))
-                    .toList();
-            assertEquals(List.of(), scriptErrors, "the page's scripts ran without errors");
-
-            shell.endInput();
-            assertEquals(0, shell.awaitExit(), shell.stderr());
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
         }
     }
 
+    @Test
+    void aTherapistRunsASessionFromTheBrowserAndTheEmergencyStopVentsEveryCup() throws Exception {
+        LaunchedJar shell = startEngine();
+        HeadlessChromium browser = startBrowser();
+        Path screenshots = HeadlessChromium.screenshotsFolder();
+        ChromeDriver driver = browser.driver();
+        WebDriverWait wait = new WebDriverWait(driver, STEP);
+
+        // The site's root leads to the console, which asks for a login.
+        driver.get(base + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        assertTrue(driver.getCurrentUrl().startsWith(base + "/console/"), driver.getCurrentUrl());
+        assertTrue(driver.findElement(By.id("estop")).isDisplayed(), "the emergency stop shows on the login screen too");
+        browser.screenshot(screenshots, "console-login");
+        logIn(driver, wait);
+        wait.until(ExpectedConditions.textToBe(By.id("stream-status"), "live"));
+
+        // The start form, built from static cupping's parameter specs: four cups on the simulator.
+        driver.findElement(By.cssSelector("a[data-view=start]")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("start-button")));
+        new Select(driver.findElement(By.id("technique"))).selectByValue("static-cupping");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("param-holdSeconds")));
+        driver.findElement(By.id("client-id")).sendKeys("c-browser");
+        for (int cup = 1; cup < CUPS; cup++) {
+            driver.findElement(By.id("add-cup")).click();
+        }
+        List<String> channels = new ArrayList<>();
+        for (WebElement select : driver.findElements(By.cssSelector("#cups-form select.cup-channel"))) {
+            channels.add(new Select(select).getFirstSelectedOption().getAttribute("value"));
+        }
+        assertEquals(List.of("0", "1", "2", "3"), channels, "each new cup takes the next free channel");
+        driver.findElement(By.id("check-button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan")));
+        for (WebElement limit : driver.findElements(By.cssSelector("#cups-form .cup-limit"))) {
+            assertTrue(limit.getText().contains("kPa"), "each cup shows its limit after the check: " + limit.getText());
+        }
+        driver.findElement(By.id("start-button")).click();
+
+        // The live session: the chart's measured pressure rises on every cup.
+        wait.until(ExpectedConditions.attributeToBe(By.id("session-state"), "data-state", "RUNNING"));
+        String sessionId = current().get("id").getAsString();
+        wait.until(pageSays(measuredRisingOnEveryCup()));
+        browser.screenshot(screenshots, "console-running");
+        driver.findElement(By.id("intensity-down")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("intensity-value"), "90 %"));
+        Await.value("the engine's intensity at 90 %", () -> current().get("intensity").getAsInt(),
+                intensity -> intensity == 90);
+
+        // One click on the emergency stop: every cup vented, the engine latched, an alarm to acknowledge.
+        driver.findElement(By.id("estop")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("latch")));
+        wait.until(pageSays(everyCupShownVented(CUPS)));
+        assertEngineVentedAndLatched(sessionId, CUPS);
+        By waitingAlarm = By.cssSelector("#live-session ~ .alarms tr[data-state=RAISED]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(waitingAlarm, "emergency stop"));
+        assertTrue(driver.findElement(By.id("estop-status")).getText().startsWith("EMERGENCY STOP received"),
+                driver.findElement(By.id("estop-status")).getText());
+        browser.screenshot(screenshots, "console-emergency-stop");
+        // Acknowledge each alarm the stop left, one by one, as a therapist would; the last one clears the latch.
+        while (!driver.findElements(waitingAlarm).isEmpty()) {
+            WebElement alarm = driver.findElements(waitingAlarm).get(0);
+            alarm.findElement(By.cssSelector("button.ack")).click();
+            wait.until(ExpectedConditions.stalenessOf(alarm));
+        }
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("latch")));
+        Await.value("the latch cleared in the engine", () -> health().get("latched").getAsBoolean(), latched -> !latched);
+
+        // The session's record, with its report.
+        driver.findElement(By.cssSelector("a[data-view=records]")).click();
+        WebElement record = awaitRecord(wait, By.cssSelector("#records-table tr[data-session='" + sessionId + "']"));
+        String report = record.findElement(By.cssSelector("a.report")).getAttribute("href");
+        assertEquals(base + "/api/records/" + sessionId + "/report", report);
+        HttpResponse<String> page = get(report);
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page.headers().toString());
+        browser.screenshot(screenshots, "console-records");
+
+        assertNoScriptErrors(browser);
+        shell.endInput();
+        assertEquals(0, shell.awaitExit(), shell.stderr());
+    }
+
+    /** The stop is a request of its own: with the live stream blocked it still vents and latches, and says so. */
+    @Test
+    void theEmergencyStopWorksWhileTheLiveStreamIsDown() throws Exception {
+        startEngine();
+        HeadlessChromium browser = startBrowser();
+        ChromeDriver driver = browser.driver();
+        WebDriverWait wait = new WebDriverWait(driver, STEP);
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/stream*")));
+
+        driver.get(base + "/console/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        logIn(driver, wait);
+        String sessionId = startTwoCupsOverRest();
+        wait.until(pageSays(everyCupShownAs("vacuum", 2)));
+        assertTrue(!"live".equals(driver.findElement(By.id("stream-status")).getText()),
+                "the stream is blocked: " + driver.findElement(By.id("stream-status")).getText());
+
+        driver.findElement(By.id("estop")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("latch")));
+        assertTrue(driver.findElement(By.id("estop-status")).getText().startsWith("EMERGENCY STOP received"),
+                driver.findElement(By.id("estop-status")).getText());
+        assertEngineVentedAndLatched(sessionId, 2);
+        wait.until(pageSays(everyCupShownVented(2)));
+        assertNoScriptErrors(browser);
+    }
+
+    private LaunchedJar startEngine() throws IOException {
+        LaunchedJar shell = LaunchedJar.start(directory.resolve("engine"), C_LOCALE, "--http-port", "0");
+        started.add(shell);
+        String output = Await.value("the console's address on standard output", STEP, shell::stdout,
+                text -> CONSOLE_LINE.matcher(text).find(), text -> text + "\n--- stderr ---\n" + shell.stderr());
+        Matcher matcher = CONSOLE_LINE.matcher(output);
+        matcher.find();
+        base = "http://127.0.0.1:" + matcher.group(1);
+        addUser(shell, "admin", "admin", ADMIN_PASSWORD);
+        addUser(shell, THERAPIST, "therapist", PASSWORD);
+        return shell;
+    }
+
+    private HeadlessChromium startBrowser() throws IOException {
+        HeadlessChromium browser = HeadlessChromium.start(directory);
+        started.add(browser);
+        return browser;
+    }
+
+    /** The shell's {@code users add}; its standard input is no terminal, so the password is the next line. */
+    private static void addUser(LaunchedJar shell, String name, String role, String password) throws IOException {
+        shell.type("users add " + name + " --role " + role);
+        shell.type(password);
+        shell.awaitOutput("user " + name + " added", "user " + name + " added as " + role);
+    }
+
+    /** Through the login form. A latch the engine started with (a machine too loaded at start) is acknowledged. */
+    private static void logIn(WebDriver driver, WebDriverWait wait) {
+        driver.findElement(By.id("login-user")).sendKeys(THERAPIST);
+        driver.findElement(By.id("login-password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), THERAPIST));
+        if (driver.findElement(By.id("latch")).isDisplayed()) {
+            driver.findElement(By.id("ack-all")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("latch")));
+        }
+    }
+
+    /** Two simulator cups started by the test's own client (HTTP Basic), beside the browser. */
+    private String startTwoCupsOverRest() {
+        String body = "{\"client\":{\"id\":\"c-no-stream\"},\"technique\":\"static-cupping\",\"cups\":["
+                + "{\"device\":\"sim-1\",\"channel\":0,\"site\":{\"region\":\"UPPER_BACK\",\"side\":\"LEFT\"}},"
+                + "{\"device\":\"sim-1\",\"channel\":1,\"site\":{\"region\":\"UPPER_BACK\",\"side\":\"RIGHT\"}}]}";
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(base + "/api/sessions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(201, answer.statusCode(), answer.body());
+        return JsonParser.parseString(answer.body()).getAsJsonObject().get("id").getAsString();
+    }
+
+    /** The session aborted, the engine latched, and every cup it had measured at most VENTED_KPA. */
+    private void assertEngineVentedAndLatched(String sessionId, int cups) {
+        JsonObject stopped = Await.value("every cup vented in the engine's snapshot", STEP, this::current,
+                snapshot -> everyCupVented(snapshot, cups), String::valueOf);
+        assertEquals(sessionId, stopped.get("id").getAsString());
+        assertEquals("ABORTED", stopped.get("state").getAsString(), stopped.toString());
+        assertTrue(health().get("latched").getAsBoolean(), "the engine is latched");
+    }
+
     /** The session's record appears once the records have read its journal: ask again until it does. */
-    private static WebElement awaitRecord(WebDriver driver, WebDriverWait wait, By row) {
+    private static WebElement awaitRecord(WebDriverWait wait, By row) {
         return wait.until(d -> {
             List<WebElement> found = d.findElements(row);
             if (!found.isEmpty()) {
@@ -172,8 +250,16 @@ class ConsoleBrowserIT {
         });
     }
 
+    private static void assertNoScriptErrors(HeadlessChromium browser) {
+        List<String> errors = browser.consoleMessages().stream()
+                .filter(line -> line.contains("Uncaught") || line.contains("Content Security Policy")
+                        || line.contains("Refused to"))
+                .toList();
+        assertEquals(List.of(), errors, "the page's scripts ran without errors");
+    }
+
     /** JavaScript run in the page until it answers true. */
-    private static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> driverSees(String script) {
+    private static ExpectedCondition<Boolean> pageSays(String script) {
         return d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script));
     }
 
@@ -190,14 +276,21 @@ class ConsoleBrowserIT {
     }
 
     /** The console's cup table: every cup marked vented (read in one go: the table redraws at every sample). */
-    private static String everyCupShownVented() {
+    private static String everyCupShownVented(int cups) {
         return "const rows = [...document.querySelectorAll('#cups-table tbody tr')];"
-                + " return rows.length === " + CUPS + " && rows.every(r => r.dataset.vented === 'true');";
+                + " return rows.length === " + cups + " && rows.every(r => r.dataset.vented === 'true');";
     }
 
-    private static boolean everyCupVented(JsonObject snapshot) {
+    /** The console's cup table: every cup's status as given ('vacuum', 'venting', 'vented'). */
+    private static String everyCupShownAs(String status, int cups) {
+        return "const rows = [...document.querySelectorAll('#cups-table tbody tr')];"
+                + " return rows.length === " + cups + " && rows.every(r => {"
+                + "   const cell = r.querySelector('.cup-status'); return cell && cell.classList.contains('" + status + "'); });";
+    }
+
+    private static boolean everyCupVented(JsonObject snapshot, int count) {
         JsonArray cups = snapshot.getAsJsonArray("cups");
-        if (cups == null || cups.size() != CUPS) {
+        if (cups == null || cups.size() != count) {
             return false;
         }
         for (JsonElement cup : cups) {
@@ -209,22 +302,7 @@ class ConsoleBrowserIT {
         return true;
     }
 
-    private static int consolePort(LaunchedJar shell) {
-        String output = Await.value("the console's address on standard output", STEP, shell::stdout,
-                text -> CONSOLE_LINE.matcher(text).find(), text -> text + "\n--- stderr ---\n" + shell.stderr());
-        java.util.regex.Matcher matcher = CONSOLE_LINE.matcher(output);
-        matcher.find();
-        return Integer.parseInt(matcher.group(1));
-    }
-
-    /** The shell's {@code users add}; its standard input is no terminal, so the password is the next line. */
-    private static void addUser(LaunchedJar shell, String name, String role, String password) throws IOException {
-        shell.type("users add " + name + " --role " + role);
-        shell.type(password);
-        shell.awaitOutput("user " + name + " added", "user " + name + " added as " + role);
-    }
-
-    private JsonObject current(String base) {
+    private JsonObject current() {
         HttpResponse<String> answer = get(base + "/api/sessions/current");
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("GET /api/sessions/current: " + answer.statusCode() + " " + answer.body());
@@ -232,19 +310,22 @@ class ConsoleBrowserIT {
         return JsonParser.parseString(answer.body()).getAsJsonObject();
     }
 
-    private JsonObject health(String base) {
+    private JsonObject health() {
         return JsonParser.parseString(get(base + "/api/health").body()).getAsJsonObject();
     }
 
-    /** A GET as the therapist, with HTTP Basic credentials (the test's own client, beside the browser). */
     private static HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    /** A request as the therapist, with HTTP Basic credentials (the test's own client, beside the browser). */
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
         String credentials = Base64.getEncoder().encodeToString((THERAPIST + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + credentials)
-                .timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest built = request.header("Authorization", "Basic " + credentials).timeout(Duration.ofSeconds(30)).build();
         try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient().send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException("GET " + url + ": " + e.getMessage(), e);
+            throw new IllegalStateException(built.method() + " " + built.uri() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
