@@ -8,7 +8,6 @@ import { h, fill, kpa, clock, words, siteText } from './dom.js';
 import { PressureChart } from './pressure-chart.js';
 import { alarmPanel } from './alarms.js';
 import { vocabulary } from './vocabulary.js';
-import { trace } from './trace.js';
 
 /** At or below this a cup holds no vacuum worth the name (the engine's own leak tolerance is 2 kPa). */
 export const VENTED_KPA = 1.0;
@@ -180,8 +179,7 @@ export function mount(container) {
       try {
         const fresh = await get(`/api/sessions/${segment(current.id)}`);
         if (engine.session && engine.session.id === fresh.id) {
-          trace.addSnapshot(fresh);
-          engine.setSession(fresh);
+          engine.setSession(fresh); // trace.js puts its figures on the chart
         }
       } catch (ignored) {
         // the next attempt, or the stream, will tell

@@ -2,7 +2,9 @@
 // browser reconnects by itself and sends Last-Event-ID, so the engine resumes where it left off; when
 // our place is too old it sends 'reset' (we refetch) and 'hello' (the state now). If the browser
 // gives up (the engine was away, or answered with an error), a new connection is made after a pause
-// that grows up to 10 s; it starts with 'hello'.
+// that grows up to 10 s; it starts with 'hello'. While the stream is not live the console asks the
+// REST API for the session, the alarms and the latch every POLL_MS instead, so that the screens stay
+// true (without the chart's samples) however long the stream is away.
 
 import { engine } from './state.js';
 import { get } from './api.js';
@@ -10,11 +12,34 @@ import { get } from './api.js';
 const STREAM = '/api/stream';
 const FIRST_PAUSE_MS = 1000;
 const LONGEST_PAUSE_MS = 10000;
+const POLL_MS = 2000;
 
 let source = null;
 let retry = null;
 let pause = FIRST_PAUSE_MS;
 let wanted = false;
+let poll = null;
+
+function pollWhileDown() {
+  if (wanted && engine.stream !== 'live') {
+    if (!poll) {
+      poll = setInterval(() => {
+        engine.refreshSession();
+        engine.refreshAlarms();
+        engine.refreshLatch();
+      }, POLL_MS);
+    }
+  } else {
+    clearInterval(poll);
+    poll = null;
+  }
+}
+
+engine.addEventListener('change', (event) => {
+  if (event.detail === 'stream') {
+    pollWhileDown();
+  }
+});
 
 function parse(event) {
   try {
@@ -36,6 +61,7 @@ function listen(name, handle) {
 /** Opens the stream (once logged in); idempotent. */
 export function openStream() {
   wanted = true;
+  pollWhileDown();
   if (source) {
     return;
   }
@@ -94,6 +120,7 @@ function reopenLater() {
 export function closeStream() {
   wanted = false;
   clearTimeout(retry);
+  pollWhileDown();
   if (source) {
     source.close();
     source = null;

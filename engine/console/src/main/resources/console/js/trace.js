@@ -48,16 +48,21 @@ class Trace extends EventTarget {
   }
 
   /**
-   * A snapshot asked for after the samples stopped (a stop, a pause, an emergency stop): the session's
-   * clock no longer moves, so its figures go on at the time passed since the last sample, and the
-   * chart shows the cups venting.
+   * A snapshot asked for when no samples come: after a stop, a pause or an emergency stop the
+   * session's clock no longer moves, so its figures go on at the time passed since the last sample
+   * (the chart shows the cups venting); while the stream is away, at the session's own time.
    */
   addSnapshot(snapshot) {
-    if (!snapshot || snapshot.id !== this.session || this.sampledAt === null) {
+    if (!snapshot || !snapshot.id) {
       return;
     }
-    const x = this.sampledX + (performance.now() - this.sampledAt) / 1000;
-    if (x > this.latest) {
+    if (snapshot.id !== this.session) {
+      this.reset(snapshot.id);
+    }
+    const x = this.sampledAt === null
+      ? Number(snapshot.elapsedSeconds)
+      : this.sampledX + (performance.now() - this.sampledAt) / 1000;
+    if (Number.isFinite(x) && x > this.latest) {
       this.put(x, snapshot.cups);
     }
   }
@@ -93,8 +98,15 @@ function trim(points, oldest) {
 
 export const trace = new Trace();
 
+/** Whether samples are arriving for the session: the stream is live and the session's clock runs. */
+function sampling(session) {
+  return engine.stream === 'live' && (session.state === 'RUNNING' || session.state === 'STOPPING');
+}
+
 engine.addEventListener('change', (event) => {
   if (event.detail && event.detail.sample) {
     trace.add(event.detail.sample);
+  } else if (event.detail === 'session' && engine.session && !sampling(engine.session)) {
+    trace.addSnapshot(engine.session);
   }
 });
