@@ -107,6 +107,7 @@ class ConsoleBrowserIT {
         for (WebElement limit : driver.findElements(By.cssSelector("#cups-form .cup-limit"))) {
             assertTrue(limit.getText().contains("kPa"), "each cup shows its limit after the check: " + limit.getText());
         }
+        browser.screenshot(screenshots, "console-start-form");
         driver.findElement(By.id("start-button")).click();
 
         // The live session: the chart's measured pressure rises on every cup.
@@ -265,14 +266,14 @@ class ConsoleBrowserIT {
 
     /**
      * From the chart object itself (window.upwellChart): one measured series per cup, each having
-     * climbed from near ambient to above 15 kPa.
+     * climbed from near ambient to above 30 kPa (static cupping's default target is 40 kPa).
      */
     private static String measuredRisingOnEveryCup() {
         return "const chart = window.upwellChart; if (!chart) return false;"
                 + " const measured = chart.data.datasets.filter(d => d.kind === 'measured');"
                 + " if (measured.length !== " + CUPS + ") return false;"
                 + " return measured.every(d => { const ys = d.data.map(p => p.y).filter(y => y !== null);"
-                + "   return ys.length > 5 && ys[0] < 5 && ys[ys.length - 1] > 15 && ys[ys.length - 1] > ys[0]; });";
+                + "   return ys.length > 5 && ys[0] < 5 && ys[ys.length - 1] > 30 && ys[ys.length - 1] > ys[0]; });";
     }
 
     /** The console's cup table: every cup marked vented (read in one go: the table redraws at every sample). */
