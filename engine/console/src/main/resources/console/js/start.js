@@ -24,7 +24,7 @@ function channelsOf(device) {
   const channels = device && Array.isArray(device.channels) ? device.channels : [];
   return channels.map((channel, index) => {
     const number = channel.channel ?? channel.index ?? index;
-    return { name: String(number), label: channel.label ? `${number} (${channel.label})` : String(number) };
+    return { name: String(number), label: String(number) };
   });
 }
 
