@@ -12,6 +12,7 @@ class EngineState extends EventTarget {
     this.alarms = new Map();   // id -> alarm status, active ones only
     this.devices = new Map();  // id -> device
     this.stream = 'closed';    // 'connecting' | 'live' | 'closed'
+    this.sessionAsked = null;  // the snapshot request on its way, if any
   }
 
   changed(what) {
@@ -131,14 +132,19 @@ class EngineState extends EventTarget {
     this.changed({ sample });
   }
 
-  async refreshSession() {
-    try {
-      this.setSession(await get('/api/sessions/current'));
-    } catch (error) {
-      if (error.status === 404) {
-        this.setSession(null);
-      }
+  /** The current session's snapshot again; calls made while one is on its way share it. */
+  refreshSession() {
+    if (!this.sessionAsked) {
+      this.sessionAsked = get('/api/sessions/current')
+        .then((snapshot) => this.setSession(snapshot))
+        .catch((error) => {
+          if (error.status === 404) {
+            this.setSession(null);
+          }
+        })
+        .finally(() => { this.sessionAsked = null; });
     }
+    return this.sessionAsked;
   }
 
   async refreshAlarms() {
