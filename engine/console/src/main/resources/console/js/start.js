@@ -128,7 +128,7 @@ function build(form, techniques, devices, vocabulary) {
   const screenedBy = h('input', { id: 'screening-by', value: engine.user ? engine.user.user : '', dataset: { field: 'screening.screenedBy' } });
   const conditionBoxes = vocabulary.conditions.map((condition) => h('label', { class: 'check' },
     h('input', { type: 'checkbox', name: 'condition', value: condition.name }),
-    ` ${condition.label} `, h('span', { class: 'muted' }, `(${words(condition.kind)})`)));
+    h('span', {}, condition.label, ' ', h('span', { class: 'muted' }, `(${words(condition.kind)})`))));
   const findingsBody = h('tbody', { dataset: { field: 'screening.sites' } });
   const addFinding = h('button', { type: 'button', id: 'add-finding' }, 'Add finding');
   const screeningLimit = h('input', { id: 'screening-limit', type: 'number', step: 'any', min: 1, placeholder: 'none', dataset: { field: 'screening.maxVacuumKpa', kind: 'number' } });
