@@ -63,6 +63,8 @@ class ConsoleBrowserIT {
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private String base;
+    private LaunchedJar shell;
+    private HeadlessChromium browser;
 
     @AfterEach
     void stopEverything() throws Exception {
@@ -74,6 +76,7 @@ class ConsoleBrowserIT {
     @Test
     void aTherapistRunsASessionFromTheBrowserAndTheEmergencyStopVentsEveryCup() throws Exception {
         LaunchedJar shell = startEngine();
+        this.shell = shell;
         HeadlessChromium browser = startBrowser();
         Path screenshots = HeadlessChromium.screenshotsFolder();
         ChromeDriver driver = browser.driver();
@@ -81,18 +84,18 @@ class ConsoleBrowserIT {
 
         // The site's root leads to the console, which asks for a login.
         driver.get(base + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        await(wait, ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
         assertTrue(driver.getCurrentUrl().startsWith(base + "/console/"), driver.getCurrentUrl());
         assertTrue(driver.findElement(By.id("estop")).isDisplayed(), "the emergency stop shows on the login screen too");
         browser.screenshot(screenshots, "console-login");
         logIn(driver, wait);
-        wait.until(ExpectedConditions.textToBe(By.id("stream-status"), "live"));
+        await(wait, ExpectedConditions.textToBe(By.id("stream-status"), "live"));
 
         // The start form, built from static cupping's parameter specs: four cups on the simulator.
         driver.findElement(By.cssSelector("a[data-view=start]")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("start-button")));
+        await(wait, ExpectedConditions.elementToBeClickable(By.id("start-button")));
         new Select(driver.findElement(By.id("technique"))).selectByValue("static-cupping");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("param-holdSeconds")));
+        await(wait, ExpectedConditions.presenceOfElementLocated(By.id("param-holdSeconds")));
         driver.findElement(By.id("client-id")).sendKeys("c-browser");
         for (int cup = 1; cup < CUPS; cup++) {
             driver.findElement(By.id("add-cup")).click();
@@ -103,7 +106,7 @@ class ConsoleBrowserIT {
         }
         assertEquals(List.of("0", "1", "2", "3"), channels, "each new cup takes the next free channel");
         driver.findElement(By.id("check-button")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan")));
+        await(wait, ExpectedConditions.visibilityOfElementLocated(By.id("plan")));
         for (WebElement limit : driver.findElements(By.cssSelector("#cups-form .cup-limit"))) {
             assertTrue(limit.getText().contains("kPa"), "each cup shows its limit after the check: " + limit.getText());
         }
@@ -111,22 +114,22 @@ class ConsoleBrowserIT {
         driver.findElement(By.id("start-button")).click();
 
         // The live session: the chart's measured pressure rises on every cup.
-        wait.until(ExpectedConditions.attributeToBe(By.id("session-state"), "data-state", "RUNNING"));
+        await(wait, ExpectedConditions.attributeToBe(By.id("session-state"), "data-state", "RUNNING"));
         String sessionId = current().get("id").getAsString();
-        wait.until(pageSays(measuredRisingOnEveryCup()));
+        await(wait, pageSays(measuredRisingOnEveryCup()));
         browser.screenshot(screenshots, "console-running");
         driver.findElement(By.id("intensity-down")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("intensity-value"), "90 %"));
+        await(wait, ExpectedConditions.textToBe(By.id("intensity-value"), "90 %"));
         Await.value("the engine's intensity at 90 %", () -> current().get("intensity").getAsInt(),
                 intensity -> intensity == 90);
 
         // One click on the emergency stop: every cup vented, the engine latched, an alarm to acknowledge.
         driver.findElement(By.id("estop")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("latch")));
-        wait.until(pageSays(everyCupShownVented(CUPS)));
+        await(wait, ExpectedConditions.visibilityOfElementLocated(By.id("latch")));
+        await(wait, pageSays(everyCupShownVented(CUPS)));
         assertEngineVentedAndLatched(sessionId, CUPS);
         By waitingAlarm = By.cssSelector("#live-session ~ .alarms tr[data-state=RAISED]");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(waitingAlarm, "emergency stop"));
+        await(wait, ExpectedConditions.textToBePresentInElementLocated(waitingAlarm, "emergency stop"));
         assertTrue(driver.findElement(By.id("estop-status")).getText().startsWith("EMERGENCY STOP received"),
                 driver.findElement(By.id("estop-status")).getText());
         browser.screenshot(screenshots, "console-emergency-stop");
@@ -134,9 +137,9 @@ class ConsoleBrowserIT {
         while (!driver.findElements(waitingAlarm).isEmpty()) {
             WebElement alarm = driver.findElements(waitingAlarm).get(0);
             alarm.findElement(By.cssSelector("button.ack")).click();
-            wait.until(ExpectedConditions.stalenessOf(alarm));
+            await(wait, ExpectedConditions.stalenessOf(alarm));
         }
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("latch")));
+        await(wait, ExpectedConditions.invisibilityOfElementLocated(By.id("latch")));
         Await.value("the latch cleared in the engine", () -> health().get("latched").getAsBoolean(), latched -> !latched);
 
         // The session's record, with its report.
@@ -157,7 +160,7 @@ class ConsoleBrowserIT {
     /** The stop is a request of its own: with the live stream blocked it still vents and latches, and says so. */
     @Test
     void theEmergencyStopWorksWhileTheLiveStreamIsDown() throws Exception {
-        startEngine();
+        shell = startEngine();
         HeadlessChromium browser = startBrowser();
         ChromeDriver driver = browser.driver();
         WebDriverWait wait = new WebDriverWait(driver, STEP);
@@ -165,19 +168,19 @@ class ConsoleBrowserIT {
         driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/stream*")));
 
         driver.get(base + "/console/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        await(wait, ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
         logIn(driver, wait);
         String sessionId = startTwoCupsOverRest();
-        wait.until(pageSays(everyCupShownAs("vacuum", 2)));
+        await(wait, pageSays(everyCupShownAs("vacuum", 2)));
         assertTrue(!"live".equals(driver.findElement(By.id("stream-status")).getText()),
                 "the stream is blocked: " + driver.findElement(By.id("stream-status")).getText());
 
         driver.findElement(By.id("estop")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("latch")));
+        await(wait, ExpectedConditions.visibilityOfElementLocated(By.id("latch")));
         assertTrue(driver.findElement(By.id("estop-status")).getText().startsWith("EMERGENCY STOP received"),
                 driver.findElement(By.id("estop-status")).getText());
         assertEngineVentedAndLatched(sessionId, 2);
-        wait.until(pageSays(everyCupShownVented(2)));
+        await(wait, pageSays(everyCupShownVented(2)));
         assertNoScriptErrors(browser);
     }
 
@@ -195,9 +198,38 @@ class ConsoleBrowserIT {
     }
 
     private HeadlessChromium startBrowser() throws IOException {
-        HeadlessChromium browser = HeadlessChromium.start(directory);
+        browser = HeadlessChromium.start(directory);
         started.add(browser);
         return browser;
+    }
+
+    /**
+     * Waits for {@code condition}; when it never comes, fails with what the page and the engine say
+     * (the session's state and reason, the latch, the engine's warnings) and a screenshot, since the
+     * usual cause is the engine reacting to something (a device gone silent on a loaded machine).
+     */
+    private <T> T await(WebDriverWait wait, ExpectedCondition<T> condition) {
+        try {
+            return wait.until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(e.getMessage().lines().findFirst().orElse("timed out") + "\n" + diagnosis(), e);
+        }
+    }
+
+    private String diagnosis() {
+        StringBuilder text = new StringBuilder("--- page ---\n");
+        try {
+            Object page = ((JavascriptExecutor) browser.driver()).executeScript(
+                    "const t = id => { const e = document.getElementById(id); return e ? e.textContent.trim() : '(none)'; };"
+                    + " return ['session-state', 'session-reason', 'estop-status', 'latch', 'stream-status']"
+                    + ".map(id => id + ': ' + t(id)).join('\\n');");
+            text.append(page).append('\n');
+            text.append("screenshot: ").append(browser.screenshot(HeadlessChromium.screenshotsFolder(), "console-failure"));
+        } catch (RuntimeException | IOException e) {
+            text.append("(the page could not be read: ").append(e.getMessage()).append(")");
+        }
+        text.append("\n--- engine's standard output ---\n").append(shell == null ? "" : shell.stdout());
+        return text.toString();
     }
 
     /** The shell's {@code users add}; its standard input is no terminal, so the password is the next line. */
@@ -208,14 +240,14 @@ class ConsoleBrowserIT {
     }
 
     /** Through the login form. A latch the engine started with (a machine too loaded at start) is acknowledged. */
-    private static void logIn(WebDriver driver, WebDriverWait wait) {
+    private void logIn(WebDriver driver, WebDriverWait wait) {
         driver.findElement(By.id("login-user")).sendKeys(THERAPIST);
         driver.findElement(By.id("login-password")).sendKeys(PASSWORD);
         driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), THERAPIST));
+        await(wait, ExpectedConditions.textToBePresentInElementLocated(By.id("who"), THERAPIST));
         if (driver.findElement(By.id("latch")).isDisplayed()) {
             driver.findElement(By.id("ack-all")).click();
-            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("latch")));
+            await(wait, ExpectedConditions.invisibilityOfElementLocated(By.id("latch")));
         }
     }
 
@@ -240,8 +272,8 @@ class ConsoleBrowserIT {
     }
 
     /** The session's record appears once the records have read its journal: ask again until it does. */
-    private static WebElement awaitRecord(WebDriverWait wait, By row) {
-        return wait.until(d -> {
+    private WebElement awaitRecord(WebDriverWait wait, By row) {
+        return await(wait, d -> {
             List<WebElement> found = d.findElements(row);
             if (!found.isEmpty()) {
                 return found.get(0);
