@@ -218,7 +218,8 @@ function build(form, techniques, devices, vocabulary) {
     const suggested = SUGGESTED_SITES[cupsBody.children.length % SUGGESTED_SITES.length];
     const suggestion = offered.some((region) => region.name === suggested[0]) ? suggested : [offered[0].name, suggested[1]];
     const deviceSelect = h('select', { class: 'cup-device' },
-      devices.map((d) => h('option', { value: d.id, selected: String(d.id) === device }, `${d.id}${d.simulated ? ' (simulated)' : ''}`)));
+      devices.map((d) => h('option', { value: d.id, selected: String(d.id) === device,
+        title: d.simulated ? 'simulated' : (d.name || '') }, String(d.id))));
     const channelSelect = h('select', { class: 'cup-channel' });
     const fillChannels = () => {
       const channels = channelsOf(devicesById.get(deviceSelect.value));
@@ -391,7 +392,8 @@ function build(form, techniques, devices, vocabulary) {
       const row = rows[typeof cupPlan.cup === 'number' ? cupPlan.cup : index];
       if (row) {
         const clamped = typeof cupPlan.programPeakKpa === 'number' && cupPlan.programPeakKpa > cupPlan.limitKpa;
-        row.limit.textContent = `${kpa(cupPlan.limitKpa)} kPa (${cupPlan.limitSetBy || 'limit'})` + (clamped ? ', program held to it' : '');
+        fill(row.limit, h('strong', {}, `${kpa(cupPlan.limitKpa)} kPa`), clamped ? ' program held to it' : '',
+          h('small', { class: 'muted' }, cupPlan.limitSetBy || ''));
         row.limit.className = 'cup-limit' + (clamped ? ' clamped' : '');
       }
     });
