@@ -93,8 +93,16 @@ class ControlSecurityJarIT {
                 String path = route[1].replace("{id}", route[1].startsWith("/api/alarms") ? "al-0-1" : sessionId)
                         .substring(1);
                 for (Map.Entry<String, List<String>> credentials : wrongCredentials.entrySet()) {
-                    HttpResponse<String> answer = send(route[0], path, bodyFor(route[1]),
-                            credentials.getValue().toArray(String[]::new));
+                    if (route[1].equals("/api/logout") && credentials.getKey().equals("a viewer's token")) {
+                        continue; // anyone signed in may end their own login: that changes nothing of the therapy
+                    }
+                    HttpResponse<String> answer;
+                    try {
+                        answer = send(route[0], path, bodyFor(route[1]), credentials.getValue().toArray(String[]::new));
+                    } catch (java.io.IOException e) {
+                        throw new AssertionError(route[0] + " " + route[1] + " with " + credentials.getKey()
+                                + " was not answered", e);
+                    }
                     tried++;
                     statuses.merge(answer.statusCode(), 1, Integer::sum);
                     int status = answer.statusCode();

@@ -226,6 +226,7 @@ public class RestStreamIT {
         UpwellServices.configure(context, "journalSampleRateHz", 50);
         Await.until("the engine restarted with the new configuration", () -> serviceId(SessionService.class) != before);
         engine = UpwellServices.readyEngine(context, EngineProperties.CLOCK_SYSTEM);
+        rest.signIn(); // the access bundle restarted with the engine: its logins went with it
         for (String id : WIDE_SIMULATORS) {
             UpwellServices.awaitDevice(engine, id, io.upwell.api.device.DeviceState.READY);
         }

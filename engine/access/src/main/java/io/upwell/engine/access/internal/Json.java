@@ -94,8 +94,7 @@ final class Json {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(GSON.toJson(body));
-        response.getWriter().flush();
+        response.getWriter().write(GSON.toJson(body)); // not flushed, as Problem.send explains
     }
 
     private static Problem tooLarge(int limit) {

@@ -56,8 +56,11 @@ record Problem(int status, String type, String title, String detail, Duration re
         if (retryAfter != null) {
             response.setHeader("Retry-After", Long.toString(retryAfter.toSeconds()));
         }
+        // Not flushed: the response stays uncommitted until the container completes it, so that the
+        // container can still say "Connection: close" when it closes a connection whose request body
+        // nobody read. A flushed answer has no such header, and a client that reuses the connection
+        // for its next request finds it closed, unanswered.
         PrintWriter writer = response.getWriter();
         writer.write(Json.GSON.toJson(json()));
-        writer.flush();
     }
 }
