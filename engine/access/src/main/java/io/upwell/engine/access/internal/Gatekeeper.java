@@ -408,7 +408,7 @@ final class Gatekeeper {
         if (outcome.clearCookie()) {
             SessionCookies.clear(request, response);
         }
-        if (request.getContentLengthLong() != 0 || request.getHeader("Transfer-Encoding") != null) {
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
             // The body of a refused request is never read, so the server cannot reuse the connection: say so,
             // or a client that keeps connections alive sends its next request into one the server has closed.
             response.setHeader("Connection", "close");
