@@ -75,10 +75,11 @@ public class RecordsIT {
     }
 
     @Test
-    public void theRecordsBundleExportsNothingAndNothingOfTheEngineIsWiredToIt() {
+    public void theRecordsBundleExportsOnlyItsReportPackageAndNothingOfTheEngineIsWiredToIt() {
         Bundle recordsBundle = Bundles.named(context, Bundles.RECORDS);
         PackageWiring recordsWiring = PackageWiring.of(recordsBundle);
-        assertEquals("the records bundle exports nothing", List.of(), recordsWiring.exportedPackageNames());
+        assertEquals("the records bundle exports only its report package (reports, exports, charts)",
+                List.of("io.upwell.engine.records.report"), recordsWiring.exportedPackageNames());
         PackageWiring core = PackageWiring.of(Bundles.named(context, Bundles.ENGINE_CORE));
         List<String> toRecords = core.imports().stream().filter(i -> i.provider().equals(recordsBundle))
                 .map(Object::toString).collect(Collectors.toList());
