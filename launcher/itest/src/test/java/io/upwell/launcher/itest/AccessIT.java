@@ -205,26 +205,6 @@ public class AccessIT {
                 .POST(HttpRequest.BodyPublishers.ofString("user=tom&password=x"))), 415);
     }
 
-    @Test
-    public void g2_aServletThatSelectsNoContextIsBehindTheSameLogin_SR18() throws Exception {
-        ensureUsers();
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put("osgi.http.whiteboard.servlet.pattern", "/api/itest/unselected");
-        ServiceRegistration<Servlet> unselected = context.registerService(Servlet.class, new ControlServlet(), properties);
-        try {
-            HttpResponse<String> therapist = Await.value("the servlet on the default context",
-                    () -> send(request("/api/itest/unselected").header("Authorization", basic("tom", THERAPIST_PASSWORD))
-                            .POST(HttpRequest.BodyPublishers.noBody())),
-                    response -> response.statusCode() == 200, response -> response.statusCode() + " " + response.body());
-            assertEquals("POST by tom as therapist (BASIC)", therapist.body());
-            assertProblem(send(request("/api/itest/unselected").POST(HttpRequest.BodyPublishers.noBody())), 401);
-            assertProblem(send(request("/api/itest/unselected").header("Authorization", basic("vic", VIEWER_PASSWORD))
-                    .POST(HttpRequest.BodyPublishers.noBody())), 403);
-        } finally {
-            unselected.unregister();
-        }
-    }
-
     // ------------------------------------------------------------------ the Web Console
 
     @Test

@@ -152,7 +152,7 @@ class DemoPortJarIT {
         // (DEVICE_LOST), whichever comes first; either pauses the session vented and latches.
         assertTrue(Pattern.compile("(?m)^Result: the session did not end normally: device " + id + " was lost"
                 + " mid-session \\(DEVICE_(LOST|SILENT), SR-0[89]: .*the engine reconnected it and did not resume.*"
-                + "\\(ENDED: stopped by the operator\\)\\.$").matcher(out).find(), "the result names the loss:\n" + out);
+                + "\\(ENDED: stopped by demo\\)\\.$").matcher(out).find(), "the result names the loss:\n" + out);
         assertTrue(Pattern.compile("(?m)^  HIGH DEVICE_(LOST|SILENT) \\(SR-0[89]\\) at " + id + ": ").matcher(out)
                 .find(), "the alarm in the summary:\n" + out);
         assertTrue(Files.exists(demo.dataDirectory().resolve("latch.json")), "the fault stays latched");

@@ -83,9 +83,9 @@ public class LauncherJarIT {
             assertEquals(0, shell.awaitExit());
             assertTrue(shell.stdout(), shell.stdout().contains("leaving: stopping session"));
             String session = read(sessionJournal(shell));
-            assertTrue("stopped by the operator, ENDED (not aborted by the engine's stop):\n" + session,
+            assertTrue("stopped by its operator, ENDED (not aborted by the engine's stop):\n" + session,
                     session.contains("\"type\":\"session-end\"") && session.contains("\"state\":\"ENDED\""));
-            assertTrue(shell.stdout(), shell.stdout().contains("ENDED: stopped by the operator"));
+            assertTrue(shell.stdout(), shell.stdout().contains("ENDED: stopped by shell")); // the session's operator
         }
     }
 

@@ -75,10 +75,10 @@ public class RecordsIT {
     }
 
     @Test
-    public void theRecordsBundleExportsOnlyItsReportPackageAndNothingOfTheEngineIsWiredToIt() {
+    public void theRecordsBundleExportsOnlyItsReportsAndNothingOfTheEngineIsWiredToIt() {
         Bundle recordsBundle = Bundles.named(context, Bundles.RECORDS);
         PackageWiring recordsWiring = PackageWiring.of(recordsBundle);
-        assertEquals("the records bundle exports only its report package (reports, exports, charts)",
+        assertEquals("the records bundle exports only its reports, exports and charts (free of state)",
                 List.of("io.upwell.engine.records.report"), recordsWiring.exportedPackageNames());
         PackageWiring core = PackageWiring.of(Bundles.named(context, Bundles.ENGINE_CORE));
         List<String> toRecords = core.imports().stream().filter(i -> i.provider().equals(recordsBundle))

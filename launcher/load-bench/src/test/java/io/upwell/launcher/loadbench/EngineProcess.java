@@ -46,15 +46,8 @@ final class EngineProcess implements AutoCloseable {
     /** Adds the benchmark's therapist, then starts the engine's shell serving HTTP, and waits until it answers. */
     static EngineProcess start() throws IOException, InterruptedException {
         Path directory = Files.createTempDirectory("upwell-loadbench-");
-        Process users = new ProcessBuilder(List.of(java(), "-jar", jar().toString(), "users", "add", USER, "--role",
-                "therapist")).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("users.log").toFile()).start();
-        try (OutputStream in = users.getOutputStream()) {
-            in.write((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
-        }
-        if (!users.waitFor(START_BOUND.toSeconds(), TimeUnit.SECONDS) || users.exitValue() != 0) {
-            throw new IllegalStateException("users add failed: " + Files.readString(directory.resolve("users.log")));
-        }
+        addUser(directory, "bench-admin", "admin"); // the first user must be an admin
+        addUser(directory, USER, "therapist");
         int port = freePort();
         Process engine = new ProcessBuilder(List.of(java(), "-jar", jar().toString(), "--http-port",
                 Integer.toString(port))).directory(directory.toFile())
@@ -63,6 +56,18 @@ final class EngineProcess implements AutoCloseable {
         EngineProcess started = new EngineProcess(engine, directory, URI.create("http://127.0.0.1:" + port + "/"));
         started.awaitHttp();
         return started;
+    }
+
+    private static void addUser(Path directory, String name, String role) throws IOException, InterruptedException {
+        Path log = directory.resolve("users-" + name + ".log");
+        Process users = new ProcessBuilder(List.of(java(), "-jar", jar().toString(), "users", "add", name, "--role",
+                role)).directory(directory.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try (OutputStream in = users.getOutputStream()) {
+            in.write((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (!users.waitFor(START_BOUND.toSeconds(), TimeUnit.SECONDS) || users.exitValue() != 0) {
+            throw new IllegalStateException("users add " + name + " failed: " + Files.readString(log));
+        }
     }
 
     private void awaitHttp() throws InterruptedException, IOException {

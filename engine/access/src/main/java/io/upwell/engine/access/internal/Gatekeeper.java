@@ -408,6 +408,11 @@ final class Gatekeeper {
         if (outcome.clearCookie()) {
             SessionCookies.clear(request, response);
         }
+        if (request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null) {
+            // The body of a refused request is never read, so the server cannot reuse the connection: say so,
+            // or a client that keeps connections alive sends its next request into one the server has closed.
+            response.setHeader("Connection", "close");
+        }
         if (outcome.problem().status() == 401) {
             response.setHeader("WWW-Authenticate", challengeBasic ? "Basic realm=\"Upwell\", charset=\"UTF-8\""
                     : "Bearer realm=\"Upwell\"");

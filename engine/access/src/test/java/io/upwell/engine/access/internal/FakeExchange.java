@@ -36,6 +36,9 @@ final class FakeExchange {
         this.path = path;
     }
 
+    /** The length of the request's body; -1 (none said) unless a test sets one. */
+    long contentLength = -1;
+
     FakeExchange header(String name, String value) {
         headers.put(name.toLowerCase(Locale.ROOT), value);
         return this;
@@ -61,6 +64,7 @@ final class FakeExchange {
                         case "getHeader": return headers.get(((String) args[0]).toLowerCase(Locale.ROOT));
                         case "getCookies": return cookies.isEmpty() ? null : cookies.toArray(new Cookie[0]);
                         case "getRemoteAddr": return remoteAddress;
+                        case "getContentLengthLong": return contentLength;
                         case "isSecure": return secure;
                         case "setAttribute": attributes.put((String) args[0], args[1]); return null;
                         case "getAttribute": return attributes.get((String) args[0]);

@@ -125,6 +125,19 @@ class GatekeeperTest {
     }
 
     @Test
+    void aRefusedRequestWithABodyClosesTheConnectionAndOneWithoutKeepsIt() throws Exception {
+        FakeExchange withBody = new FakeExchange("POST", "/api/sessions");
+        withBody.contentLength = 120;
+        assertEquals(401, decide(withBody).status);
+        assertEquals("close", withBody.responseHeader("Connection"), "its body is never read: the connection goes");
+        FakeExchange chunked = decide(new FakeExchange("POST", "/api/sessions").header("Transfer-Encoding", "chunked"));
+        assertEquals("close", chunked.responseHeader("Connection"));
+        FakeExchange bodiless = decide(new FakeExchange("POST", "/api/emergency-stop"));
+        assertEquals(401, bodiless.status);
+        assertNull(bodiless.responseHeader("Connection"), "nothing unread: the connection may be kept");
+    }
+
+    @Test
     void aRemovedUsersTokenEnds() throws Exception {
         String token = token("tom", "tom's password");
         gatekeeper.users().remove("tom");

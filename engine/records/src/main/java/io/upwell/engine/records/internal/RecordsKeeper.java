@@ -252,12 +252,15 @@ public final class RecordsKeeper implements RecordsService, AutoCloseable {
                 stillWaiting.addAll(delivery.waiting());
             }
         } catch (SQLException | IOException | RuntimeException e) {
+            String message = "delivering session records to " + openSettings + " failed: " + describe(e)
+                    + "; they wait in the journal";
+            lastProblem = message; // first: who sees the database gone sees why
+            lastProblemAt = Instant.now();
             connected = false; // before the pending list: who sees a session waiting sees the database gone
             engines.values().forEach(d -> stillWaiting.addAll(d.waiting()));
             stillWaiting.addAll(heardEnded.keySet());
             pending = stillWaiting.stream().distinct().sorted().toList();
-            problem("deliver", "delivering session records to " + openSettings + " failed: " + describe(e)
-                    + "; they wait in the journal");
+            problem("deliver", message);
             return;
         }
         connected = true;

@@ -68,6 +68,7 @@ final class JournalWriter implements Runnable {
                 }
             }
             writeWhatIsWaiting();
+            writeWhatIsWaiting(); // the samples of records the first pass found only after it had counted them
             forceTouchedFiles();
         } catch (RuntimeException | Error e) {
             health.report(JournalError.Kind.WRITER, null, e);
@@ -79,13 +80,18 @@ final class JournalWriter implements Runnable {
 
     /** @return how many sample slots were consumed */
     private long writeWhatIsWaiting() {
+        // Taken first: a record handed in before one of these samples is in the queue by now, so it is
+        // written before them. Draining everything published (not only up to this count) once the queue
+        // looked empty took the first samples of a session whose start was handed in meanwhile, before
+        // its file was open, and lost them.
+        long publishedBefore = samples.publishedCount();
         long consumed = 0;
         JournalRecord record;
         while ((record = records.poll()) != null) {
             consumed += samples.drain(record.samplesBefore(), sampleSink);
             writeRecord(record);
         }
-        consumed += samples.drain(Long.MAX_VALUE, sampleSink);
+        consumed += samples.drain(publishedBefore, sampleSink);
         return consumed;
     }
 

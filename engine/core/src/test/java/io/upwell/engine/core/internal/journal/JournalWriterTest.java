@@ -87,6 +87,35 @@ class JournalWriterTest {
     }
 
     @Test
+    void samplesOfASessionBegunWhileTheWriterFoundTheQueueEmptyGoToItsFile() throws Exception {
+        // The producer begins a session and samples it just after the writer found no record waiting:
+        // those samples wait for the begin, instead of being drained with no session file open and lost.
+        Queue<JournalRecord> racing = new ConcurrentLinkedQueue<>() {
+            private boolean begun;
+
+            @Override
+            public JournalRecord poll() {
+                JournalRecord next = super.poll();
+                if (next == null && !begun) {
+                    begun = true;
+                    add(new JournalRecord(JournalRecord.Kind.BEGIN, "s-1", JsonLinesJournal.SESSION_START,
+                            Instant.now(), Map.of(), samples.publishedCount()));
+                    samples.put(1_000_000L, System.currentTimeMillis(), 0, 10.0, 9.5);
+                    samples.put(2_000_000L, System.currentTimeMillis(), 0, 11.0, 10.5);
+                    add(new JournalRecord(JournalRecord.Kind.END, "s-1", JsonLinesJournal.SESSION_END,
+                            Instant.now(), Map.of(), samples.publishedCount()));
+                }
+                return next;
+            }
+        };
+        new JournalWriter(sessions, JournalFile.openForAppend(dir.resolve("engine.jsonl")), samples, racing,
+                new JournalLines(JournalGson.create(), health), health, 20_000_000L, () -> true).run();
+
+        assertEquals(List.of("session-start", "sample", "sample", "session-end"),
+                types(records(sessions.resolve("s-1.jsonl"))));
+    }
+
+    @Test
     void anEndedSessionsFileIsReleasedAtOnceAndEveryOtherWhenTheWriterStops() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc to see open files");
         queue(JournalRecord.Kind.BEGIN, "s-1", JsonLinesJournal.SESSION_START);
